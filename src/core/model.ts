@@ -1,0 +1,201 @@
+/**
+ * The Template model: what a proposal template becomes after parsing, and the values an author
+ * gives it. Every type here comes from a zod schema, so templates and values loaded from storage,
+ * files or share links are validated by the same schema that types the code.
+ */
+import { z } from 'zod';
+
+export const templateFormatSchema = z.enum(['markdown', 'text', 'issue-form']);
+export type TemplateFormat = z.infer<typeof templateFormatSchema>;
+
+export const fieldKindSchema = z.enum([
+  'text',
+  'date',
+  'prose',
+  'list',
+  'tasklist',
+  'checklist',
+  'choice',
+  'table',
+  'code',
+  'keyvalue',
+  'group',
+]);
+export type FieldKind = z.infer<typeof fieldKindSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Values
+
+export const taskItemSchema = z.object({ done: z.boolean(), text: z.string() });
+export type TaskItem = z.infer<typeof taskItemSchema>;
+
+/** A checkbox group with fixed options: the ticked option labels, and the "Other" text. */
+export const checklistValueSchema = z.object({
+  checked: z.array(z.string()),
+  other: z.string(),
+});
+export type ChecklistValue = z.infer<typeof checklistValueSchema>;
+
+export type GroupInstance = { [fieldId: string]: FieldValue };
+export type FieldValue =
+  | string
+  | string[]
+  | TaskItem[]
+  | ChecklistValue
+  | string[][]
+  | Record<string, string>
+  | GroupInstance[];
+
+export const fieldValueSchema: z.ZodType<FieldValue> = z.lazy(() =>
+  z.union([
+    z.string(),
+    z.array(z.string()),
+    z.array(taskItemSchema),
+    checklistValueSchema,
+    z.array(z.array(z.string())),
+    z.record(z.string(), z.string()),
+    z.array(z.record(z.string(), fieldValueSchema)),
+  ]),
+);
+
+/**
+ * The author's answers, by field id. Content of a filled document that matches no field is kept
+ * per section under `extraKey(sectionId)` as Markdown, so it is re-emitted and never dropped.
+ */
+export const valuesSchema = z.record(z.string(), fieldValueSchema);
+export type Values = z.infer<typeof valuesSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Fields
+
+const fieldBase = {
+  /** Stable id from the section path and the label. */
+  id: z.string(),
+  label: z.string(),
+  /** Guidance from HTML comments and bracketed instructions, shown as help. */
+  hint: z.string(),
+  /** The template's example text, shown as a placeholder. */
+  placeholder: z.string(),
+  required: z.boolean(),
+};
+
+export const textFieldSchema = z.object({
+  ...fieldBase,
+  kind: z.literal('text'),
+  /** A starting value that is a real default (e.g. `status: proposed`), not a placeholder. */
+  defaultValue: z.string(),
+});
+export const dateFieldSchema = z.object({ ...fieldBase, kind: z.literal('date') });
+export const proseFieldSchema = z.object({
+  ...fieldBase,
+  kind: z.literal('prose'),
+  /** A prefilled starting value (issue-form `value:`), counted as unfilled while unchanged. */
+  defaultValue: z.string(),
+});
+export const listFieldSchema = z.object({
+  ...fieldBase,
+  kind: z.literal('list'),
+  ordered: z.boolean(),
+  /** Bullet character or number delimiter used by the template: `*`, `-`, `.`, `)`. */
+  marker: z.string(),
+  /** The template's own items (`Limitation 1...`, empty items): placeholders, not answers. */
+  placeholderItems: z.array(z.string()),
+});
+export const taskListFieldSchema = z.object({
+  ...fieldBase,
+  kind: z.literal('tasklist'),
+  marker: z.string(),
+  placeholderItems: z.array(z.string()),
+});
+export const checklistOptionSchema = z.object({
+  label: z.string(),
+  /** An option like `Other: ___` that takes free text. */
+  other: z.boolean(),
+});
+export const checklistFieldSchema = z.object({
+  ...fieldBase,
+  kind: z.literal('checklist'),
+  marker: z.string(),
+  options: z.array(checklistOptionSchema),
+  multiple: z.boolean(),
+});
+export const choiceFieldSchema = z.object({
+  ...fieldBase,
+  kind: z.literal('choice'),
+  options: z.array(z.string()),
+  /** Whether free text may follow the option (`[Yes/No - if yes, list them]`). */
+  detail: z.boolean(),
+});
+export const tableColumnSchema = z.object({
+  name: z.string(),
+  /** Cells chosen from these options (`High/Medium/Low`); empty for free text. */
+  options: z.array(z.string()),
+});
+export const tableFieldSchema = z.object({
+  ...fieldBase,
+  kind: z.literal('table'),
+  columns: z.array(tableColumnSchema),
+  placeholderRows: z.array(z.array(z.string())),
+});
+export const codeFieldSchema = z.object({
+  ...fieldBase,
+  kind: z.literal('code'),
+  language: z.string(),
+});
+export const keyValueEntrySchema = z.object({
+  key: z.string(),
+  hint: z.string(),
+  placeholder: z.string(),
+  /** Choice options when the template offers them (`[Yes/No - if yes, list them]`). */
+  options: z.array(z.string()),
+});
+export const keyValueFieldSchema = z.object({
+  ...fieldBase,
+  kind: z.literal('keyvalue'),
+  entries: z.array(keyValueEntrySchema),
+});
+
+export type TextField = z.infer<typeof textFieldSchema>;
+export type DateField = z.infer<typeof dateFieldSchema>;
+export type ProseField = z.infer<typeof proseFieldSchema>;
+export type ListField = z.infer<typeof listFieldSchema>;
+export type TaskListField = z.infer<typeof taskListFieldSchema>;
+export type ChecklistField = z.infer<typeof checklistFieldSchema>;
+export type ChoiceField = z.infer<typeof choiceFieldSchema>;
+export type TableField = z.infer<typeof tableFieldSchema>;
+export type CodeField = z.infer<typeof codeFieldSchema>;
+export type KeyValueField = z.infer<typeof keyValueFieldSchema>;
+export type KeyValueEntry = z.infer<typeof keyValueEntrySchema>;
+export type TableColumn = z.infer<typeof tableColumnSchema>;
+export type ChecklistOption = z.infer<typeof checklistOptionSchema>;
+
+/** A repeated block ("Alternative 1/2", "Phase N"): one instance per item. */
+export interface GroupField {
+  id: string;
+  kind: 'group';
+  label: string;
+  hint: string;
+  placeholder: string;
+  required: boolean;
+  /** The word that is numbered: "Alternative", "Phase". */
+  itemLabel: string;
+  /** Fields of one instance; their ids are relative to the instance. */
+  fields: Field[];
+}
+
+export type Field =
+  | TextField
+  | DateField
+  | ProseField
+  | ListField
+  | TaskListField
+  | ChecklistField
+  | ChoiceField
+  | TableField
+  | CodeField
+  | KeyValueField
+  | GroupField;
+
+export function extraKey(sectionId: string): string {
+  return `${sectionId}::extra`;
+}
