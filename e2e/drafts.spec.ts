@@ -1,0 +1,105 @@
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+
+function draftRow(page: Page, title: string) {
+  return page
+    .getByRole('region', { name: 'Your drafts' })
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('link', { name: title, exact: true }) });
+}
+
+test('drafts: create, list, rename, duplicate, delete with undo, survive a reload', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await expect(page.getByText('No drafts yet.')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Enhancement RFC', exact: false }).click();
+  await expect(page).toHaveURL(/#\/draft\/[a-z0-9]+$/);
+  const draftUrl = page.url();
+  await expect(page.getByText('Loading editor…').or(page.getByRole('heading'))).toBeVisible();
+
+  // Back to the gallery: the #/new/ entry was replaced, so one step back is the gallery.
+  await page.goBack();
+  await expect(page).toHaveURL(/\/(#\/?)?$/);
+  const drafts = page.getByRole('region', { name: 'Your drafts' });
+  await expect(drafts.getByRole('listitem')).toHaveCount(1);
+  await expect(drafts.getByRole('listitem')).toContainText('Enhancement RFC');
+  await expect(drafts.locator('time')).toHaveAttribute('datetime', /^\d{4}-\d\d-\d\dT/);
+
+  // Rename: Escape cancels, Enter saves.
+  const row = drafts.getByRole('listitem').first();
+  await row.getByRole('button', { name: 'Rename' }).click();
+  const input = row.getByRole('textbox');
+  await input.fill('Ignored');
+  await input.press('Escape');
+  await expect(row.getByRole('link', { name: 'Untitled proposal', exact: true })).toBeVisible();
+  await row.getByRole('button', { name: 'Rename' }).click();
+  await row.getByRole('textbox').fill('Faster builds');
+  await row.getByRole('textbox').press('Enter');
+  await expect(draftRow(page, 'Faster builds')).toHaveCount(1);
+
+  // Duplicate.
+  await draftRow(page, 'Faster builds').getByRole('button', { name: 'Duplicate' }).click();
+  await expect(draftRow(page, 'Faster builds (copy)')).toHaveCount(1);
+  await expect(drafts.getByRole('listitem')).toHaveCount(2);
+
+  // Delete, then Undo from the toast (focus is moved to it for keyboard users).
+  await draftRow(page, 'Faster builds (copy)').getByRole('button', { name: 'Delete' }).click();
+  await expect(drafts.getByRole('listitem')).toHaveCount(1);
+  const toast = page.getByRole('status').filter({ hasText: 'Deleted “Faster builds (copy)”' });
+  await expect(toast).toBeVisible();
+  await expect(toast.getByRole('button', { name: 'Undo' })).toBeFocused();
+  await toast.getByRole('button', { name: 'Undo' }).click();
+  await expect(drafts.getByRole('listitem')).toHaveCount(2);
+  await expect(draftRow(page, 'Faster builds (copy)')).toHaveCount(1);
+
+  // A reload keeps everything.
+  await page.reload();
+  await expect(drafts.getByRole('listitem')).toHaveCount(2);
+  await expect(draftRow(page, 'Faster builds')).toHaveCount(1);
+  await expect(draftRow(page, 'Faster builds (copy)')).toHaveCount(1);
+
+  // Open goes to the draft.
+  await draftRow(page, 'Faster builds').getByRole('link', { name: 'Open' }).click();
+  await expect(page).toHaveURL(draftUrl);
+});
+
+test('an unknown draft says so and links back', async ({ page }) => {
+  await page.goto('/#/draft/doesnotexist');
+  await expect(page.getByRole('heading', { level: 1, name: 'Draft not found' })).toBeVisible();
+  await page.getByRole('link', { name: /back to/i }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Start a proposal' })).toBeVisible();
+});
+
+test('the theme toggle sets data-theme and keeps it over a reload', async ({ page }) => {
+  await page.goto('/');
+  const html = page.locator('html');
+  const toggle = page.getByRole('button', { name: /^Theme: / });
+  await expect(toggle).toHaveAccessibleName('Theme: System');
+  await expect(html).not.toHaveAttribute('data-theme');
+
+  await toggle.click();
+  await expect(toggle).toHaveAccessibleName('Theme: Light');
+  await expect(html).toHaveAttribute('data-theme', 'light');
+  await toggle.click();
+  await expect(toggle).toHaveAccessibleName('Theme: Dark');
+  await expect(html).toHaveAttribute('data-theme', 'dark');
+
+  await page.reload();
+  await expect(html).toHaveAttribute('data-theme', 'dark');
+  await expect(page.getByRole('button', { name: 'Theme: Dark' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Theme: Dark' }).click();
+  await expect(html).not.toHaveAttribute('data-theme');
+});
+
+test('the skip link moves focus to the main content', async ({ page }) => {
+  await page.goto('/');
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to main content' });
+  await expect(skip).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#main')).toBeFocused();
+  await expect(page).toHaveURL(/\/(#\/?)?$/);
+});
