@@ -1,0 +1,205 @@
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { fileNameFromTitle } from '../../core/github.ts';
+import type { GithubTarget } from '../../core/github.ts';
+import { shareUrl } from '../../core/share.ts';
+import type { SharePayload } from '../../core/share.ts';
+import { copyText } from './clipboard.ts';
+import { ConfirmIncompleteDialog } from './ConfirmIncompleteDialog.tsx';
+import { downloadMarkdown } from './download.ts';
+import { ExportDialog } from './ExportDialog.tsx';
+import type { ExportMeta } from './ExportDialog.tsx';
+import { ShareDialog } from './ShareDialog.tsx';
+import { matchesShortcut, shortcut } from './shortcuts.ts';
+import './export.css';
+
+export interface ExportBarProps {
+  /** The finished document, exactly as the Markdown tab shows it. */
+  markdown: string;
+  /** The draft's title (file names, default GitHub title). */
+  title: string;
+  templateId: string;
+  defaultTarget: GithubTarget;
+  meta: ExportMeta;
+  /** Titles of required sections that are still empty. */
+  missing: string[];
+  /** Called when the author asks for a share link. */
+  getSharePayload: () => SharePayload;
+}
+
+type Action = 'copy' | 'download' | 'github';
+
+const ACTION_LABELS: Record<Action, string> = {
+  copy: 'Copy Markdown',
+  download: 'Download .md',
+  github: 'Open on GitHub',
+};
+
+export const COPIED_MESSAGE = 'Copied Markdown to the clipboard.';
+
+const COPY_SHORTCUT = shortcut('C');
+const EXPORT_SHORTCUT = shortcut('E');
+
+type Status = { text: string; tone: 'ok' | 'error' };
+
+/**
+ * The export actions of a draft: copy, download, open on GitHub, share link. An incomplete
+ * proposal is exported only after the author confirms, once per action.
+ */
+export function ExportBar({
+  markdown,
+  title,
+  templateId,
+  defaultTarget,
+  meta,
+  missing,
+  getSharePayload,
+}: ExportBarProps) {
+  const id = useId();
+  const [confirming, setConfirming] = useState<Action | null>(null);
+  const [githubOpen, setGithubOpen] = useState(false);
+  const [share, setShare] = useState<{ url: string; copied: boolean } | null>(null);
+  const [status, setStatus] = useState<Status | null>(null);
+
+  useEffect(() => {
+    if (!status) return;
+    const timer = setTimeout(() => setStatus(null), 8000);
+    return () => clearTimeout(timer);
+  }, [status]);
+
+  const run = useCallback(
+    (action: Action) => {
+      if (action === 'copy') {
+        void copyText(markdown).then((copied) =>
+          setStatus(
+            copied
+              ? { text: COPIED_MESSAGE, tone: 'ok' }
+              : {
+                  text: 'Could not copy: your browser refused. Use Download .md instead.',
+                  tone: 'error',
+                },
+          ),
+        );
+      } else if (action === 'download') {
+        const fileName = fileNameFromTitle(title);
+        try {
+          downloadMarkdown(markdown, fileName);
+          setStatus({ text: `Downloaded ${fileName}.`, tone: 'ok' });
+        } catch {
+          setStatus({ text: 'The download failed: use Copy Markdown instead.', tone: 'error' });
+        }
+      } else {
+        setGithubOpen(true);
+      }
+    },
+    [markdown, title],
+  );
+
+  const request = useCallback(
+    (action: Action) => {
+      if (missing.length > 0) setConfirming(action);
+      else run(action);
+    },
+    [missing.length, run],
+  );
+
+  const onShare = () => {
+    let url: string;
+    try {
+      url = shareUrl(location.href.split('#')[0] ?? '', getSharePayload());
+    } catch {
+      setStatus({ text: 'Could not build a share link for this draft.', tone: 'error' });
+      return;
+    }
+    void copyText(url).then((copied) => setShare({ url, copied }));
+  };
+
+  // Shortcuts are global while no dialog of the bar is open.
+  const dialogOpen = confirming !== null || githubOpen || share !== null;
+  const requestRef = useRef(request);
+  useEffect(() => {
+    requestRef.current = request;
+  }, [request]);
+  useEffect(() => {
+    if (dialogOpen) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.repeat) return;
+      if (matchesShortcut(event, COPY_SHORTCUT)) {
+        event.preventDefault();
+        requestRef.current('copy');
+      } else if (matchesShortcut(event, EXPORT_SHORTCUT)) {
+        event.preventDefault();
+        requestRef.current('github');
+      }
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [dialogOpen]);
+
+  return (
+    <div className="export-bar" role="group" aria-labelledby={`${id}-label`}>
+      <span id={`${id}-label`} className="export-bar-label">
+        Export
+      </span>
+      <div className="export-bar-buttons">
+        <button
+          type="button"
+          className="export-button"
+          onClick={() => request('copy')}
+          title={`Copy the Markdown (${COPY_SHORTCUT.label})`}
+          aria-keyshortcuts={COPY_SHORTCUT.aria}
+        >
+          Copy Markdown
+        </button>
+        <button type="button" className="export-button" onClick={() => request('download')}>
+          Download .md
+        </button>
+        <button
+          type="button"
+          className="export-button export-button-primary"
+          onClick={() => request('github')}
+          title={`Open a prefilled issue, pull request or file on GitHub (${EXPORT_SHORTCUT.label})`}
+          aria-keyshortcuts={EXPORT_SHORTCUT.aria}
+          aria-haspopup="dialog"
+        >
+          Open on GitHub…
+        </button>
+        <button type="button" className="export-button" onClick={onShare} aria-haspopup="dialog">
+          Share link
+        </button>
+      </div>
+      <p className="export-shortcuts">
+        <kbd>{COPY_SHORTCUT.label}</kbd> copies the Markdown, <kbd>{EXPORT_SHORTCUT.label}</kbd>{' '}
+        opens it on GitHub.
+      </p>
+      <div role="status" aria-live="polite" className="export-status">
+        {status && <p className={`export-status-${status.tone}`}>{status.text}</p>}
+      </div>
+
+      {confirming && (
+        <ConfirmIncompleteDialog
+          missing={missing}
+          actionLabel={ACTION_LABELS[confirming]}
+          onCancel={() => setConfirming(null)}
+          onConfirm={() => {
+            // Run while the click still counts as a user gesture (clipboard, pop-ups).
+            run(confirming);
+            setConfirming(null);
+          }}
+        />
+      )}
+      {githubOpen && (
+        <ExportDialog
+          markdown={markdown}
+          title={title}
+          templateId={templateId}
+          defaultTarget={defaultTarget}
+          meta={meta}
+          onClose={() => setGithubOpen(false)}
+        />
+      )}
+      {share && (
+        <ShareDialog url={share.url} copied={share.copied} onClose={() => setShare(null)} />
+      )}
+    </div>
+  );
+}
