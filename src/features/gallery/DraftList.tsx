@@ -40,8 +40,10 @@ export function DraftList({ progress, draftHref = defaultDraftHref }: Props) {
     });
     // Focus returns to the restored draft's Delete button.
     if (id) {
-      listRef.current
-        ?.querySelector<HTMLButtonElement>(`[data-draft-id="${CSS.escape(id)}"] .draft-delete`)
+      const items = listRef.current?.querySelectorAll<HTMLElement>('[data-draft-id]') ?? [];
+      Array.from(items)
+        .find((item) => item.dataset.draftId === id)
+        ?.querySelector<HTMLButtonElement>('.draft-delete')
         ?.focus();
     }
   }
