@@ -109,6 +109,8 @@ export const taskListFieldSchema = z.object({
 });
 export const checklistOptionSchema = z.object({
   label: z.string(),
+  /** The option as the template writes it (`Other: \_\_\_`), for rendering. */
+  raw: z.string(),
   /** An option like `Other: ___` that takes free text. */
   other: z.boolean(),
 });

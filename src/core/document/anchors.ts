@@ -1,0 +1,173 @@
+/**
+ * What structures a rendered document: headings, bold labels, inline prefixes and rules of the
+ * template. Author text that would look like one of them is escaped on render (one backslash in
+ * front of the line) and unescaped on read, so any text survives the round trip.
+ */
+import { matchKey } from '../text.ts';
+import type { Block, Section, SectionNode, Template, TitleSpec } from '../template/types.ts';
+
+export interface Anchors {
+  headingPatterns: RegExp[];
+  labelKeys: Set<string>;
+  labelPatterns: RegExp[];
+  prefixKeys: string[];
+  hasRule: boolean;
+  emptyAnswer: string;
+}
+
+const cache = new WeakMap<Template, Anchors>();
+
+function escapeRe(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A regex over a heading's or label's text: fixed parts loosely, fields and numbers captured. */
+export function titleRegex(spec: TitleSpec): RegExp {
+  let src = '';
+  for (const part of spec.parts) {
+    if (part.type === 'fixed') {
+      const words = matchKey(part.text).split(' ').filter(Boolean).map(escapeRe);
+      src += words.length
+        ? `[^\\p{L}\\p{N}]*${words.join('[^\\p{L}\\p{N}]+')}[^\\p{L}\\p{N}]*`
+        : '[^\\p{L}\\p{N}]*';
+    } else if (part.type === 'number') {
+      src += '(\\d+)';
+    } else {
+      src += '(.*?)';
+    }
+  }
+  return new RegExp(`^[^\\p{L}\\p{N}]*${src}[^\\p{L}\\p{N}]*$`, 'iu');
+}
+
+export function anchorsOf(template: Template): Anchors {
+  const hit = cache.get(template);
+  if (hit) return hit;
+  const anchors: Anchors = {
+    headingPatterns: [],
+    labelKeys: new Set(),
+    labelPatterns: [],
+    prefixKeys: [],
+    hasRule: false,
+    emptyAnswer: template.emptyAnswer,
+  };
+  const visitBlocks = (blocks: Block[]) => {
+    for (const b of blocks) {
+      if (b.type === 'static') {
+        if (/^\*\*/.test(b.raw)) anchors.labelKeys.add(b.anchor);
+        if (/^ {0,3}([-*_])( *\1){2,} *$/.test(b.raw)) anchors.hasRule = true;
+      } else if (b.type === 'inline') {
+        anchors.prefixKeys.push(matchKey(b.prefix));
+      } else if (b.type === 'quote') {
+        visitBlocks(b.blocks);
+      } else if (b.type === 'group') {
+        anchors.labelPatterns.push(titleRegex(b.label));
+        visitBlocks(b.blocks);
+      }
+    }
+  };
+  const visit = (node: SectionNode) => {
+    const section: Section = node.type === 'group' ? node.instance : node;
+    if (section.heading) anchors.headingPatterns.push(titleRegex(section.heading));
+    visitBlocks(section.blocks);
+    section.children.forEach(visit);
+  };
+  visit(template.root);
+  cache.set(template, anchors);
+  return anchors;
+}
+
+const HEADING_LINE_RE = /^ {0,3}#{1,6}(?:[ \t]+(.*?))?[ \t]*$/;
+const LABEL_LINE_RE = /^\*\*([^*\n]+?)\*\*\s*:?\s*$/;
+const RULE_RE = /^ {0,3}([-*_])([ \t]*\1){2,}[ \t]*$/;
+
+/** Whether a line, on its own, would be read as part of the template's structure. */
+export function isAnchorLine(line: string, anchors: Anchors): boolean {
+  const heading = HEADING_LINE_RE.exec(line);
+  if (heading) {
+    const text = heading[1] ?? '';
+    return anchors.headingPatterns.some((re) => re.test(text));
+  }
+  if (anchors.emptyAnswer && line.trim() === anchors.emptyAnswer) return true;
+  if (/^\*\*/.test(line)) {
+    const label = LABEL_LINE_RE.exec(line);
+    if (
+      label &&
+      (anchors.labelKeys.has(matchKey(line)) ||
+        anchors.labelPatterns.some((re) => re.test(label[1]!)))
+    ) {
+      return true;
+    }
+    const key = matchKey(line);
+    if (anchors.prefixKeys.some((p) => key === p || key.startsWith(`${p} `))) return true;
+  }
+  if (anchors.hasRule && RULE_RE.test(line)) return true;
+  return false;
+}
+
+const OPENERS: [RegExp, RegExp][] = [
+  [/^ {0,3}<!--/, /-->/],
+  [/^ {0,3}<(script|pre|style|textarea)(\s|>|$)/i, /<\/(script|pre|style|textarea)>/i],
+  [/^ {0,3}<\?/, /\?>/],
+  [/^ {0,3}<![A-Za-z]/, />/],
+  [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
+];
+const FENCE_RE = /^ {0,3}(`{3,}|~{3,})/;
+
+function isOpenerLine(line: string): boolean {
+  return FENCE_RE.test(line) || OPENERS.some(([open]) => open.test(line));
+}
+
+/** Lines that open a fence or HTML block that is never closed: they would swallow the rest. */
+function unclosedOpeners(lines: string[]): Set<number> {
+  const out = new Set<number>();
+  let fence: { char: string; len: number; line: number } | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (fence) {
+      const m = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line);
+      if (m && m[1]![0] === fence.char && m[1]!.length >= fence.len) fence = null;
+      continue;
+    }
+    const f = FENCE_RE.exec(line);
+    if (f && !(f[1]![0] === '`' && line.slice(line.indexOf(f[1]!) + f[1]!.length).includes('`'))) {
+      fence = { char: f[1]![0]!, len: f[1]!.length, line: i };
+      continue;
+    }
+    for (const [open, close] of OPENERS) {
+      if (!open.test(line)) continue;
+      const rest = [line.replace(open, ''), ...lines.slice(i + 1)].join('\n');
+      if (!close.test(rest)) out.add(i);
+    }
+  }
+  if (fence) out.add(fence.line);
+  return out;
+}
+
+/** Escapes author Markdown so that it cannot be mistaken for the template's structure. */
+export function escapeBlockText(text: string, anchors: Anchors): string {
+  const lines = text.split('\n');
+  const unclosed = unclosedOpeners(lines);
+  return lines
+    .map((line, i) => {
+      const m = /^(\\*)([\s\S]*)$/.exec(line)!;
+      const slashes = m[1]!;
+      const rest = m[2]!;
+      if (isAnchorLine(rest, anchors)) return `\\${line}`;
+      if (isOpenerLine(rest) && (slashes.length > 0 || unclosed.has(i))) return `\\${line}`;
+      return line;
+    })
+    .join('\n');
+}
+
+export function unescapeBlockText(text: string, anchors: Anchors): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      const m = /^\\(\\*)([\s\S]*)$/.exec(line);
+      if (!m) return line;
+      const rest = m[2]!;
+      if (isAnchorLine(rest, anchors) || isOpenerLine(rest)) return line.slice(1);
+      return line;
+    })
+    .join('\n');
+}

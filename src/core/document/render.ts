@@ -1,0 +1,258 @@
+/**
+ * Template + values → Markdown. Static parts come out as the template wrote them; fields are
+ * written from the author's values; author text that could be mistaken for structure is escaped.
+ */
+import type {
+  ChecklistValue,
+  Field,
+  FieldValue,
+  GroupInstance,
+  TaskItem,
+  Values,
+} from '../model.ts';
+import { extraKey } from '../model.ts';
+import { yamlInline } from '../template/frontmatter.ts';
+import type {
+  Block,
+  FrontMatter,
+  Section,
+  SectionNode,
+  Template,
+  TitleSpec,
+} from '../template/types.ts';
+import { anchorsOf, escapeBlockText, type Anchors } from './anchors.ts';
+
+export interface RenderOptions {
+  /** Leave the front matter out even for document templates. */
+  omitFrontMatter?: boolean;
+}
+
+type Scope = Record<string, FieldValue | undefined>;
+
+export function renderDocument(
+  template: Template,
+  values: Values,
+  options: RenderOptions = {},
+): string {
+  const anchors = anchorsOf(template);
+  const out: string[] = [];
+  if (template.frontMatter?.role === 'document' && !options.omitFrontMatter) {
+    out.push(renderFrontMatter(template.frontMatter, values));
+  }
+  const body = renderSection(template.root, values, anchors, template, 0);
+  if (body) out.push(body);
+  return `${out.join('\n\n')}\n`;
+}
+
+export function renderFrontMatter(fm: FrontMatter, values: Values): string {
+  let source = fm.source;
+  const edits = fm.entries
+    .filter((e) => e.field && e.range)
+    .map((e) => ({ entry: e, value: values[e.field!.id] }))
+    .filter(({ value }) =>
+      Array.isArray(value) ? value.length > 0 : typeof value === 'string' && value !== '',
+    )
+    .sort((a, b) => b.entry.range![0] - a.entry.range![0]);
+  for (const { entry, value } of edits) {
+    const [start, end] = entry.range!;
+    source = source.slice(0, start) + yamlInline(value as string | string[]) + source.slice(end);
+  }
+  return `---\n${source}${source.endsWith('\n') || source === '' ? '' : '\n'}---`;
+}
+
+export function renderTitle(spec: TitleSpec, scope: Scope, number: number): string {
+  let text = '';
+  for (const part of spec.parts) {
+    if (part.type === 'fixed') text += part.text;
+    else if (part.type === 'number') text += String(number);
+    else {
+      const v = scope[part.fieldId];
+      text += typeof v === 'string' && v !== '' ? v : part.placeholder;
+    }
+  }
+  return `${spec.open}${text.trimEnd()}${spec.close}`;
+}
+
+function renderSection(
+  section: Section,
+  scope: Scope,
+  anchors: Anchors,
+  template: Template,
+  number: number,
+): string {
+  const chunks: string[] = [];
+  if (section.heading) chunks.push(renderTitle(section.heading, scope, number));
+  const own = renderBlocks(section.blocks, scope, anchors, template);
+  if (own) chunks.push(own);
+  const extra = scope[extraKey(section.id)];
+  if (typeof extra === 'string' && extra.trim() !== '') chunks.push(extra.trim());
+  for (const child of section.children) {
+    const text = renderNode(child, scope, anchors, template);
+    if (text) chunks.push(text);
+  }
+  return chunks.join('\n\n');
+}
+
+function renderNode(node: SectionNode, scope: Scope, anchors: Anchors, template: Template): string {
+  if (node.type === 'section') return renderSection(node, scope, anchors, template, 0);
+  const instances = asInstances(scope[node.id]);
+  return instances
+    .map((instance, i) => renderSection(node.instance, instance, anchors, template, i + 1))
+    .join('\n\n');
+}
+
+export function asInstances(value: FieldValue | undefined): GroupInstance[] {
+  if (!Array.isArray(value)) return [{}];
+  return (value as unknown[]).filter(
+    (v): v is GroupInstance => typeof v === 'object' && v !== null && !Array.isArray(v),
+  );
+}
+
+function renderBlocks(blocks: Block[], scope: Scope, anchors: Anchors, template: Template): string {
+  let out = '';
+  let joinNext = false;
+  for (const block of blocks) {
+    const text = renderBlock(block, scope, anchors, template);
+    if (text === '') {
+      continue;
+    }
+    out += out === '' ? text : `${joinNext ? '\n' : '\n\n'}${text}`;
+    joinNext = block.type === 'inline' && block.joinNext;
+  }
+  return out;
+}
+
+function renderBlock(block: Block, scope: Scope, anchors: Anchors, template: Template): string {
+  switch (block.type) {
+    case 'static':
+      return block.raw;
+    case 'inline': {
+      const v = scope[block.field.id];
+      const text = typeof v === 'string' && v !== '' ? v : block.emptyText;
+      return `${block.prefix}${text}`.trimEnd();
+    }
+    case 'quote': {
+      const inner = renderBlocks(block.blocks, scope, anchors, template);
+      const quoted = inner
+        .split('\n')
+        .map((l) => (l === '' ? '>' : `> ${l}`))
+        .join('\n');
+      return block.header ? `${block.header}\n${quoted}` : quoted;
+    }
+    case 'group': {
+      const instances = asInstances(scope[block.field.id]);
+      return instances
+        .map((instance, i) => {
+          const label = renderTitle(block.label, instance, i + 1);
+          const body = renderBlocks(block.blocks, instance, anchors, template);
+          const extra = instance[extraKey('')];
+          const parts = [label, body, typeof extra === 'string' ? extra.trim() : ''].filter(
+            Boolean,
+          );
+          return parts.join('\n\n');
+        })
+        .join('\n\n');
+    }
+    case 'field': {
+      const text = renderField(block.field, scope[block.field.id], anchors, block.layout);
+      if (text === '' && template.emptyAnswer) return template.emptyAnswer;
+      return text;
+    }
+  }
+}
+
+/** The longest run of a character at the start of a line, to pick a fence that is longer. */
+function fenceFor(code: string): string {
+  let longest = 0;
+  for (const m of code.matchAll(/`{3,}/g)) longest = Math.max(longest, m[0].length);
+  return '`'.repeat(Math.max(3, longest + 1));
+}
+
+export function escapeTableCell(text: string): string {
+  return text.replace(/(\\*)\|/g, (_m, bs: string) => `${bs}${bs}\\|`);
+}
+
+function renderField(
+  field: Field,
+  value: FieldValue | undefined,
+  anchors: Anchors,
+  layout: { prefix: string; emptyText: string }[] | undefined,
+): string {
+  switch (field.kind) {
+    case 'text':
+    case 'date':
+    case 'choice':
+      return typeof value === 'string' ? escapeBlockText(value, anchors) : '';
+    case 'prose':
+      return typeof value === 'string' ? escapeBlockText(value, anchors) : '';
+    case 'code': {
+      const code = typeof value === 'string' ? value : field.placeholder;
+      const fence = fenceFor(code);
+      return [`${fence}${field.language}`, ...(code === '' ? [] : code.split('\n')), fence].join(
+        '\n',
+      );
+    }
+    case 'list': {
+      const items = Array.isArray(value)
+        ? (value as string[]).filter((v) => typeof v === 'string')
+        : [];
+      return items
+        .map((item, i) =>
+          field.ordered ? `${i + 1}${field.marker} ${item}` : `${field.marker} ${item}`,
+        )
+        .join('\n');
+    }
+    case 'tasklist': {
+      const items = Array.isArray(value) ? (value as TaskItem[]) : [];
+      return items
+        .filter((t) => typeof t === 'object' && t !== null)
+        .map((t) => `${field.marker} [${t.done ? 'x' : ' '}] ${t.text}`)
+        .join('\n');
+    }
+    case 'checklist': {
+      const v = isChecklistValue(value) ? value : { checked: [], other: '' };
+      return field.options
+        .map((o, i) => {
+          const marker = /^[.)]$/.test(field.marker) ? `${i + 1}${field.marker}` : field.marker;
+          const checked = v.checked.includes(o.label);
+          if (o.other && v.other.trim() !== '')
+            return `${marker} [${checked ? 'x' : ' '}] ${o.label}: ${v.other}`;
+          return `${marker} [${checked ? 'x' : ' '}] ${o.raw}`;
+        })
+        .join('\n');
+    }
+    case 'table': {
+      const rows = Array.isArray(value) ? (value as string[][]) : [];
+      const header = `| ${field.columns.map((c) => escapeTableCell(c.name)).join(' | ')} |`;
+      const rule = `| ${field.columns.map((c) => '-'.repeat(Math.max(3, c.name.length))).join(' | ')} |`;
+      const body = rows.map(
+        (r) => `| ${field.columns.map((_c, i) => escapeTableCell(r[i] ?? '')).join(' | ')} |`,
+      );
+      return [header, rule, ...body].join('\n');
+    }
+    case 'keyvalue': {
+      const v =
+        value && typeof value === 'object' && !Array.isArray(value)
+          ? (value as Record<string, string>)
+          : {};
+      return field.entries
+        .map((e, i) => {
+          const l = layout?.[i] ?? { prefix: `- **${e.key}**: `, emptyText: '' };
+          const text = typeof v[e.key] === 'string' && v[e.key] !== '' ? v[e.key]! : l.emptyText;
+          return `${l.prefix}${text}`.trimEnd();
+        })
+        .join('\n');
+    }
+    case 'group':
+      return '';
+  }
+}
+
+export function isChecklistValue(value: unknown): value is ChecklistValue {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    Array.isArray((value as ChecklistValue).checked) &&
+    typeof (value as ChecklistValue).other === 'string'
+  );
+}

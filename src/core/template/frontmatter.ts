@@ -1,0 +1,158 @@
+/** YAML front matter: split from the body, parsed with `yaml`, rendered back line by line. */
+import { isMap, isScalar, isSeq, parseDocument, stringify } from 'yaml';
+import type { DateField, ListField, TextField } from '../model.ts';
+import { isOnlyPlaceholders, looksLikeDate } from '../text.ts';
+import { TemplateError } from './errors.ts';
+import type { FrontMatter, FrontMatterEntry } from './types.ts';
+
+const FENCE_RE = /^---[ \t]*$/;
+
+/** Splits `---\nyaml\n---\n` from the start of a document. */
+export function splitFrontMatter(source: string): { frontMatter: string | null; body: string } {
+  if (!/^---[ \t]*\n/.test(source)) return { frontMatter: null, body: source };
+  const lines = source.split('\n');
+  for (let i = 1; i < lines.length; i++) {
+    if (FENCE_RE.test(lines[i]!) || /^\.\.\.[ \t]*$/.test(lines[i]!)) {
+      return {
+        frontMatter: lines.slice(1, i).join('\n'),
+        body: lines
+          .slice(i + 1)
+          .join('\n')
+          .replace(/^\n+/, ''),
+      };
+    }
+  }
+  throw new TemplateError('The front matter starting with `---` on line 1 is never closed');
+}
+
+const ISSUE_TEMPLATE_KEYS = new Set([
+  'name',
+  'about',
+  'title',
+  'labels',
+  'assignees',
+  'projects',
+  'type',
+]);
+
+export function parseYaml(text: string, lineOffset = 1): unknown {
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: false });
+  const error = doc.errors[0];
+  if (error) {
+    const line = (error.linePos?.[0]?.line ?? 1) + lineOffset;
+    throw new TemplateError(`Unreadable YAML: ${error.message.split('\n')[0]}`, line);
+  }
+  return doc.toJS({ maxAliasCount: 100 }) as unknown;
+}
+
+function asStringList(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map((v) => String(v)).filter((v) => v.trim() !== '');
+  if (typeof value === 'string') {
+    return value
+      .split(',')
+      .map((v) => v.trim())
+      .filter(Boolean);
+  }
+  return [];
+}
+
+export function parseFrontMatter(yamlText: string): FrontMatter {
+  const doc = parseDocument(yamlText, { uniqueKeys: false });
+  const error = doc.errors[0];
+  if (error) {
+    const line = (error.linePos?.[0]?.line ?? 1) + 1;
+    throw new TemplateError(`Unreadable YAML front matter: ${error.message.split('\n')[0]}`, line);
+  }
+  const contents = doc.contents;
+  if (contents !== null && !isMap(contents)) {
+    throw new TemplateError('The front matter is not a list of `key: value` lines', 2);
+  }
+  const data = (doc.toJS({ maxAliasCount: 100 }) ?? {}) as Record<string, unknown>;
+  const keys = Object.keys(data);
+  const isIssueTemplate =
+    keys.includes('name') &&
+    keys.includes('about') &&
+    keys.every((k) => ISSUE_TEMPLATE_KEYS.has(k));
+
+  const entries: FrontMatterEntry[] = [];
+  for (const pair of contents?.items ?? []) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+    const node = pair.value;
+    const range = (node as { range?: [number, number, number] } | null)?.range;
+    const rawValue = range ? yamlText.slice(range[0], range[1]).trim() : '';
+    const value = data[key];
+    let field: FrontMatterEntry['field'] = null;
+    const base = { id: `front-matter/${key}`, label: labelFor(key), hint: '', required: false };
+    if (isIssueTemplate) {
+      if (key === 'title') {
+        const text = typeof value === 'string' ? value : '';
+        field = {
+          ...base,
+          label: 'Issue title',
+          kind: 'text',
+          placeholder: text,
+          defaultValue: '',
+        };
+      }
+    } else if (isSeq(node)) {
+      const items = asStringList(value);
+      const onlyPlaceholder =
+        items.length === 1 && isOnlyPlaceholders(`[${items[0]}]`) && /^\[/.test(rawValue);
+      if (onlyPlaceholder && !/s$/i.test(key)) {
+        const f: TextField = { ...base, kind: 'text', placeholder: items[0]!, defaultValue: '' };
+        field = f;
+      } else {
+        const f: ListField = {
+          ...base,
+          kind: 'list',
+          ordered: false,
+          marker: '-',
+          placeholder: items.join(', '),
+          placeholderItems: onlyPlaceholder ? [] : items,
+        };
+        field = f;
+      }
+    } else if (isScalar(node) || node === null) {
+      const text = value === null || value === undefined ? '' : String(value);
+      if (looksLikeDate(text)) {
+        const f: DateField = { ...base, kind: 'date', placeholder: text };
+        field = f;
+      } else {
+        const placeholder = text === '' || isOnlyPlaceholders(text);
+        const f: TextField = {
+          ...base,
+          kind: 'text',
+          placeholder: placeholder ? text : '',
+          defaultValue: placeholder ? '' : text,
+        };
+        field = f;
+      }
+    }
+    entries.push({ key, field, rawValue, range: range ? [range[0], range[1]] : null });
+  }
+
+  const title = typeof data.title === 'string' ? data.title : '';
+  return {
+    role: isIssueTemplate ? 'meta' : 'document',
+    source: yamlText,
+    entries,
+    meta: {
+      name: typeof data.name === 'string' ? data.name : '',
+      about: typeof data.about === 'string' ? data.about : '',
+      title,
+      labels: asStringList(data.labels),
+      assignees: asStringList(data.assignees),
+    },
+  };
+}
+
+function labelFor(key: string): string {
+  const words = key.replace(/[_-]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** A YAML value for one line `key: value`, quoted only when YAML needs it. */
+export function yamlInline(value: string | string[]): string {
+  const text = stringify(value, { collectionStyle: 'flow', lineWidth: 0 }).replace(/\n$/, '');
+  return text;
+}

@@ -1,0 +1,143 @@
+/** Small text helpers shared by the template parser, the renderer, the reader and the checker. */
+
+/** Normalises line endings: the whole core works on `\n` only. */
+export function normalizeNewlines(text: string): string {
+  return text.replace(/\r\n?/g, '\n');
+}
+
+/** Removes Markdown backslash escapes (`\[` → `[`, `\_` → `_`). */
+export function unescapeMarkdown(text: string): string {
+  return text.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+}
+
+const EMOJI = /[\p{Extended_Pictographic}\u{FE0F}\u{200D}\u{1F3FB}-\u{1F3FF}]/gu;
+
+/**
+ * A comparison key for headings and labels: case, emoji, punctuation, Markdown emphasis and
+ * spacing do not matter ("🎯 **Goals:**" matches "Goals").
+ */
+export function matchKey(text: string): string {
+  return unescapeMarkdown(text)
+    .replace(EMOJI, ' ')
+    .replace(/:[a-z0-9_+-]+:/g, ' ')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** A stable id part from a label: lower-case ASCII words joined by hyphens. */
+export function slugify(text: string): string {
+  const slug = unescapeMarkdown(text)
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/\[[^\]]*\]/g, ' ')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return slug.slice(0, 48).replace(/-+$/, '') || 'field';
+}
+
+const OPTIONAL_RE =
+  /\(\s*optional\s*\)|\boptional\b|\(\s*if applicable\s*\)|\bif applicable\b|nice[- ]to[- ]have/i;
+
+/** Sections and fields whose title says "(Optional)", "(if applicable)" or "Nice-to-Have". */
+export function isOptionalTitle(title: string): boolean {
+  return OPTIONAL_RE.test(unescapeMarkdown(title));
+}
+
+/** HTML comments, e.g. guidance: `<!-- … -->`. */
+export const COMMENT_RE = /<!--[\s\S]*?-->/g;
+
+export function stripComments(text: string): string {
+  return text.replace(COMMENT_RE, '');
+}
+
+/** The text inside a comment, without the `<!--`/`-->` and an "AI:" style prefix. */
+export function commentText(raw: string): string {
+  return raw
+    .trim()
+    .replace(/^<!--/, '')
+    .replace(/-->$/, '')
+    .split('\n')
+    .map((l) => l.trim())
+    .join('\n')
+    .trim();
+}
+
+/**
+ * Placeholder tokens that a template uses for "write here": bracketed text (`[Your Name]`,
+ * `\[Name]`), ellipses, `YYYY-MM-DD`, runs of X (`XXX`, `EP-XXX`), `___`.
+ */
+export const PLACEHOLDER_TOKEN_RE =
+  /\\?\[(?!\s*[xX ]?\s*\\?\])[^\]\n]{1,200}\\?\](?!\()|\.{3}|…|\bY{4}-M{2}-D{2}\b|(?<![A-Za-z])X{3,}(?![A-Za-z])|(?:\\?_){3,}/g;
+
+/** Whether the text holds nothing but placeholders, punctuation and spaces. */
+export function isOnlyPlaceholders(text: string): boolean {
+  const rest = stripComments(text).replace(PLACEHOLDER_TOKEN_RE, '');
+  return !/[\p{L}\p{N}]/u.test(rest);
+}
+
+/** The placeholder tokens in a text, e.g. `["[Your Name]", "XXX"]`. */
+export function findPlaceholders(text: string): string[] {
+  return stripComments(text).match(PLACEHOLDER_TOKEN_RE) ?? [];
+}
+
+const CHOICE_WORDS = new Set([
+  'yes',
+  'no',
+  'true',
+  'false',
+  'high',
+  'medium',
+  'low',
+  'small',
+  'large',
+  'none',
+  'some',
+  'all',
+  'major',
+  'minor',
+  'patch',
+  'required',
+  'optional',
+  'enabled',
+  'disabled',
+  'on',
+  'off',
+  'n/a',
+]);
+
+/** Options written inline: `Small / Medium / Large / XL`, `High/Medium/Low`, `Yes/No`. */
+export function parseInlineOptions(text: string): { options: string[]; detail: boolean } | null {
+  let body = unescapeMarkdown(stripComments(text)).trim();
+  body = body.replace(/^\[(.*)\]$/s, '$1').trim();
+  let detail = false;
+  const dash = /\s+[-–—]\s+/.exec(body);
+  if (dash) {
+    detail = true;
+    body = body.slice(0, dash.index);
+  }
+  if (!body.includes('/')) return null;
+  const options = body.split('/').map((o) => o.trim());
+  if (options.length < 2 || options.length > 8) return null;
+  if (!options.every((o) => /^[\p{L}\p{N}][\p{L}\p{N} +-]{0,19}$/u.test(o))) return null;
+  if (options.some((o) => o.split(/\s+/).length > 2)) return null;
+  // Two bracketed words (`[System/Component]`) are a placeholder, not a choice, unless they are
+  // answers (`Yes/No`) or free text may follow (`[Yes/No - if yes, list them]`).
+  if (options.length === 2 && !detail && !options.every((o) => CHOICE_WORDS.has(o.toLowerCase())))
+    return null;
+  return { options, detail };
+}
+
+/** A date placeholder or value: `YYYY-MM-DD` or an ISO date. */
+export function looksLikeDate(text: string): boolean {
+  const t = text.trim();
+  return /^Y{4}-M{2}-D{2}$/.test(t) || /^\d{4}-\d{2}-\d{2}$/.test(t);
+}
+
+export function todayIso(now: Date = new Date()): string {
+  const y = now.getFullYear();
+  const m = String(now.getMonth() + 1).padStart(2, '0');
+  const d = String(now.getDate()).padStart(2, '0');
+  return `${y}-${m}-${d}`;
+}
