@@ -21,7 +21,26 @@ function escapeRe(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** A regex over a heading's or label's text: fixed parts loosely, fields and numbers captured. */
+/**
+ * A regex over a heading's or label's text: fixed parts as written (spacing and case aside),
+ * fields and numbers captured exactly. Used first, so author text keeps its punctuation.
+ */
+export function strictTitleRegex(spec: TitleSpec): RegExp {
+  let src = '';
+  for (const part of spec.parts) {
+    if (part.type === 'fixed') src += escapeRe(part.text).replace(/\s+/g, '\\s*');
+    else if (part.type === 'number') src += '(\\d+)';
+    else src += '(.*?)';
+  }
+  return new RegExp(`^\\s*${src}\\s*$`, 'iu');
+}
+
+/** Matches a title strictly, then loosely (emoji, punctuation and case do not matter). */
+export function matchTitle(spec: TitleSpec, text: string): RegExpExecArray | null {
+  return strictTitleRegex(spec).exec(text) ?? titleRegex(spec).exec(text);
+}
+
+/** A loose regex over a heading's or label's text: fixed parts by their words only. */
 export function titleRegex(spec: TitleSpec): RegExp {
   let src = '';
   for (const part of spec.parts) {

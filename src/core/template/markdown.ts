@@ -325,7 +325,7 @@ function sectionGroup(
       defaultValue: '',
     };
     nameFields.push(field);
-    parts.push({ type: 'field', fieldId: field.id, placeholder: isPlaceholder ? rep.name : '' });
+    parts.push({ type: 'field', fieldId: field.id, placeholder: rep.name });
   }
   const hashes = /^ {0,3}(#{1,6})/.exec(first.headingRaw ?? '');
   instance.heading = { open: `${hashes?.[1] ?? '#'.repeat(first.level)} `, close: '', parts };
@@ -905,7 +905,7 @@ function groupLabelRepeats(blocks: Block[], section: Section, ctx: Context): Blo
         defaultValue: '',
       };
       nameFields.push(field);
-      parts.push({ type: 'field', fieldId: field.id, placeholder: isPlaceholder ? rep.name : '' });
+      parts.push({ type: 'field', fieldId: field.id, placeholder: rep.name });
     }
     const instanceBlocks = firstBlocks.map((blk) =>
       relabel(blk, labelText, rep.word, section.id, inner),

@@ -1,0 +1,273 @@
+/**
+ * Completeness: which required sections are still empty, and which filled ones still carry
+ * placeholders. One zod schema built from the Template does the validating, so the editor and
+ * the `proposal check` command share one implementation.
+ */
+import { z } from 'zod';
+import type { ChecklistValue, Field, FieldValue, GroupInstance, TaskItem, Values } from './model.ts';
+import { extraKey, fieldValueSchema } from './model.ts';
+import { readDocument } from './document/read.ts';
+import { renderTitle } from './document/render.ts';
+import { ownFields, sectionNodes } from './document/walk.ts';
+import { findPlaceholders, isOnlyPlaceholders, stripComments, unescapeMarkdown } from './text.ts';
+import type { Section, SectionNode, Template } from './template/types.ts';
+
+export type SectionState = 'complete' | 'missing' | 'optional' | 'partial' | 'empty';
+
+export interface SectionStatus {
+  id: string;
+  title: string;
+  level: number;
+  required: boolean;
+  status: SectionState;
+  fieldIds: string[];
+}
+
+export interface Warning {
+  message: string;
+  sectionId: string;
+  fieldId?: string;
+  kind: 'empty-field' | 'placeholder';
+}
+
+export interface Report {
+  complete: boolean;
+  required: number;
+  completed: number;
+  missing: { id: string; title: string }[];
+  warnings: Warning[];
+  sections: SectionStatus[];
+}
+
+function isText(v: FieldValue | undefined): v is string {
+  return typeof v === 'string';
+}
+
+function textFilled(text: string, template: readonly string[]): boolean {
+  const t = stripComments(text).trim();
+  if (t === '') return false;
+  if (template.some((p) => p.trim() !== '' && unescapeMarkdown(p.trim()) === unescapeMarkdown(t))) return false;
+  return !isOnlyPlaceholders(t);
+}
+
+/** Whether a field holds an answer (not empty, not the template's own text, not placeholders). */
+export function isFieldFilled(field: Field, value: FieldValue | undefined): boolean {
+  switch (field.kind) {
+    case 'text':
+      return isText(value) && textFilled(value, [field.placeholder, field.defaultValue]);
+    case 'date':
+      return isText(value) && /^\d{4}-\d{2}-\d{2}$/.test(value.trim());
+    case 'prose':
+      return isText(value) && textFilled(value, [field.placeholder, field.defaultValue]);
+    case 'choice':
+      return isText(value) && textFilled(value, []);
+    case 'code':
+      return isText(value) && value.trim() !== '' && value.trim() !== field.placeholder.trim();
+    case 'list':
+      return Array.isArray(value) && (value as string[]).some((item) => typeof item === 'string' && textFilled(item, field.placeholderItems));
+    case 'tasklist':
+      return Array.isArray(value) && (value as TaskItem[]).some((t) => t && typeof t.text === 'string' && textFilled(t.text, field.placeholderItems));
+    case 'checklist': {
+      const v = value as ChecklistValue | undefined;
+      return !!v && Array.isArray(v.checked) && (v.checked.length > 0 || (typeof v.other === 'string' && textFilled(v.other, [])));
+    }
+    case 'table': {
+      const rows = Array.isArray(value) ? (value as string[][]) : [];
+      const placeholders = new Set(field.placeholderRows.map((r) => JSON.stringify(r)));
+      return rows.some((r) => Array.isArray(r) && !placeholders.has(JSON.stringify(r)) && r.some((c) => typeof c === 'string' && textFilled(c, field.placeholderRows.flat())));
+    }
+    case 'keyvalue': {
+      const v = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, string>) : {};
+      return field.entries.some((e) => typeof v[e.key] === 'string' && textFilled(v[e.key]!, [e.placeholder]));
+    }
+    case 'group': {
+      const instances = Array.isArray(value) ? (value as GroupInstance[]) : [];
+      return instances.some((inst) => inst && field.fields.some((f) => isFieldFilled(f, inst[f.id])));
+    }
+  }
+}
+
+/** Placeholder tokens of the template itself, to tell leftovers from author text. */
+function templatePlaceholders(field: Field): string[] {
+  const own = [field.placeholder, field.kind === 'text' ? field.defaultValue : ''];
+  if (field.kind === 'keyvalue') own.push(...field.entries.map((e) => e.placeholder));
+  if (field.kind === 'list' || field.kind === 'tasklist') own.push(...field.placeholderItems);
+  return own.flatMap((p) => findPlaceholders(p)).concat(['YYYY-MM-DD', 'XXX', 'XXXX']);
+}
+
+function valueTexts(field: Field, value: FieldValue | undefined): string[] {
+  if (typeof value === 'string') return field.kind === 'code' ? [] : [value];
+  if (field.kind === 'list' && Array.isArray(value)) return value as string[];
+  if (field.kind === 'tasklist' && Array.isArray(value)) return (value as TaskItem[]).map((t) => t.text);
+  if (field.kind === 'keyvalue' && value && typeof value === 'object') return Object.values(value as Record<string, string>);
+  return [];
+}
+
+function leftovers(field: Field, value: FieldValue | undefined): string[] {
+  const known = new Set(templatePlaceholders(field).map((p) => unescapeMarkdown(p)));
+  const found: string[] = [];
+  for (const text of valueTexts(field, value)) {
+    for (const token of findPlaceholders(text)) {
+      const t = unescapeMarkdown(token);
+      if (known.has(t) || /^X{3,}$|^Y{4}-M{2}-D{2}$/.test(t)) found.push(token);
+    }
+  }
+  return found;
+}
+
+interface Unit {
+  id: string;
+  title: string;
+  level: number;
+  required: boolean;
+  fields: Field[];
+  scope: Values;
+  headingFields: Field[];
+}
+
+function plain(title: string): string {
+  return title.replace(/^#{1,6}\s+/, '');
+}
+
+function units(template: Template, values: Values, headings: Record<string, string>): Unit[] {
+  const out: Unit[] = [];
+  for (const node of sectionNodes(template)) {
+    if (node.type === 'section' && node === template.root) {
+      const fields = ownFields(node);
+      if (fields.length) out.push({ id: '', title: 'Introduction', level: 0, required: !node.optional, fields, scope: values, headingFields: [] });
+      continue;
+    }
+    out.push(unitOf(node, values, headings));
+  }
+  return out;
+}
+
+function unitOf(node: SectionNode, values: Values, headings: Record<string, string>): Unit {
+  if (node.type === 'group') {
+    const first = Array.isArray(values[node.id]) ? (values[node.id] as GroupInstance[])[0] : undefined;
+    const title = headings[node.id] ?? plain(renderTitle(node.instance.heading!, first ?? {}, 1));
+    return {
+      id: node.id,
+      title,
+      level: node.instance.level,
+      required: !node.optional,
+      fields: [node.field],
+      scope: values,
+      headingFields: [],
+    };
+  }
+  const section: Section = node;
+  const title = headings[section.id] ?? plain(renderTitle(section.heading!, values, 0));
+  return {
+    id: section.id,
+    title,
+    level: section.level,
+    required: !section.optional,
+    fields: ownFields(section),
+    scope: values,
+    headingFields: section.headingFields,
+  };
+}
+
+/** The zod schema of a template's values, with completeness as refinements. */
+export function buildValuesSchema(template: Template, headings: Record<string, string> = {}) {
+  return z.record(z.string(), fieldValueSchema).superRefine((values, ctx) => {
+    for (const unit of units(template, values, headings)) {
+      if (unit.fields.length === 0) continue;
+      const filled = unit.fields.filter((f) => isFieldFilled(f, values[f.id]));
+      const extra = values[extraKey(unit.id)];
+      const hasExtra = typeof extra === 'string' && stripComments(extra).trim() !== '';
+      const any = filled.length > 0 || hasExtra;
+      const state: SectionState = !unit.required ? 'optional' : !any ? 'missing' : filled.length < unit.fields.filter((f) => f.required).length ? 'partial' : 'complete';
+      ctx.addIssue({ code: 'custom', path: [unit.id], message: unit.title, params: { type: 'section', state, unit } });
+      if (unit.required && any) {
+        for (const f of unit.fields) {
+          if (f.required && !isFieldFilled(f, values[f.id])) {
+            ctx.addIssue({
+              code: 'custom',
+              path: [f.id],
+              message: `${unit.title} › ${f.label} is empty`,
+              params: { type: 'warning', kind: 'empty-field', sectionId: unit.id, fieldId: f.id },
+            });
+          }
+        }
+      }
+      if (any) {
+        for (const f of unit.fields) {
+          const group = f.kind === 'group' ? f : null;
+          const checks: [Field, FieldValue | undefined][] = group
+            ? ((values[f.id] as GroupInstance[] | undefined) ?? []).flatMap((inst) => group.fields.map((g): [Field, FieldValue | undefined] => [g, inst[g.id]]))
+            : [[f, values[f.id]]];
+          for (const [field, value] of checks) {
+            const tokens = leftovers(field, value);
+            if (tokens.length) {
+              ctx.addIssue({
+                code: 'custom',
+                path: [f.id],
+                message: `${unit.title} › ${field.label} still has the placeholder ${tokens.map((t) => `“${t}”`).join(', ')}`,
+                params: { type: 'warning', kind: 'placeholder', sectionId: unit.id, fieldId: f.id },
+              });
+            }
+          }
+        }
+      }
+    }
+    for (const entry of template.frontMatter?.role === 'document' ? template.frontMatter.entries : []) {
+      const f = entry.field;
+      if (!f) continue;
+      const v = values[f.id];
+      const empty = v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
+      const placeholderInTemplate = findPlaceholders(entry.rawValue).length > 0 || isOnlyPlaceholders(entry.rawValue.replace(/^\[|\]$/g, ''));
+      if (empty && placeholderInTemplate) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [f.id],
+          message: `Front matter › ${entry.key} still has the placeholder “${entry.rawValue}”`,
+          params: { type: 'warning', kind: 'placeholder', sectionId: 'front-matter', fieldId: f.id },
+        });
+      }
+    }
+  });
+}
+
+export function checkDocument(template: Template, values: Values, headings: Record<string, string> = {}): Report {
+  const result = buildValuesSchema(template, headings).safeParse(values);
+  const report: Report = { complete: true, required: 0, completed: 0, missing: [], warnings: [], sections: [] };
+  if (result.success) return report;
+  for (const issue of result.error.issues) {
+    if (issue.code !== 'custom') continue;
+    const params = (issue as { params?: Record<string, unknown> }).params ?? {};
+    if (params.type === 'section') {
+      const unit = params.unit as Unit;
+      const state = params.state as SectionState;
+      report.sections.push({
+        id: unit.id,
+        title: unit.title,
+        level: unit.level,
+        required: unit.required,
+        status: state,
+        fieldIds: unit.fields.map((f) => f.id),
+      });
+      if (unit.required) {
+        report.required++;
+        if (state === 'missing') report.missing.push({ id: unit.id, title: unit.title });
+        else report.completed++;
+      }
+    } else if (params.type === 'warning') {
+      report.warnings.push({
+        message: issue.message,
+        sectionId: String(params.sectionId),
+        fieldId: typeof params.fieldId === 'string' ? params.fieldId : undefined,
+        kind: params.kind === 'placeholder' ? 'placeholder' : 'empty-field',
+      });
+    }
+  }
+  report.complete = report.missing.length === 0;
+  return report;
+}
+
+/** Reads a filled document against its template and checks it. */
+export function checkMarkdown(template: Template, markdown: string): Report {
+  const { values, headings } = readDocument(template, markdown);
+  return checkDocument(template, values, headings);
+}

@@ -1,0 +1,649 @@
+/**
+ * Filled Markdown → values: the inverse of renderDocument. Headings are matched to the
+ * template's sections by their fixed parts (placeholders capture the author's text); inside a
+ * section, labels and other fixed blocks anchor the regions that belong to each field. Content
+ * that matches no field is kept per section (`extraKey`) and re-emitted, never dropped.
+ */
+import type { Token } from 'marked';
+import type { ChecklistValue, Field, GroupInstance, TaskItem, Values } from '../model.ts';
+import { extraKey } from '../model.ts';
+import { commentText, isOnlyPlaceholders, matchKey, normalizeNewlines, unescapeMarkdown } from '../text.ts';
+import { parseYaml, splitFrontMatter } from '../template/frontmatter.ts';
+import { headingText, lexMarkdown } from '../template/markdown.ts';
+import type { Block, KeyLayout, Section, SectionGroup, Template, TitleSpec } from '../template/types.ts';
+import { anchorsOf, matchTitle, strictTitleRegex, titleRegex, unescapeBlockText, type Anchors } from './anchors.ts';
+import { allFields, completeValues, emptyValue } from './walk.ts';
+
+export interface ReadResult {
+  values: Values;
+  /** Each found section's heading as it stands in the document, by section or group id. */
+  headings: Record<string, string>;
+}
+
+interface Unit {
+  type: string;
+  raw: string;
+  start: number;
+  end: number;
+}
+
+type Scope = Values;
+
+interface Target {
+  node: Section | SectionGroup;
+  section: Section;
+  pattern: { exec(text: string): RegExpExecArray | null };
+}
+
+function titleMatcher(spec: TitleSpec) {
+  const strict = strictTitleRegex(spec);
+  const loose = titleRegex(spec);
+  return { exec: (text: string) => strict.exec(text) ?? loose.exec(text) };
+}
+
+export function readDocument(template: Template, markdown: string): ReadResult {
+  const source = normalizeNewlines(markdown.replace(/^\uFEFF/, ''));
+  const values: Values = {};
+  const headings: Record<string, string> = {};
+
+  const { frontMatter, body } = splitFrontMatter(source);
+  if (frontMatter !== null && template.frontMatter) readFrontMatter(template, frontMatter, values);
+
+  const anchors = anchorsOf(template);
+  const hints = templateHints(template);
+  const tokens = lexMarkdown(body);
+
+  // Targets: every heading the template has, in document order.
+  const targets: Target[] = [];
+  const visit = (section: Section) => {
+    for (const child of section.children) {
+      if (child.type === 'group') {
+        targets.push({ node: child, section: child.instance, pattern: titleMatcher(child.instance.heading!) });
+      } else {
+        targets.push({ node: child, section: child, pattern: titleMatcher(child.heading!) });
+        visit(child);
+      }
+    }
+  };
+  visit(template.root);
+
+  // Assign the document's top-level tokens to sections and group instances.
+  const buckets = new Map<Section, Unit[]>([[template.root, []]]);
+  const instances = new Map<SectionGroup, { title: string; match: RegExpExecArray; units: Unit[] }[]>();
+  let current: Unit[] = buckets.get(template.root)!;
+  let pointer = 0;
+  let offset = 0;
+  for (const token of tokens) {
+    const unit: Unit = { type: token.type, raw: token.raw, start: offset, end: offset + token.raw.length };
+    offset = unit.end;
+    if (token.type === 'heading') {
+      const text = headingText(token.raw);
+      let matched = -1;
+      let match: RegExpExecArray | null = null;
+      const from = Math.max(0, pointer - 1);
+      for (let k = from; k < Math.min(targets.length, pointer + 400); k++) {
+        const t = targets[k]!;
+        if (k === pointer - 1 && t.node.type !== 'group') continue;
+        if (buckets.has(t.section) && t.node.type !== 'group') continue;
+        match = t.pattern.exec(text);
+        if (match) {
+          matched = k;
+          break;
+        }
+      }
+      if (matched >= 0 && match) {
+        const t = targets[matched]!;
+        pointer = matched + 1;
+        if (t.node.type === 'group') {
+          const list = instances.get(t.node) ?? [];
+          instances.set(t.node, list);
+          const inst = { title: text, match, units: [] as Unit[] };
+          list.push(inst);
+          current = inst.units;
+          headings[t.node.id] ??= text;
+        } else {
+          const units: Unit[] = [];
+          buckets.set(t.section, units);
+          current = units;
+          headings[t.section.id] = text;
+          readTitleFields(t.section.heading!, match, t.section.headingFields, values);
+        }
+        continue;
+      }
+    }
+    if (token.type !== 'space') current.push(unit);
+  }
+
+  const ctx: ReadContext = { anchors, hints, source: body, emptyAnswer: template.emptyAnswer };
+  for (const [section, units] of buckets) {
+    readBlocks(section.blocks, units, values, extraKey(section.id), ctx);
+  }
+  for (const node of allGroups(template)) {
+    const list = instances.get(node);
+    if (!list) continue;
+    values[node.id] = list.map((inst) => {
+      const scope: GroupInstance = {};
+      readTitleFields(node.instance.heading!, inst.match, node.instance.headingFields, scope);
+      readBlocks(node.instance.blocks, inst.units, scope, extraKey(''), ctx);
+      return completeValues(node.field.fields, scope) as GroupInstance;
+    });
+  }
+  return { values: completeValues(allFields(template), values), headings };
+}
+
+function allGroups(template: Template): SectionGroup[] {
+  const out: SectionGroup[] = [];
+  const visit = (s: Section) => {
+    for (const c of s.children) {
+      if (c.type === 'group') out.push(c);
+      else visit(c);
+    }
+  };
+  visit(template.root);
+  return out;
+}
+
+function readTitleFields(spec: TitleSpec, match: RegExpExecArray, fields: Field[], scope: Scope): void {
+  let group = 1;
+  for (const part of spec.parts) {
+    if (part.type === 'number') group++;
+    else if (part.type === 'field') {
+      const text = (match[group++] ?? '').trim();
+      const field = fields.find((f) => f.id === part.fieldId);
+      if (field) scope[field.id] = isTitlePlaceholder(text, part.placeholder) ? '' : text;
+    }
+  }
+}
+
+/** A heading's placeholder, as written or without its brackets (`\[Name]`, `[Name]`, `Name`). */
+function isTitlePlaceholder(text: string, placeholder: string): boolean {
+  if (text === '') return true;
+  if (placeholder === '') return false;
+  const bare = (s: string) => unescapeMarkdown(s).replace(/^\[|\]$/g, '').trim();
+  return text === placeholder || bare(text) === bare(placeholder);
+}
+
+function readFrontMatter(template: Template, yamlText: string, values: Values): void {
+  const data = parseYaml(yamlText);
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return;
+  const record = data as Record<string, unknown>;
+  for (const entry of template.frontMatter!.entries) {
+    const field = entry.field;
+    if (!field || !(entry.key in record)) continue;
+    const value = record[entry.key];
+    if (field.kind === 'list') {
+      const items = Array.isArray(value) ? value.map((v) => scalarText(v)) : value == null ? [] : [scalarText(value)];
+      const same = items.length === 1 && `[${items[0]}]` === entry.rawValue;
+      values[field.id] = same ? [] : items.filter((v) => v !== '');
+    } else {
+      let text = Array.isArray(value) ? value.map((v) => scalarText(v)).join(', ') : scalarText(value);
+      if (Array.isArray(value) && entry.rawValue === `[${text}]`) text = '';
+      if (text === field.placeholder || (field.kind === 'text' && text === field.defaultValue && false)) text = '';
+      values[field.id] = text;
+    }
+  }
+}
+
+function scalarText(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  return JSON.stringify(v);
+}
+
+/** Guidance comments of the template: dropped when a document still carries them. */
+function templateHints(template: Template): Set<string> {
+  const out = new Set<string>();
+  const add = (h: string) => h && out.add(matchKey(h));
+  const visitBlocks = (blocks: Block[]) => {
+    for (const b of blocks) {
+      if (b.type === 'field' || b.type === 'inline' || b.type === 'group') {
+        add(b.field.hint);
+        if (b.field.kind === 'keyvalue') b.field.entries.forEach((e) => add(e.hint));
+      }
+      if (b.type === 'quote' || b.type === 'group') visitBlocks(b.blocks);
+    }
+  };
+  const visit = (s: Section) => {
+    add(s.hint);
+    visitBlocks(s.blocks);
+    for (const c of s.children) visit(c.type === 'group' ? c.instance : c);
+  };
+  visit(template.root);
+  return out;
+}
+
+interface ReadContext {
+  anchors: Anchors;
+  hints: Set<string>;
+  source: string;
+  emptyAnswer: string;
+}
+
+const LABEL_ONLY_RE = /^\*\*([^*\n]+?)\*\*\s*:?\s*$/;
+const LABEL_START_RE = /^(\*\*([^*\n]+?)\*\*\s*:?)[ \t]*/;
+
+/**
+ * Splits paragraphs made of `**Label**: value` lines into one unit per line, and a label that
+ * runs straight into its content (`**Test Scenarios:**\n1\\.`) into the label and the content.
+ */
+function splitUnits(units: Unit[]): Unit[] {
+  const out: Unit[] = [];
+  for (const u of units) {
+    const trimmed = u.raw.replace(/\n+$/, '');
+    const lines = trimmed.split('\n');
+    if (u.type === 'paragraph' && lines.length > 1 && LABEL_ONLY_RE.test(lines[0]!) && !lines.every((l) => /^\*\*/.test(l))) {
+      const first = lines[0]!;
+      out.push({ type: 'paragraph', raw: first, start: u.start, end: u.start + first.length });
+      const restStart = u.start + first.length + 1;
+      const rest = lines
+        .slice(1)
+        .map((l) => l.replace(/^(\s*\d+)\\([.)])/, '$1$2'))
+        .join('\n');
+      for (const r of toUnits(lexMarkdown(rest))) out.push({ ...r, start: restStart + r.start, end: restStart + r.end });
+      continue;
+    }
+    if (u.type === 'paragraph' && lines.length > 1 && lines.every((l) => /^\*\*/.test(l))) {
+      let pos = u.start;
+      for (const line of lines) {
+        out.push({ type: 'paragraph', raw: line, start: pos, end: pos + line.length });
+        pos += line.length + 1;
+      }
+    } else {
+      out.push(u);
+    }
+  }
+  return out;
+}
+
+/** The template's own guidance left in a document: its comments and bracketed instructions. */
+function isHintComment(unit: Unit, ctx: ReadContext): boolean {
+  const raw = unit.raw.trim();
+  if (unit.type === 'html' && /^<!--[\s\S]*-->$/.test(raw)) return ctx.hints.has(matchKey(commentText(raw)));
+  return unit.type === 'paragraph' && /^\\?\[[\s\S]*\]$/.test(raw) && ctx.hints.has(matchKey(raw));
+}
+
+function staticMatches(block: Extract<Block, { type: 'static' }>, unit: Unit): boolean {
+  if (/^ {0,3}([-*_])( *\1){2,} *$/.test(block.raw)) return unit.type === 'hr';
+  if (/^\*\*/.test(block.raw)) return unit.type === 'paragraph' && LABEL_ONLY_RE.test(unit.raw.trim()) && matchKey(unit.raw) === block.anchor;
+  return matchKey(unit.raw) === block.anchor && unit.raw.trim() !== '';
+}
+
+function inlineMatches(block: Extract<Block, { type: 'inline' }>, unit: Unit): boolean {
+  if (unit.type !== 'paragraph') return false;
+  const m = LABEL_START_RE.exec(unit.raw);
+  return m !== null && !unit.raw.includes('\n') && matchKey(m[2]!) === matchKey(block.prefix);
+}
+
+function labelMatch(spec: TitleSpec, unit: Unit): RegExpExecArray | null {
+  if (unit.type !== 'paragraph') return null;
+  const m = LABEL_ONLY_RE.exec(unit.raw.trim());
+  return m ? matchTitle(spec, m[1]!) : null;
+}
+
+function readBlocks(blocks: Block[], rawUnits: Unit[], scope: Scope, extrasKey: string, ctx: ReadContext): void {
+  const units = splitUnits(rawUnits).filter((u) => !isHintComment(u, ctx));
+  const used = new Set<number>();
+  const anchorAt: number[] = blocks.map(() => -1);
+  let pos = 0;
+  blocks.forEach((block, i) => {
+    let found = -1;
+    for (let j = pos; j < units.length; j++) {
+      const u = units[j]!;
+      const hit =
+        block.type === 'static'
+          ? staticMatches(block, u)
+          : block.type === 'inline'
+            ? inlineMatches(block, u)
+            : block.type === 'quote'
+              ? u.type === 'blockquote' && (!block.header || /^ {0,3}> ?\\?\[!/i.test(u.raw))
+              : block.type === 'group'
+                ? labelMatch(block.label, u) !== null
+                : false;
+      if (hit) {
+        found = j;
+        break;
+      }
+    }
+    if (found >= 0) {
+      anchorAt[i] = found;
+      used.add(found);
+      pos = found + 1;
+    }
+  });
+
+  const nextAnchor = (i: number) => {
+    for (let k = i + 1; k < blocks.length; k++) if (anchorAt[k]! >= 0) return anchorAt[k]!;
+    return units.length;
+  };
+  const prevAnchor = (i: number) => {
+    for (let k = i - 1; k >= 0; k--) if (anchorAt[k]! >= 0) return anchorAt[k]!;
+    return -1;
+  };
+
+  // Fields between the same two anchors share that region.
+  let i = 0;
+  while (i < blocks.length) {
+    const block = blocks[i]!;
+    if (block.type === 'inline') {
+      const j = anchorAt[i]!;
+      scope[block.field.id] = j >= 0 ? inlineValue(block, units[j]!, ctx) : '';
+      i++;
+      continue;
+    }
+    if (block.type === 'quote') {
+      const j = anchorAt[i]!;
+      if (j >= 0) {
+        const unit = units[j]!;
+        let lines = unit.raw.replace(/\n+$/, '').split('\n').map((l) => l.replace(/^ {0,3}> ?/, ''));
+        if (block.header) lines = lines.slice(1);
+        while (lines.length && lines[0]!.trim() === '') lines.shift();
+        const inner = lines.join('\n');
+        const innerUnits = toUnits(lexMarkdown(inner));
+        readBlocks(block.blocks, innerUnits, scope, extrasKey, { ...ctx, source: inner });
+      } else {
+        readBlocks(block.blocks, [], scope, extrasKey, ctx);
+      }
+      i++;
+      continue;
+    }
+    if (block.type === 'group') {
+      const start = anchorAt[i]!;
+      if (start < 0) {
+        scope[block.field.id] = [];
+        i++;
+        continue;
+      }
+      const end = nextAnchor(i);
+      const list: GroupInstance[] = [];
+      let k = start;
+      while (k < end) {
+        const match = labelMatch(block.label, units[k]!);
+        if (!match) break;
+        used.add(k);
+        let e = k + 1;
+        while (e < end && !labelMatch(block.label, units[e]!)) e++;
+        const inst: GroupInstance = {};
+        let g = 1;
+        for (const part of block.label.parts) {
+          if (part.type === 'number') g++;
+          else if (part.type === 'field') {
+            const text = (match[g++] ?? '').trim();
+            inst[part.fieldId] = isTitlePlaceholder(text, part.placeholder) ? '' : text;
+          }
+        }
+        const instUnits = units.slice(k + 1, e);
+        for (let x = k + 1; x < e; x++) used.add(x);
+        readBlocks(block.blocks, instUnits, inst, extraKey(''), ctx);
+        list.push(completeValues(block.field.fields, inst) as GroupInstance);
+        k = e;
+      }
+      scope[block.field.id] = list;
+      i++;
+      continue;
+    }
+    if (block.type === 'static') {
+      i++;
+      continue;
+    }
+    // A run of field blocks sharing one region.
+    let j = i;
+    const run: Extract<Block, { type: 'field' }>[] = [];
+    while (j < blocks.length && blocks[j]!.type === 'field') run.push(blocks[j++] as Extract<Block, { type: 'field' }>);
+    const from = prevAnchor(i) + 1;
+    const to = nextAnchor(j - 1);
+    const region: number[] = [];
+    for (let x = from; x < to; x++) if (!used.has(x)) region.push(x);
+    readRegion(run, region, units, scope, used, ctx);
+    i = j;
+  }
+
+  const extras = units.filter((_u, idx) => !used.has(idx)).filter((u) => u.raw.trim() !== '' && u.raw.trim() !== ctx.emptyAnswer);
+  if (extras.length) {
+    const text = extras.map((u) => u.raw.replace(/\n+$/, '')).join('\n\n');
+    const prev = scope[extrasKey];
+    scope[extrasKey] = typeof prev === 'string' && prev ? `${prev}\n\n${text}` : text;
+  }
+}
+
+function toUnits(tokens: Token[]): Unit[] {
+  const out: Unit[] = [];
+  let offset = 0;
+  for (const t of tokens) {
+    if (t.type !== 'space') out.push({ type: t.type, raw: t.raw, start: offset, end: offset + t.raw.length });
+    offset += t.raw.length;
+  }
+  return out;
+}
+
+function readRegion(
+  run: Extract<Block, { type: 'field' }>[],
+  region: number[],
+  units: Unit[],
+  scope: Scope,
+  used: Set<number>,
+  ctx: ReadContext,
+): void {
+  const take = (pred: (u: Unit) => boolean, last = false): Unit | null => {
+    const order = last ? [...region].reverse() : region;
+    for (const idx of order) {
+      if (used.has(idx)) continue;
+      if (pred(units[idx]!)) {
+        used.add(idx);
+        return units[idx]!;
+      }
+    }
+    return null;
+  };
+  const textFields: Extract<Block, { type: 'field' }>[] = [];
+  for (const block of run) {
+    const field = block.field;
+    switch (field.kind) {
+      case 'list':
+      case 'tasklist':
+      case 'checklist':
+      case 'keyvalue': {
+        const unit = take((u) => u.type === 'list');
+        scope[field.id] = unit ? readListLike(field, unit.raw, block.layout) : emptyValue(field);
+        break;
+      }
+      case 'table': {
+        const unit = take((u) => u.type === 'table');
+        scope[field.id] = unit ? readTable(field, unit.raw) : [];
+        break;
+      }
+      case 'code': {
+        const unit = take((u) => u.type === 'code' && /^ {0,3}(`{3,}|~{3,})/.test(u.raw), true);
+        scope[field.id] = unit ? readCode(unit.raw) : '';
+        break;
+      }
+      default:
+        textFields.push(block);
+    }
+  }
+  const rest = region.filter((idx) => !used.has(idx) && units[idx]!.raw.trim() !== ctx.emptyAnswer);
+  const first = textFields[0];
+  for (const b of textFields) scope[b.field.id] = '';
+  if (first && rest.length) {
+    const startUnit = units[rest[0]!]!;
+    const endUnit = units[rest[rest.length - 1]!]!;
+    const contiguous = rest.every((idx, k) => k === 0 || idx === rest[k - 1]! + 1);
+    const raw = contiguous
+      ? ctx.source.slice(startUnit.start, endUnit.end)
+      : rest.map((idx) => units[idx]!.raw.replace(/\n+$/, '')).join('\n\n');
+    let text = unescapeBlockText(raw.trim(), ctx.anchors);
+    const f = first.field;
+    if ((f.kind === 'prose' || f.kind === 'text') && text === f.placeholder.trim()) text = '';
+    scope[f.id] = text;
+    rest.forEach((idx) => used.add(idx));
+  }
+}
+
+function inlineValue(block: Extract<Block, { type: 'inline' }>, unit: Unit, ctx: ReadContext): string {
+  const m = LABEL_START_RE.exec(unit.raw);
+  let value = m ? unit.raw.slice(m[0].length) : unit.raw;
+  value = value.replace(/\n+$/, '');
+  const comment = /^<!--[\s\S]*?-->$/.exec(value.trim());
+  if (comment && ctx.hints.has(matchKey(commentText(value)))) value = '';
+  if (value.trim() === block.emptyText.trim()) return '';
+  return value.trim();
+}
+
+const ITEM_RE = /^(\s*)([-*+]|\d{1,9}[.)])(?:[ \t]+|$)(.*)$/;
+const TASK_RE = /^\\?\[([ xX])\\?\](?:[ \t]|$)(.*)$/;
+
+function readListLike(field: Field, raw: string, layout: KeyLayout[] | undefined): Values[string] {
+  const lines = raw.replace(/\n+$/, '').split('\n');
+  switch (field.kind) {
+    case 'list': {
+      const items: string[] = [];
+      for (const line of lines) {
+        const m = ITEM_RE.exec(line);
+        if (m && m[1]!.length < 2) items.push(m[3]!);
+        else if (items.length && line.trim()) items[items.length - 1] += ` ${line.trim()}`;
+      }
+      const placeholders = new Set(field.placeholderItems.map((p) => p.trim()));
+      return items.filter((t) => t.trim() !== '' && !placeholders.has(t.trim()));
+    }
+    case 'tasklist': {
+      const items: TaskItem[] = [];
+      for (const line of lines) {
+        const m = ITEM_RE.exec(line);
+        if (!m) continue;
+        const t = TASK_RE.exec(m[3]!);
+        if (!t) {
+          if (m[3]!.trim()) items.push({ done: false, text: m[3]! });
+          continue;
+        }
+        const text = t[2]!;
+        const placeholder = field.placeholderItems.includes(text.trim());
+        if (text.trim() === '' || (placeholder && t[1] === ' ')) continue;
+        items.push({ done: t[1] !== ' ', text });
+      }
+      return items;
+    }
+    case 'checklist': {
+      const value: ChecklistValue = { checked: [], other: '' };
+      for (const line of lines) {
+        const m = ITEM_RE.exec(line);
+        if (!m) continue;
+        const t = TASK_RE.exec(m[3]!);
+        const checked = t ? t[1] !== ' ' : false;
+        const text = t ? t[2]! : m[3]!;
+        const key = matchKey(text);
+        const option =
+          field.options.find((o) => matchKey(o.raw) === key || matchKey(o.label) === key) ??
+          field.options.find((o) => o.other && new RegExp(`^${escapeRe(o.label)}\\b[^:]*:`, 'i').test(unescapeMarkdown(text)));
+        if (!option) continue;
+        if (option.other) {
+          const after = unescapeMarkdown(text).replace(new RegExp(`^${escapeRe(option.label)}\\b[^:]*:\\s*`, 'i'), '');
+          const raw = text.replace(/^[^:]*:\s?/, '');
+          if (matchKey(text) !== matchKey(option.raw) && !isOnlyPlaceholders(after)) value.other = raw;
+        }
+        if (checked && !value.checked.includes(option.label)) value.checked.push(option.label);
+      }
+      if (!field.multiple && value.checked.length > 1) value.checked = value.checked.slice(0, 1);
+      return value;
+    }
+    case 'keyvalue': {
+      const out: Record<string, string> = {};
+      field.entries.forEach((entry, idx) => {
+        const re = new RegExp(
+          `^\\s*(?:[-*+]|\\d{1,9}[.)])[ \\t]+(?:\\*\\*${escapeRe(entry.key)}\\*\\*[ \\t]*:?|${escapeRe(entry.key)}[ \\t]*:)[ \\t]?(.*)$`,
+          'i',
+        );
+        const line = lines.find((l) => re.test(unescapeMarkdown(l)) || re.test(l));
+        if (!line) return;
+        const m = re.exec(line) ?? re.exec(unescapeMarkdown(line));
+        let v = (m?.[1] ?? '').trim();
+        const empty = layout?.[idx]?.emptyText.trim() ?? '';
+        if (v === empty || v === entry.placeholder) v = '';
+        if (v) out[entry.key] = v;
+      });
+      return out;
+    }
+    default:
+      return emptyValue(field);
+  }
+}
+
+function escapeRe(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Splits a table row on pipes that are not escaped. */
+function splitRow(line: string): string[] {
+  let body = line.trim();
+  if (body.startsWith('|')) body = body.slice(1);
+  const cells: string[] = [];
+  let cell = '';
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i]!;
+    if (c === '\\') {
+      let n = 0;
+      while (body[i + n] === '\\') n++;
+      cell += body.slice(i, i + n);
+      i += n - 1;
+      if (body[i + 1] === '|' && n % 2 === 1) {
+        cell += '|';
+        i++;
+      }
+      continue;
+    }
+    if (c === '|') {
+      cells.push(cell);
+      cell = '';
+      continue;
+    }
+    cell += c;
+  }
+  if (cell.trim() !== '') cells.push(cell);
+  return cells.map((c) => c.trim());
+}
+
+export function unescapeTableCell(cell: string): string {
+  return cell.replace(/(\\*)\\\|/g, (_m, bs: string) => `${bs.slice(0, bs.length / 2)}|`);
+}
+
+function readTable(field: Extract<Field, { kind: 'table' }>, raw: string): string[][] {
+  const lines = raw.replace(/\n+$/, '').split('\n').filter((l) => l.trim() !== '');
+  const rows = lines.slice(2).map((l) => splitRowRaw(l).map(unescapeTableCell));
+  const placeholders = new Set(field.placeholderRows.map((r) => JSON.stringify(r)));
+  return rows
+    .map((r) => field.columns.map((_c, i) => r[i] ?? ''))
+    .filter((r) => !placeholders.has(JSON.stringify(r)));
+}
+
+/** Splits on pipes preceded by an even number of backslashes, keeping escapes in cells. */
+function splitRowRaw(line: string): string[] {
+  let body = line.trim();
+  if (body.startsWith('|')) body = body.slice(1);
+  const cells: string[] = [];
+  let cell = '';
+  let slashes = 0;
+  for (const c of body) {
+    if (c === '|' && slashes % 2 === 0) {
+      cells.push(cell);
+      cell = '';
+      slashes = 0;
+      continue;
+    }
+    cell += c;
+    slashes = c === '\\' ? slashes + 1 : 0;
+  }
+  if (cell.trim() !== '') cells.push(cell);
+  return cells.map((c) => c.trim());
+}
+void splitRow;
+
+function readCode(raw: string): string {
+  const lines = raw.replace(/\n+$/, '').split('\n');
+  const open = /^( {0,3})(`{3,}|~{3,})/.exec(lines[0]!);
+  if (!open) return raw;
+  const fence = open[2]!;
+  const last = lines[lines.length - 1]!;
+  const closeRe = new RegExp(`^ {0,3}${fence[0] === '`' ? '`' : '~'}{${fence.length},}[ \\t]*$`);
+  const closed = lines.length > 1 && closeRe.test(last);
+  return lines.slice(1, closed ? -1 : undefined).join('\n');
+}
