@@ -1,0 +1,198 @@
+/** @vitest-environment jsdom */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { renderMarkdown } from './renderMarkdown.ts';
+import { createSectionRenderer } from './sectionRenderer.ts';
+import { scanSectionStarts } from './scanSections.ts';
+
+const templatesDir = join(import.meta.dirname, '../../templates');
+const templates = readdirSync(templatesDir)
+  .filter((file) => /\.(md|txt)$/.test(file))
+  .map((file) => [file, readFileSync(join(templatesDir, file), 'utf8')] as const);
+
+function joined(md: string, renderer = createSectionRenderer()): string {
+  return renderer
+    .render(md)
+    .sections.map((section) => section.html)
+    .join('');
+}
+
+const EDGE_CASES: Record<string, string> = {
+  'fence spanning headings': '# A\n\n```md\n# not a heading\n## nor this\n```\n\n# B\ntext\n',
+  'tilde fence, longer closer': '# A\n~~~~\n# in code\n~~~~~~\n# B\n',
+  'unclosed fence swallows the rest': '# A\n```\n# B\n\n# C\n',
+  'fence closed by a longer backtick run': '# A\n```\n# x\n`````\n# B\n',
+  'fence in a list item': '# A\n- item\n  ```\n# B\n```\n# C\n```\n# D\n',
+  'comment spanning headings': '# A\n<!--\n# hidden\n-->\n# B\n',
+  'unclosed comment': '# A\n<!-- open\n# B\n# C\n',
+  'html block': '# A\n<div>\n# inside html\n</div>\n\n# B\n',
+  'details across sections':
+    '# A\n<details>\n<summary>More</summary>\n\n## Inside\n\ntext\n\n</details>\n\n# B\n',
+  'unclosed div': '# A\n<div>\n\n# B\n\n# C\n',
+  'formatting left open': '# A\n<b>bold\n\n# B\ntext\n',
+  'front matter': '---\ntitle: x\n# comment\n---\n# A\n',
+  'unclosed front matter': '---\ntitle: x\n# A\ntext\n',
+  'reference defined later':
+    '# A\nsee [docs][d] and [Docs]\n\n# B\n[d]: https://example.com/a "T"\n',
+  'reference defined earlier': '# A\n[d]: https://example.com/a\n\n# B\nsee [d]\n',
+  'duplicate definitions': '# A\n[d]: https://one.example\n# B\n[d]: https://two.example\n[d]\n',
+  'definition title spanning a heading': '# A\n[d]: https://x.example "title\n# B\nend"\n\n[d]\n',
+  'definition label spanning a heading': '# A\n[foo\n# B\nbar]: https://x.example\n\n[foo bar]\n',
+  'setext and hashes': '# A\ntext\n#nospace\n####### seven\n## B ##\n',
+  'escaped alert': '# A\n> \\[!NOTE]\n> body\n\n# B\n> [!TIP]\n> tip\n',
+  crlf: '# A\r\ntext\r\n# B\r\n',
+  'heading first line only': '## Only\n',
+  'no heading': 'just text\n\n- list\n',
+  'table then heading': '# A\n| a | b |\n|---|---|\n| 1 | 2 |\n# B\n',
+  'list then heading': '# A\n- a\n- b\n# B\n1. x\n',
+  'blockquote lazy line': '# A\n> quote\nlazy\n# B\n',
+  'deep list': `# A\n${Array.from({ length: 300 }, (_, i) => `${'  '.repeat(i)}- item ${i}`).join('\n')}\n# B\n`,
+  'script block': '# A\n<script>\n# x\n</script>\n# B\n',
+  empty: '',
+};
+
+describe('section renderer equals whole-document rendering', () => {
+  test.each(templates)('template %s', (_file, text) => {
+    expect(joined(text)).toBe(renderMarkdown(text));
+  });
+
+  test.each(Object.entries(EDGE_CASES))('%s', (_name, text) => {
+    expect(joined(text)).toBe(renderMarkdown(text));
+  });
+
+  test('templates split into many sections', () => {
+    for (const [, text] of templates.filter(([file]) => file.endsWith('.md'))) {
+      expect(createSectionRenderer().render(text).sections.length).toBeGreaterThan(5);
+    }
+  });
+
+  test('random Markdown-ish documents', () => {
+    const piece = fc.constantFrom(
+      '# H',
+      '## Sub',
+      '#',
+      '```',
+      '````',
+      '~~~',
+      '  ```',
+      '<!--',
+      '-->',
+      '<div>',
+      '</div>',
+      '<details>',
+      '</details>',
+      '<b>',
+      '<script>',
+      '</script>',
+      '---',
+      '> q',
+      '> \\[!NOTE]',
+      '> [!WARNING]',
+      '- item',
+      '  - nested',
+      '1. one',
+      '- [ ] task',
+      '| a | b |',
+      '|---|---|',
+      '[r]: https://r.example',
+      '[r]: https://r.example "multi',
+      'end"',
+      'see [r] and [x][r]',
+      '[foo',
+      'bar]: /url',
+      'text *em',
+      'para',
+      '    indented',
+      '',
+      '',
+    );
+    const doc = fc.array(piece, { maxLength: 40 }).map((lines) => lines.join('\n'));
+    fc.assert(
+      fc.property(doc, (text) => {
+        expect(joined(text)).toBe(renderMarkdown(text));
+      }),
+      { numRuns: Number(process.env.PREVIEW_FC_RUNS ?? 300) },
+    );
+  }, 600_000);
+
+  test('edits keep matching, with one renderer across edits', () => {
+    const renderer = createSectionRenderer();
+    const base = templates.find(([file]) => file === 'enhancement-rfc.md')?.[1] ?? '';
+    const edits = ['x', '\n```\n', '[d]: https://d.example\n', '\n<div>\n', '\n# New\n', '\n-->'];
+    let text = base;
+    for (const [step, edit] of edits.entries()) {
+      const at = Math.floor((text.length * (step + 1)) / (edits.length + 1));
+      text = text.slice(0, at) + edit + text.slice(at);
+      expect(joined(text, renderer)).toBe(renderMarkdown(text));
+    }
+    // …and back: undoing the edits in reverse order.
+    expect(joined(base, renderer)).toBe(renderMarkdown(base));
+  });
+
+  test('random edits to a template with one renderer', () => {
+    const base = templates.find(([file]) => file === 'ai-enhancement-request.md')?.[1] ?? '';
+    const renderer = createSectionRenderer();
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(
+            fc.nat(),
+            fc.constantFrom('a', '\n', '```\n', '# ', '[d]: /u\n', '[d]', '<!--', '-->'),
+          ),
+          { maxLength: 8 },
+        ),
+        (edits) => {
+          let text = base;
+          for (const [at, insert] of edits) {
+            const position = at % (text.length + 1);
+            text = text.slice(0, position) + insert + text.slice(position);
+            expect(joined(text, renderer)).toBe(renderMarkdown(text));
+          }
+        },
+      ),
+      { numRuns: Math.ceil(Number(process.env.PREVIEW_FC_RUNS ?? 300) / 8) },
+    );
+  }, 600_000);
+});
+
+describe('incremental work', () => {
+  test('an edit re-renders only its own section and keeps the other keys', () => {
+    const renderer = createSectionRenderer();
+    const doc = '# A\none\n\n# B\ntwo\n\n# C\nthree\n';
+    const before = renderer.render(doc).sections;
+    const after = renderer.render(doc.replace('two', 'two!')).sections;
+    expect(after.map((s) => s.key)).toEqual(before.map((s) => s.key));
+    expect(after[0]?.html).toBe(before[0]?.html);
+    expect(after[1]?.html).not.toBe(before[1]?.html);
+    expect(after[2]?.html).toBe(before[2]?.html);
+  });
+
+  test('a changed definition re-renders the sections that use it', () => {
+    const renderer = createSectionRenderer();
+    const doc = '# A\n[link][d]\n\n# B\nplain\n\n# C\n[d]: https://one.example\n';
+    renderer.render(doc);
+    const after = renderer.render(doc.replace('one.example', 'two.example')).sections;
+    expect(after[0]?.html).toContain('https://two.example');
+  });
+
+  test('a new section in the middle keeps the keys around it', () => {
+    const renderer = createSectionRenderer();
+    const before = renderer.render('# A\n\n# B\n').sections.map((s) => s.key);
+    const after = renderer.render('# A\n\n# New\n\n# B\n').sections.map((s) => s.key);
+    expect(after[0]).toBe(before[0]);
+    expect(after[2]).toBe(before[1]);
+    expect(new Set(after).size).toBe(3);
+  });
+});
+
+describe('scanSectionStarts', () => {
+  test('skips headings in fences, comments and front matter', () => {
+    const doc = '---\n# yaml\n---\n# A\n```\n# code\n```\n<!--\n# c\n-->\n## B\n';
+    expect(scanSectionStarts(doc).map((at) => doc.slice(at, doc.indexOf('\n', at)))).toEqual([
+      '# A',
+      '## B',
+    ]);
+  });
+});
