@@ -1,0 +1,51 @@
+/** Reading input files with errors a person can act on, and where the CLI writes. */
+import { readFileSync } from 'node:fs';
+
+/** A problem with the input: printed as one line, exit code 2. */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly code?: string,
+  ) {
+    super(message);
+    this.name = 'CliError';
+  }
+}
+
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+export const processIo: Io = {
+  stdout: (text) => void process.stdout.write(text),
+  stderr: (text) => void process.stderr.write(text),
+};
+
+const REASONS: Record<string, string> = {
+  ENOENT: 'no such file',
+  EISDIR: 'it is a directory',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ENOTDIR: 'no such file (a part of the path is not a directory)',
+  ENAMETOOLONG: 'the name is too long',
+};
+
+function errorCode(error: unknown): string | undefined {
+  if (error && typeof error === 'object' && 'code' in error) {
+    const code = error.code;
+    return typeof code === 'string' ? code : undefined;
+  }
+  return undefined;
+}
+
+export function readInputFile(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = errorCode(error);
+    const reason =
+      (code && REASONS[code]) ?? (error instanceof Error ? error.message : String(error));
+    throw new CliError(`cannot read ${path}: ${reason}`, code);
+  }
+}

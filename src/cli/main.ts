@@ -1,0 +1,247 @@
+/**
+ * The `proposal` command: check a filled proposal against its template, print a template's
+ * derived schema, render a template with values. Input problems are one line on stderr and
+ * exit code 2; nothing here prints a stack trace.
+ */
+import { readFileSync } from 'node:fs';
+import { checkMarkdown, type Report } from '../core/check.ts';
+import { renderDocument } from '../core/document/render.ts';
+import { defaultValues } from '../core/document/defaults.ts';
+import { valuesSchema, type Values } from '../core/model.ts';
+import { assertReadableText } from '../core/template/parse.ts';
+import { TemplateError } from '../core/template/errors.ts';
+import { todayIso } from '../core/text.ts';
+import { BUILT_IN_TEMPLATES } from '../templates/registry.ts';
+import { CliError, processIo, readInputFile, type Io } from './io.ts';
+import { projectTemplate } from './schema.ts';
+import { loadTemplate, parseBuiltIn, recognizeTemplate } from './templates.ts';
+
+const EXIT_OK = 0;
+const EXIT_INCOMPLETE = 1;
+const EXIT_BAD_INPUT = 2;
+
+const HELP: Record<string, string> = {
+  main: `Usage: proposal <command> [options]
+
+Checks, describes and renders proposals written from Proposal Studio's templates.
+
+Commands:
+  check FILE [--template ID|PATH] [--json]   is the proposal complete? (exit 0 yes, 1 no)
+  schema TEMPLATE                            the fields a template asks for, as JSON
+  render TEMPLATE VALUES.json                the Markdown for a template and values
+
+Options:
+  -h, --help       show help (also: proposal <command> --help)
+  -v, --version    show the version
+
+Built-in templates: ${BUILT_IN_TEMPLATES.map((t) => t.id).join(', ')}
+Exit codes: 0 success/complete, 1 incomplete, 2 bad input.
+`,
+  check: `Usage: proposal check FILE [--template ID|PATH] [--json]
+
+Checks that every required section of the proposal in FILE is filled.
+
+  --template ID|PATH   the template FILE follows: a built-in id or a template file
+                       (.md, .txt plain text, .yml/.yaml GitHub issue form). Without it,
+                       the built-in template is recognised from FILE's headings.
+  --json               print {"complete": bool, "missing": [titles], "warnings": [messages]}
+
+Exit codes: 0 complete, 1 incomplete, 2 bad input.
+`,
+  schema: `Usage: proposal schema TEMPLATE
+
+Prints the sections and fields derived from TEMPLATE (a built-in id or a template file) as JSON.
+`,
+  render: `Usage: proposal render TEMPLATE VALUES.json
+
+Prints the Markdown of TEMPLATE (a built-in id or a template file) filled with the values in
+VALUES.json (an object from field id to value; see \`proposal schema\`). Fields not given take
+their defaults (dates: today).
+`,
+};
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version?: unknown;
+  };
+  return typeof pkg.version === 'string' ? pkg.version : '0.0.0';
+}
+
+interface Parsed {
+  positional: string[];
+  flags: Set<string>;
+  options: Map<string, string>;
+}
+
+/** Parses arguments; `valued` options take the next argument (or `--opt=value`). */
+function parseArgs(args: string[], valued: string[], booleans: string[]): Parsed {
+  const out: Parsed = { positional: [], flags: new Set(), options: new Map() };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--') {
+      out.positional.push(...args.slice(i + 1));
+      break;
+    }
+    if (arg.startsWith('-') && arg !== '-') {
+      const eq = arg.indexOf('=');
+      const name = eq >= 0 ? arg.slice(0, eq) : arg;
+      if (valued.includes(name)) {
+        const value = eq >= 0 ? arg.slice(eq + 1) : args[++i];
+        if (value === undefined || value === '') throw new CliError(`${name} needs a value`);
+        out.options.set(name, value);
+      } else if (booleans.includes(name) && eq < 0) {
+        out.flags.add(name);
+      } else {
+        throw new CliError(`unknown option ${arg}`);
+      }
+    } else {
+      out.positional.push(arg);
+    }
+  }
+  return out;
+}
+
+function expectPositional(parsed: Parsed, names: string[], command: string): string[] {
+  if (parsed.positional.length < names.length) {
+    throw new CliError(`${command} needs ${names.join(' and ')} (see proposal ${command} --help)`);
+  }
+  if (parsed.positional.length > names.length) {
+    throw new CliError(`${command}: unexpected argument ${parsed.positional[names.length]}`);
+  }
+  return parsed.positional;
+}
+
+function humanReport(report: Report): string {
+  const lines: string[] = [];
+  if (report.complete) {
+    lines.push(`✔ complete (${report.completed}/${report.required} required sections filled)`);
+  } else {
+    const n = report.missing.length;
+    lines.push(`✘ ${n} required section${n === 1 ? '' : 's'} missing:`);
+    for (const m of report.missing) lines.push(`  - ${m.title}`);
+  }
+  if (report.warnings.length) {
+    lines.push(`${report.warnings.length} warning${report.warnings.length === 1 ? '' : 's'}:`);
+    for (const w of report.warnings) lines.push(`  ⚠ ${w.message}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function runCheck(args: string[], io: Io): number {
+  const parsed = parseArgs(args, ['--template'], ['--json']);
+  const [file] = expectPositional(parsed, ['FILE'], 'check') as [string];
+  const markdown = readInputFile(file);
+  assertReadableText(markdown);
+  const templateArg = parsed.options.get('--template');
+  let template;
+  if (templateArg) {
+    template = loadTemplate(templateArg).template;
+  } else {
+    const entry = recognizeTemplate(markdown);
+    if (!entry)
+      throw new CliError(`Could not tell which template ${file} follows: pass --template`);
+    template = parseBuiltIn(entry);
+  }
+  const report = checkMarkdown(template, markdown);
+  if (parsed.flags.has('--json')) {
+    const json = {
+      complete: report.complete,
+      missing: report.missing.map((m) => m.title),
+      warnings: report.warnings.map((w) => w.message),
+    };
+    io.stdout(`${JSON.stringify(json)}\n`);
+  } else {
+    io.stdout(humanReport(report));
+  }
+  return report.complete ? EXIT_OK : EXIT_INCOMPLETE;
+}
+
+function runSchema(args: string[], io: Io): number {
+  const [arg] = expectPositional(parseArgs(args, [], []), ['TEMPLATE'], 'schema') as [string];
+  const { template } = loadTemplate(arg);
+  io.stdout(`${JSON.stringify(projectTemplate(template), null, 2)}\n`);
+  return EXIT_OK;
+}
+
+function readValues(path: string): Values {
+  const text = readInputFile(path);
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new CliError(`${path} is not valid JSON: ${reason}`);
+  }
+  if (!data || typeof data !== 'object' || Array.isArray(data)) {
+    throw new CliError(`${path} must hold a JSON object from field id to value`);
+  }
+  const result = valuesSchema.safeParse(data);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const where = issue?.path.length ? ` at "${issue.path.join('.')}"` : '';
+    throw new CliError(`${path} has a value of the wrong shape${where}: see proposal schema`);
+  }
+  return result.data;
+}
+
+function runRender(args: string[], io: Io): number {
+  const [templateArg, valuesPath] = expectPositional(
+    parseArgs(args, [], []),
+    ['TEMPLATE', 'VALUES.json'],
+    'render',
+  ) as [string, string];
+  const { template } = loadTemplate(templateArg);
+  const values = readValues(valuesPath);
+  io.stdout(renderDocument(template, { ...defaultValues(template, todayIso()), ...values }));
+  return EXIT_OK;
+}
+
+const COMMANDS: Record<string, (args: string[], io: Io) => number> = {
+  check: runCheck,
+  schema: runSchema,
+  render: runRender,
+};
+
+function describeError(error: unknown): string {
+  if (error instanceof CliError) return error.message;
+  if (error instanceof TemplateError) return error.message;
+  if (error instanceof RangeError)
+    return `the input is nested too deeply to read (${error.message})`;
+  if (error instanceof Error) return `unexpected error: ${error.message}`;
+  return `unexpected error: ${String(error)}`;
+}
+
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  await Promise.resolve();
+  const [command, ...rest] = argv;
+  if (command === undefined) {
+    io.stderr(HELP.main!);
+    return EXIT_BAD_INPUT;
+  }
+  if (command === '-h' || command === '--help' || command === 'help') {
+    const topic = command === 'help' ? rest[0] : undefined;
+    io.stdout(HELP[topic && topic in COMMANDS ? topic : 'main']!);
+    return EXIT_OK;
+  }
+  if (command === '-v' || command === '--version') {
+    io.stdout(`proposal ${version()}\n`);
+    return EXIT_OK;
+  }
+  const run = COMMANDS[command];
+  if (!run) {
+    io.stderr(
+      `proposal: unknown command "${command}" (commands: check, schema, render; see proposal --help)\n`,
+    );
+    return EXIT_BAD_INPUT;
+  }
+  if (rest.includes('-h') || rest.includes('--help')) {
+    io.stdout(HELP[command]!);
+    return EXIT_OK;
+  }
+  try {
+    return run(rest, io);
+  } catch (error) {
+    io.stderr(`proposal: ${describeError(error)}\n`);
+    return EXIT_BAD_INPUT;
+  }
+}
