@@ -1,0 +1,114 @@
+/** @vitest-environment jsdom */
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, test } from 'vitest';
+import { PreviewPane } from './PreviewPane.tsx';
+
+afterEach(cleanup);
+
+const DOC =
+  '# Title\n\nIntro with [a link](https://x.example).\n\n## One\n\nfirst\n\n## Two\n\nsecond\n';
+
+function sectionElements(): Element[] {
+  return Array.from(screen.getByRole('region', { name: 'Preview' }).children);
+}
+
+describe('PreviewPane', () => {
+  test('shows the rendered document in a Preview region', () => {
+    render(<PreviewPane markdown={DOC} />);
+    const region = screen.getByRole('region', { name: 'Preview' });
+    expect(region.classList.contains('markdown-body')).toBe(true);
+    expect(screen.getByRole('heading', { level: 1, name: 'Title' })).toBeTruthy();
+    const link = screen.getByRole('link', { name: 'a link' });
+    expect(link.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(sectionElements()).toHaveLength(3);
+  });
+
+  test('never puts unsanitized HTML in the DOM', () => {
+    render(
+      <PreviewPane markdown={'# X\n\n<img src=x onerror="alert(1)"><script>alert(2)</script>'} />,
+    );
+    const region = screen.getByRole('region', { name: 'Preview' });
+    expect(region.querySelector('script')).toBeNull();
+    expect(region.querySelector('img')?.hasAttribute('onerror')).toBe(false);
+  });
+
+  test('an edit replaces only the edited section', () => {
+    const { rerender } = render(<PreviewPane markdown={DOC} />);
+    const [title, one, two] = sectionElements();
+    const untouched = [title?.firstChild, two?.firstChild];
+    const edited = one?.firstChild;
+    rerender(<PreviewPane markdown={DOC.replace('first', 'first, edited')} />);
+    const after = sectionElements();
+    expect(after[0]).toBe(title);
+    expect(after[1]).toBe(one);
+    expect(after[2]).toBe(two);
+    expect([after[0]?.firstChild, after[2]?.firstChild]).toEqual(untouched);
+    expect(after[0]?.firstChild).toBe(untouched[0]);
+    expect(after[2]?.firstChild).toBe(untouched[1]);
+    expect(after[1]?.firstChild).not.toBe(edited);
+    expect(after[1]?.textContent).toContain('first, edited');
+  });
+
+  test('a section added in the middle leaves its neighbours in place', () => {
+    const { rerender } = render(<PreviewPane markdown={DOC} />);
+    const [title, , two] = sectionElements();
+    const twoContent = two?.firstChild;
+    rerender(<PreviewPane markdown={DOC.replace('## Two', '## New\n\nnew\n\n## Two')} />);
+    const after = sectionElements();
+    expect(after).toHaveLength(4);
+    expect(after[0]).toBe(title);
+    expect(after[3]?.firstChild).toBe(twoContent);
+    expect(after[2]?.textContent).toContain('new');
+  });
+
+  test('tabs follow the WAI-ARIA pattern, with arrow keys', () => {
+    render(<PreviewPane markdown={DOC} />);
+    const previewTab = screen.getByRole('tab', { name: 'Preview' });
+    const markdownTab = screen.getByRole('tab', { name: 'Markdown' });
+    expect(screen.getByRole('tablist')).toBeTruthy();
+    expect(previewTab.getAttribute('aria-selected')).toBe('true');
+    expect(previewTab.tabIndex).toBe(0);
+    expect(markdownTab.tabIndex).toBe(-1);
+    const panel = screen.getByRole('tabpanel', { name: 'Preview' });
+    expect(previewTab.getAttribute('aria-controls')).toBe(panel.id);
+
+    previewTab.focus();
+    act(() => {
+      fireEvent.keyDown(previewTab, { key: 'ArrowRight' });
+    });
+    expect(markdownTab.getAttribute('aria-selected')).toBe('true');
+    expect(document.activeElement).toBe(markdownTab);
+    expect(screen.getByRole('tabpanel', { name: 'Markdown' })).toBeTruthy();
+    const source = screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Markdown' });
+    expect(source.value).toBe(DOC);
+    expect(source.readOnly).toBe(true);
+
+    act(() => {
+      fireEvent.keyDown(markdownTab, { key: 'ArrowLeft' });
+    });
+    expect(previewTab.getAttribute('aria-selected')).toBe('true');
+    act(() => {
+      fireEvent.keyDown(previewTab, { key: 'End' });
+    });
+    expect(markdownTab.getAttribute('aria-selected')).toBe('true');
+    act(() => {
+      fireEvent.keyDown(markdownTab, { key: 'Home' });
+    });
+    expect(previewTab.getAttribute('aria-selected')).toBe('true');
+    act(() => {
+      fireEvent.click(markdownTab);
+    });
+    expect(markdownTab.getAttribute('aria-selected')).toBe('true');
+  });
+
+  test('the Markdown tab shows the exact text', () => {
+    const text = '---\ntitle: x\n---\n# A  \n\n<!-- kept -->\n\ttab\r\n';
+    render(<PreviewPane markdown={text} />);
+    act(() => {
+      fireEvent.click(screen.getByRole('tab', { name: 'Markdown' }));
+    });
+    expect(screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Markdown' }).value).toBe(
+      text.replace(/\r\n?/g, '\n'), // a textarea's value normalises line breaks
+    );
+  });
+});
