@@ -3,7 +3,7 @@
  * Used by `proposal schema`, the generated docs/templates.md and the golden tests.
  */
 import type { Field } from '../core/model.ts';
-import type { Block, Section, SectionNode, Template } from '../core/template/types.ts';
+import type { Section, SectionNode, Template } from '../core/template/types.ts';
 import { blockFields } from '../core/document/walk.ts';
 
 export interface FieldProjection {
