@@ -1,6 +1,7 @@
 /** parseTemplate: any supported template source → Template. */
 import type { TemplateFormat } from '../model.ts';
 import { TemplateError } from './errors.ts';
+import { parseIssueForm } from './issueform.ts';
 import { parseMarkdownTemplate, type ParseOptions } from './markdown.ts';
 import type { Template } from './types.ts';
 import { plainTextToMarkdown } from './plaintext.ts';
@@ -55,6 +56,6 @@ export function parseTemplate(
     case 'text':
       return { ...parseMarkdownTemplate(plainTextToMarkdown(text), options), format: 'text' };
     case 'issue-form':
-      return parseMarkdownTemplate(text, options);
+      return parseIssueForm(text);
   }
 }
