@@ -1,0 +1,512 @@
+import { useCallback, useDeferredValue, useEffect, useId, useMemo, useState } from 'react';
+import type { KeyboardEvent, ReactNode } from 'react';
+import { flushSync } from 'react-dom';
+import { useForm } from 'react-hook-form';
+import type { Resolver } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import type { GithubTarget } from '../../core/github.ts';
+import type { Values } from '../../core/model.ts';
+import type { Template } from '../../core/template/types.ts';
+import { DEFAULT_DRAFT_TITLE, useDrafts } from '../../stores/drafts.ts';
+import { defaultValues } from './coreAdapter.ts';
+import type { EditorExportContext } from './EditorScreen.tsx';
+import { formSchema } from './formSchema.ts';
+import {
+  domId,
+  FrontMatterCard,
+  sectionDomId,
+  sectionHeadingId,
+  RootSections,
+  STATUS_ICON,
+  STATUS_TEXT,
+} from './FormFields.tsx';
+import type { FormValues } from './FormFields.tsx';
+import { LiveValues, LiveValuesContext, useLive, useLiveVersion } from './liveValues.ts';
+import { allFields, emptyValue, frontMatterFields, todayIso } from './templateModel.ts';
+import { useDraftSync } from './useDraftSync.ts';
+import { useMediaQuery } from './useMediaQuery.ts';
+
+/** From this width the outline, the form and the preview stand side by side. */
+const WIDE_QUERY = '(min-width: 1100px)';
+
+export interface EditorFormProps {
+  draftId: string;
+  templateId: string;
+  template: Template;
+  target: GithubTarget;
+  renderPreview?: ((markdown: string) => ReactNode) | undefined;
+  renderExport?: ((ctx: EditorExportContext) => ReactNode) | undefined;
+}
+
+/** Stored values over the template's starting values, over an empty value for every field. */
+export function initialValues(template: Template, stored: Values, today: string): Values {
+  const empty: Values = {};
+  for (const field of allFields(template)) empty[field.id] = emptyValue(field);
+  return { ...empty, ...defaultValues(template, today), ...stored };
+}
+
+export function EditorForm({
+  draftId,
+  templateId,
+  template,
+  target,
+  renderPreview,
+  renderExport,
+}: EditorFormProps) {
+  const [initial] = useState(() =>
+    initialValues(template, useDrafts.getState().drafts[draftId]?.values ?? {}, todayIso()),
+  );
+  const resolver = useMemo(
+    () => zodResolver(formSchema(template)) as unknown as Resolver<FormValues>,
+    [template],
+  );
+  const form = useForm<FormValues>({ defaultValues: initial, mode: 'onBlur', resolver });
+  const { control, getValues, reset, subscribe, trigger } = form;
+  const [live] = useState(() => new LiveValues(template, initial));
+
+  const sync = useDraftSync(
+    draftId,
+    () => getValues(),
+    (stored) => reset(initialValues(template, stored, todayIso())),
+  );
+
+  // Every change of a value (typing, a group reordered, a reset) reaches the live values and,
+  // debounced, the drafts store.
+  useEffect(
+    () =>
+      subscribe({
+        formState: { values: true },
+        callback: () => {
+          live.set(getValues());
+          sync.changed();
+        },
+      }),
+    [subscribe, getValues, live, sync],
+  );
+
+  const wide = useMediaQuery(WIDE_QUERY);
+  const [tab, setTab] = useState<'form' | 'preview'>('form');
+
+  /** Shows a section (or a field) and moves focus to it. */
+  const jumpTo = useCallback(
+    (target: { sectionId: string; fieldId?: string | undefined }) => {
+      if (!wide) flushSync(() => setTab('form'));
+      const field = target.fieldId ? document.getElementById(domId(target.fieldId)) : null;
+      const el =
+        field ??
+        document.getElementById(sectionHeadingId(target.sectionId)) ??
+        document.getElementById(sectionDomId(target.sectionId));
+      if (!el) return;
+      el.scrollIntoView({ block: 'start', behavior: 'smooth' });
+      el.focus({ preventScroll: true });
+    },
+    [wide],
+  );
+
+  const fmFields = frontMatterFields(template);
+  const fmTitle = template.frontMatter?.role === 'meta' ? 'Issue details' : 'Document metadata';
+
+  const formPanel = (
+    <form
+      className="editor-form"
+      aria-label="Proposal form"
+      noValidate
+      onSubmit={(e) => e.preventDefault()}
+    >
+      <FrontMatterCard fields={fmFields} control={control} title={fmTitle} />
+      <RootSections root={template.root} control={control} />
+    </form>
+  );
+  const previewPanel = <PreviewColumn renderPreview={renderPreview} />;
+  const sidebar = (
+    <>
+      <CompletenessPanel onJump={jumpTo} />
+      <Outline onJump={jumpTo} />
+    </>
+  );
+
+  return (
+    <LiveValuesContext.Provider value={live}>
+      <div className={`editor ${wide ? 'editor-wide' : 'editor-narrow'}`}>
+        <EditorHeader
+          draftId={draftId}
+          templateId={templateId}
+          template={template}
+          target={target}
+          renderExport={renderExport}
+          validate={() => trigger(undefined, { shouldFocus: true })}
+        />
+        {wide ? (
+          <div className="editor-columns">
+            <div className="editor-sidebar">{sidebar}</div>
+            <div className="editor-main">{formPanel}</div>
+            <div className="editor-side-preview">{previewPanel}</div>
+          </div>
+        ) : (
+          <>
+            <details className="editor-sidebar editor-sidebar-collapsible">
+              <summary>Outline and completeness</summary>
+              {sidebar}
+            </details>
+            <Tabs
+              label="Editor views"
+              tabs={[
+                { id: 'form', label: 'Form', panel: formPanel },
+                { id: 'preview', label: 'Preview', panel: previewPanel },
+              ]}
+              selected={tab}
+              onSelect={(id) => setTab(id === 'preview' ? 'preview' : 'form')}
+            />
+          </>
+        )}
+      </div>
+    </LiveValuesContext.Provider>
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Header: title, meter, save state, export
+
+function EditorHeader({
+  draftId,
+  templateId,
+  template,
+  target,
+  renderExport,
+  validate,
+}: {
+  draftId: string;
+  templateId: string;
+  template: Template;
+  target: GithubTarget;
+  renderExport: ((ctx: EditorExportContext) => ReactNode) | undefined;
+  validate: () => Promise<boolean>;
+}) {
+  const storedTitle = useDrafts((s) => s.drafts[draftId]?.title ?? '');
+  const renameDraft = useDrafts((s) => s.renameDraft);
+  const [title, setTitle] = useState(storedTitle);
+  const [editing, setEditing] = useState(false);
+  // Follow renames made elsewhere (the draft list in another tab) while not typing here.
+  const shown = editing ? title : storedTitle;
+  return (
+    <header className="editor-header">
+      <h1 className="visually-hidden">{storedTitle || DEFAULT_DRAFT_TITLE}</h1>
+      <div className="editor-title">
+        <label htmlFor="editor-draft-title" className="visually-hidden">
+          Draft title
+        </label>
+        <input
+          id="editor-draft-title"
+          className="input title-input"
+          value={shown}
+          placeholder={DEFAULT_DRAFT_TITLE}
+          onFocus={() => {
+            setTitle(storedTitle);
+            setEditing(true);
+          }}
+          onChange={(e) => {
+            setTitle(e.target.value);
+            renameDraft(draftId, e.target.value);
+          }}
+          onBlur={() => {
+            setEditing(false);
+            if (title.trim() === '') renameDraft(draftId, DEFAULT_DRAFT_TITLE);
+          }}
+        />
+      </div>
+      <CompletenessMeter />
+      <SaveIndicator />
+      {renderExport ? (
+        <ExportSlot
+          render={renderExport}
+          title={storedTitle}
+          templateId={templateId}
+          template={template}
+          target={target}
+          validate={validate}
+        />
+      ) : null}
+    </header>
+  );
+}
+
+function CompletenessMeter() {
+  useLiveVersion();
+  const report = useLive().getReport();
+  const id = useId();
+  const text = `${report.completed} of ${report.required} required sections complete`;
+  return (
+    <div className="completeness-meter">
+      <meter
+        id={`${id}-meter`}
+        min={0}
+        max={Math.max(1, report.required)}
+        value={report.completed}
+        aria-labelledby={`${id}-text`}
+      />
+      <span id={`${id}-text`} className="completeness-text">
+        {text}
+      </span>
+    </div>
+  );
+}
+
+function SaveIndicator() {
+  const saveError = useDrafts((s) => s.saveError);
+  const unsaved = useDrafts((s) => s.open?.unsavedEdits ?? false);
+  const text = saveError ? 'Not saved' : unsaved ? 'Saving…' : 'Saved';
+  // The app header announces the save state; this one is for the eye, beside the meter.
+  return (
+    <span
+      className={`save-indicator${saveError ? ' save-error' : ''}`}
+      title={saveError ?? undefined}
+    >
+      {text}
+    </span>
+  );
+}
+
+function ExportSlot({
+  render,
+  title,
+  templateId,
+  template,
+  target,
+  validate,
+}: {
+  render: (ctx: EditorExportContext) => ReactNode;
+  title: string;
+  templateId: string;
+  template: Template;
+  target: GithubTarget;
+  validate: () => Promise<boolean>;
+}) {
+  const version = useDeferredValue(useLiveVersion());
+  const live = useLive();
+  const ctx = useMemo((): EditorExportContext => {
+    void version;
+    const values = live.getValues();
+    const meta = template.frontMatter?.meta;
+    const fmTitle = values['front-matter/title'];
+    return {
+      markdown: live.getMarkdown(),
+      title,
+      templateId,
+      target,
+      meta: {
+        title: typeof fmTitle === 'string' && fmTitle.trim() !== '' ? fmTitle : (meta?.title ?? ''),
+        labels: meta?.labels ?? [],
+        assignees: meta?.assignees ?? [],
+      },
+      missing: live.getReport().missing.map((m) => m.title),
+      values,
+      validate,
+    };
+  }, [version, live, title, templateId, template, target, validate]);
+  return <div className="editor-export">{render(ctx)}</div>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Outline and completeness
+
+type Jump = (target: { sectionId: string; fieldId?: string | undefined }) => void;
+
+function Outline({ onJump }: { onJump: Jump }) {
+  useLiveVersion();
+  const sections = useLive()
+    .getReport()
+    .sections.filter((s) => s.status !== 'empty');
+  const minLevel = Math.min(...sections.map((s) => s.level), 6);
+  return (
+    <nav className="outline" aria-label="Outline">
+      <h2 className="panel-title">Outline</h2>
+      <ol>
+        {sections.map((s) => (
+          <li key={s.id} style={{ paddingInlineStart: `${(s.level - minLevel) * 0.75}rem` }}>
+            <button
+              type="button"
+              className={`outline-link status-${s.status}`}
+              onClick={() => onJump({ sectionId: s.id })}
+            >
+              <span className="outline-icon" aria-hidden="true">
+                {STATUS_ICON[s.status]}
+              </span>
+              <span className="outline-title">{s.title}</span>
+              <span className="outline-status">{STATUS_TEXT[s.status]}</span>
+            </button>
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
+
+function CompletenessPanel({ onJump }: { onJump: Jump }) {
+  useLiveVersion();
+  const report = useLive().getReport();
+  return (
+    <section className="completeness" aria-labelledby="completeness-heading">
+      <h2 id="completeness-heading" className="panel-title">
+        Completeness
+      </h2>
+      {report.missing.length === 0 ? (
+        <p className="completeness-done">All required sections are filled.</p>
+      ) : (
+        <>
+          <p>
+            {report.missing.length} required {report.missing.length === 1 ? 'section' : 'sections'}{' '}
+            left:
+          </p>
+          <ul className="missing-list" aria-label="Missing sections">
+            {report.missing.map((m) => (
+              <li key={m.id}>
+                <button
+                  type="button"
+                  className="button-link"
+                  onClick={() => onJump({ sectionId: m.id })}
+                >
+                  {m.title}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {report.warnings.length > 0 ? (
+        <details className="warnings">
+          <summary>
+            {report.warnings.length} {report.warnings.length === 1 ? 'warning' : 'warnings'}
+          </summary>
+          <ul>
+            {report.warnings.map((w, i) => (
+              <li key={`${w.sectionId}:${w.fieldId ?? ''}:${i}`}>
+                <button
+                  type="button"
+                  className="button-link"
+                  onClick={() => onJump({ sectionId: w.sectionId, fieldId: w.fieldId })}
+                >
+                  {w.message}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </section>
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Preview
+
+function PreviewColumn({
+  renderPreview,
+}: {
+  renderPreview: ((markdown: string) => ReactNode) | undefined;
+}) {
+  const version = useDeferredValue(useLiveVersion());
+  const live = useLive();
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the version stands for the values
+  const markdown = useMemo(() => live.getMarkdown(), [live, version]);
+  const [view, setView] = useState<'rendered' | 'markdown'>('rendered');
+  const rendered = useMemo(
+    () =>
+      renderPreview ? renderPreview(markdown) : <pre className="preview-fallback">{markdown}</pre>,
+    [renderPreview, markdown],
+  );
+  return (
+    <section className="preview" aria-labelledby="preview-heading">
+      <h2 id="preview-heading" className="panel-title">
+        Preview
+      </h2>
+      <Tabs
+        label="Preview views"
+        tabs={[
+          { id: 'rendered', label: 'Rendered', panel: rendered },
+          {
+            id: 'markdown',
+            label: 'Markdown',
+            panel: (
+              <pre className="markdown-source">
+                <code>{markdown}</code>
+              </pre>
+            ),
+          },
+        ]}
+        selected={view}
+        onSelect={(id) => setView(id === 'markdown' ? 'markdown' : 'rendered')}
+      />
+    </section>
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tabs (WAI-ARIA tabs pattern: arrows, Home and End move between tabs)
+
+interface TabSpec {
+  id: string;
+  label: string;
+  panel: ReactNode;
+}
+
+function Tabs({
+  label,
+  tabs,
+  selected,
+  onSelect,
+}: {
+  label: string;
+  tabs: TabSpec[];
+  selected: string;
+  onSelect: (id: string) => void;
+}) {
+  const base = useId();
+  const tabId = (id: string) => `${base}-tab-${id}`;
+  const panelId = (id: string) => `${base}-panel-${id}`;
+  function onKeyDown(event: KeyboardEvent<HTMLButtonElement>, index: number) {
+    let next = -1;
+    if (event.key === 'ArrowRight') next = (index + 1) % tabs.length;
+    else if (event.key === 'ArrowLeft') next = (index - 1 + tabs.length) % tabs.length;
+    else if (event.key === 'Home') next = 0;
+    else if (event.key === 'End') next = tabs.length - 1;
+    const tab = tabs[next];
+    if (!tab) return;
+    event.preventDefault();
+    flushSync(() => onSelect(tab.id));
+    document.getElementById(tabId(tab.id))?.focus();
+  }
+  return (
+    <div className="tabs">
+      <div role="tablist" aria-label={label} className="tablist">
+        {tabs.map((t, i) => (
+          <button
+            key={t.id}
+            id={tabId(t.id)}
+            type="button"
+            role="tab"
+            className="tab"
+            aria-selected={t.id === selected}
+            aria-controls={panelId(t.id)}
+            tabIndex={t.id === selected ? 0 : -1}
+            onClick={() => onSelect(t.id)}
+            onKeyDown={(e) => onKeyDown(e, i)}
+          >
+            {t.label}
+          </button>
+        ))}
+      </div>
+      {tabs.map((t) => (
+        <div
+          key={t.id}
+          id={panelId(t.id)}
+          role="tabpanel"
+          aria-labelledby={tabId(t.id)}
+          hidden={t.id !== selected}
+          className="tabpanel"
+        >
+          {t.panel}
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,424 @@
+/**
+ * The guided form: sections as cards, each with its fields, bound to react-hook-form.
+ * Every widget is a Controller over one field's whole value; groups use useFieldArray.
+ */
+import { useLayoutEffect, useRef } from 'react';
+import type { ReactNode } from 'react';
+import { Controller, useFieldArray, useWatch } from 'react-hook-form';
+import type { Control } from 'react-hook-form';
+import type { Field, FieldValue, GroupField, GroupInstance } from '../../core/model.ts';
+import type { Section, SectionGroup, SectionNode } from '../../core/template/types.ts';
+import { ProseWidget } from './ProseWidget.tsx';
+import { ownFields, hasFields, newInstance, sectionTitle, todayIso } from './templateModel.ts';
+import { useLiveSelector } from './liveValues.ts';
+import {
+  asString,
+  ChecklistWidget,
+  ChoiceWidget,
+  CodeWidget,
+  DateWidget,
+  KeyValueWidget,
+  ListWidget,
+  TableWidget,
+  TaskListWidget,
+  TextWidget,
+} from './widgets.tsx';
+
+export type FormValues = Record<string, FieldValue>;
+type FormControl = Control<FormValues>;
+type GroupValues = Record<string, GroupInstance[]>;
+
+/** A DOM id from a form path (field ids hold `/`, group paths hold `.`). */
+export function domId(name: string): string {
+  return `field-${name.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+}
+
+export function sectionDomId(sectionId: string): string {
+  return `section-${sectionId.replace(/[^A-Za-z0-9_-]/g, '_') || 'root'}`;
+}
+
+export function sectionHeadingId(sectionId: string): string {
+  return `${sectionDomId(sectionId)}-heading`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// One field
+
+export function FieldControl({
+  field,
+  name,
+  control,
+}: {
+  field: Field;
+  name: string;
+  control: FormControl;
+}) {
+  if (field.kind === 'group') return <GroupControl field={field} name={name} control={control} />;
+  return (
+    <Controller
+      control={control}
+      name={name}
+      render={({ field: bound, fieldState }) => {
+        const props = {
+          value: bound.value,
+          onChange: bound.onChange,
+          onBlur: bound.onBlur,
+          id: domId(name),
+          error: errorText(fieldState.error),
+        };
+        switch (field.kind) {
+          case 'text':
+            return <TextWidget field={field} {...props} />;
+          case 'date':
+            return <DateWidget field={field} {...props} />;
+          case 'choice':
+            return <ChoiceWidget field={field} {...props} />;
+          case 'prose':
+            return <ProseWidget field={field} {...props} />;
+          case 'code':
+            return <CodeWidget field={field} {...props} />;
+          case 'list':
+            return <ListWidget field={field} {...props} />;
+          case 'tasklist':
+            return <TaskListWidget field={field} {...props} />;
+          case 'checklist':
+            return <ChecklistWidget field={field} {...props} />;
+          case 'table':
+            return <TableWidget field={field} {...props} />;
+          case 'keyvalue':
+            return <KeyValueWidget field={field} {...props} />;
+        }
+      }}
+    />
+  );
+}
+
+/** The first message of a field error, which may be nested (a cell, an instance's field). */
+function errorText(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  if ('message' in error && typeof error.message === 'string' && error.message)
+    return error.message;
+  for (const child of Object.values(error)) {
+    if (child !== error && typeof child === 'object' && child !== null && !('nodeType' in child)) {
+      const text = errorText(child);
+      if (text) return text;
+    }
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Groups: instances numbered in order, added, removed and moved
+
+type GroupFocus = { index: number; part: 'up' | 'down' | 'first' | 'heading' | 'add' };
+
+export function GroupControl({
+  field,
+  name,
+  control,
+}: {
+  field: GroupField;
+  name: string;
+  control: FormControl;
+}) {
+  // The form's type is a record of every value shape, which gives react-hook-form no array
+  // paths to type; seen from a group, the value at `name` is an array of instances.
+  const { fields, append, remove, move } = useFieldArray<GroupValues, string, '_key'>({
+    control: control as unknown as Control<GroupValues>,
+    name,
+    keyName: '_key',
+  });
+  const container = useRef<HTMLDivElement | null>(null);
+  const pendingRef = useRef<GroupFocus | null>(null);
+  const item = field.itemLabel || field.label;
+
+  useLayoutEffect(() => {
+    const target = pendingRef.current;
+    if (!target || !container.current) return;
+    pendingRef.current = null;
+    const root = container.current;
+    const instance = root.querySelector<HTMLElement>(`[data-instance="${target.index}"]`);
+    let el: HTMLElement | null = null;
+    if (target.part === 'add') el = root.querySelector('[data-part="add-instance"]');
+    else if (target.part === 'heading') el = instance?.querySelector('h3, h4, h5, h6') ?? null;
+    else if (target.part === 'first')
+      el = instance?.querySelector('input, textarea, select, [contenteditable="true"]') ?? null;
+    else el = instance?.querySelector(`[data-part="${target.part}"]`) ?? null;
+    el?.focus();
+  });
+
+  return (
+    <div className="group-field" ref={container}>
+      {fields.map((entry, index) => (
+        <GroupInstanceCard
+          key={entry._key}
+          field={field}
+          name={`${name}.${index}`}
+          index={index}
+          count={fields.length}
+          control={control}
+          onMove={(to, part) => {
+            pendingRef.current = { index: to, part };
+            move(index, to);
+          }}
+          onRemove={() => {
+            pendingRef.current =
+              fields.length > 1
+                ? { index: Math.max(0, index - 1), part: 'heading' }
+                : { index: 0, part: 'add' };
+            remove(index);
+          }}
+        />
+      ))}
+      <button
+        type="button"
+        className="button-secondary"
+        data-part="add-instance"
+        onClick={() => {
+          pendingRef.current = { index: fields.length, part: 'first' };
+          append(newInstance(field, todayIso()));
+        }}
+      >
+        Add {item}
+      </button>
+    </div>
+  );
+}
+
+function GroupInstanceCard({
+  field,
+  name,
+  index,
+  count,
+  control,
+  onMove,
+  onRemove,
+}: {
+  field: GroupField;
+  name: string;
+  index: number;
+  count: number;
+  control: FormControl;
+  onMove: (to: number, part: 'up' | 'down') => void;
+  onRemove: () => void;
+}) {
+  const item = field.itemLabel || field.label;
+  const nameField = field.fields.find((f) => f.kind === 'text' && f.id === 'name');
+  const titleValue = useWatch({
+    control,
+    name: nameField ? `${name}.${nameField.id}` : `${name}.__none__`,
+  });
+  const title = asString(titleValue).trim();
+  const label = `${item} ${index + 1}`;
+  const headingId = `${domId(name)}-heading`;
+  return (
+    <section className="group-instance" data-instance={index} aria-labelledby={headingId}>
+      <div className="group-instance-head">
+        <h4 id={headingId} tabIndex={-1}>
+          {label}
+          {title ? `: ${title}` : ''}
+        </h4>
+        <span className="item-buttons">
+          <button
+            type="button"
+            className="icon-button"
+            data-part="up"
+            aria-label={`Move ${label} up`}
+            title="Move up"
+            disabled={index === 0}
+            onClick={() => onMove(index - 1, 'up')}
+          >
+            ↑
+          </button>
+          <button
+            type="button"
+            className="icon-button"
+            data-part="down"
+            aria-label={`Move ${label} down`}
+            title="Move down"
+            disabled={index === count - 1}
+            onClick={() => onMove(index + 1, 'down')}
+          >
+            ↓
+          </button>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={`Remove ${label}`}
+            title="Remove"
+            onClick={onRemove}
+          >
+            ×
+          </button>
+        </span>
+      </div>
+      {field.fields.map((f) => (
+        <FieldControl key={f.id} field={f} name={`${name}.${f.id}`} control={control} />
+      ))}
+    </section>
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sections
+
+export type SectionStatus = 'complete' | 'missing' | 'optional' | 'partial' | 'empty';
+
+export const STATUS_TEXT: Record<SectionStatus, string> = {
+  complete: 'Complete',
+  missing: 'Missing',
+  optional: 'Optional',
+  partial: 'Partly filled',
+  empty: 'No fields',
+};
+
+export const STATUS_ICON: Record<SectionStatus, string> = {
+  complete: '✓',
+  missing: '!',
+  optional: '○',
+  partial: '◐',
+  empty: '·',
+};
+
+export function StatusBadge({ sectionId }: { sectionId: string }) {
+  const status = useLiveSelector(
+    (live) => live.getReport().sections.find((s) => s.id === sectionId)?.status ?? null,
+  );
+  if (!status || status === 'empty') return null;
+  return (
+    <span className={`status status-${status}`}>
+      <span aria-hidden="true">{STATUS_ICON[status]}</span> {STATUS_TEXT[status]}
+    </span>
+  );
+}
+
+function Heading({ level, id, children }: { level: number; id: string; children: ReactNode }) {
+  const n = Math.min(6, Math.max(2, level + 1));
+  const props = { id, tabIndex: -1, className: 'section-title' };
+  switch (n) {
+    case 2:
+      return <h2 {...props}>{children}</h2>;
+    case 3:
+      return <h3 {...props}>{children}</h3>;
+    case 4:
+      return <h4 {...props}>{children}</h4>;
+    case 5:
+      return <h5 {...props}>{children}</h5>;
+    default:
+      return <h6 {...props}>{children}</h6>;
+  }
+}
+
+export function SectionNodeCard({ node, control }: { node: SectionNode; control: FormControl }) {
+  if (!hasFields(node)) return null;
+  if (node.type === 'group') return <SectionGroupCard node={node} control={control} />;
+  return <SectionCard section={node} control={control} />;
+}
+
+/**
+ * The top of the template: the part before the first heading gets its own card, and the
+ * sections under it stand as cards of their own rather than nested inside it.
+ */
+export function RootSections({ root, control }: { root: Section; control: FormControl }) {
+  return (
+    <>
+      <SectionCard section={root} control={control} withChildren={false} />
+      {root.children.map((child) => (
+        <SectionNodeCard key={child.id} node={child} control={control} />
+      ))}
+    </>
+  );
+}
+
+function SectionCard({
+  section,
+  control,
+  withChildren = true,
+}: {
+  section: Section;
+  control: FormControl;
+  withChildren?: boolean;
+}) {
+  if (!withChildren && ownFields(section).length === 0) return null;
+  const fields = ownFields(section);
+  const title = sectionTitle(section);
+  const headingId = sectionHeadingId(section.id);
+  return (
+    <section className="section-card" id={sectionDomId(section.id)} aria-labelledby={headingId}>
+      {fields.length > 0 || section.level > 0 ? (
+        <div className="section-head">
+          <Heading level={section.level} id={headingId}>
+            {title}
+          </Heading>
+          <StatusBadge sectionId={section.id} />
+        </div>
+      ) : null}
+      {section.hint ? (
+        <details className="field-help section-help">
+          <summary>
+            Help<span className="visually-hidden"> for {title}</span>
+          </summary>
+          <p>{section.hint}</p>
+        </details>
+      ) : null}
+      {fields.map((f) => (
+        <FieldControl key={f.id} field={f} name={f.id} control={control} />
+      ))}
+      {withChildren
+        ? section.children.map((child) => (
+            <SectionNodeCard key={child.id} node={child} control={control} />
+          ))
+        : null}
+    </section>
+  );
+}
+
+function SectionGroupCard({ node, control }: { node: SectionGroup; control: FormControl }) {
+  const title = sectionTitle(node);
+  const headingId = sectionHeadingId(node.id);
+  return (
+    <section className="section-card" id={sectionDomId(node.id)} aria-labelledby={headingId}>
+      <div className="section-head">
+        <Heading level={node.instance.level} id={headingId}>
+          {title}
+        </Heading>
+        <StatusBadge sectionId={node.id} />
+      </div>
+      {node.field.hint || node.instance.hint ? (
+        <details className="field-help section-help">
+          <summary>
+            Help<span className="visually-hidden"> for {title}</span>
+          </summary>
+          <p>{node.field.hint || node.instance.hint}</p>
+        </details>
+      ) : null}
+      <GroupControl field={node.field} name={node.id} control={control} />
+    </section>
+  );
+}
+
+/** Front matter values the author edits (RFC metadata, an issue's title). */
+export function FrontMatterCard({
+  fields,
+  control,
+  title,
+}: {
+  fields: Field[];
+  control: FormControl;
+  title: string;
+}) {
+  if (fields.length === 0) return null;
+  const headingId = sectionHeadingId('front-matter');
+  return (
+    <section className="section-card" id={sectionDomId('front-matter')} aria-labelledby={headingId}>
+      <div className="section-head">
+        <h2 id={headingId} tabIndex={-1} className="section-title">
+          {title}
+        </h2>
+      </div>
+      {fields.map((f) => (
+        <FieldControl key={f.id} field={f} name={f.id} control={control} />
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,104 @@
+import { Component, lazy, Suspense, useState } from 'react';
+import type { ReactNode } from 'react';
+import type { ProseField } from '../../core/model.ts';
+import { errorId, FieldShell, labelId } from './FieldShell.tsx';
+import { asString } from './widgets.tsx';
+import type { WidgetProps } from './widgets.tsx';
+
+const RichTextEditor = lazy(() => import('./RichTextEditor.tsx'));
+
+type Mode = { kind: 'rich' } | { kind: 'source'; reason: string | null };
+
+const ROUND_TRIP_REASON =
+  'Shown as Markdown source: the rich-text editor would rewrite parts of this text (such as list markers, spacing or escapes).';
+const LOAD_FAILED_REASON = 'Shown as Markdown source: the rich-text editor could not be loaded.';
+
+/**
+ * A prose field: rich text (Tiptap) whose value is Markdown, or its Markdown source. Falls back
+ * to the source whenever the rich-text editor would not give the author's text back unchanged.
+ */
+export function ProseWidget({
+  field,
+  value,
+  onChange,
+  onBlur,
+  id,
+  error,
+}: WidgetProps<ProseField>) {
+  const [mode, setMode] = useState<Mode>({ kind: 'rich' });
+  const text = asString(value);
+  const source = (
+    <textarea
+      id={id}
+      className="input prose-source"
+      value={text}
+      rows={Math.min(16, Math.max(4, text.split('\n').length + 1))}
+      placeholder={field.placeholder}
+      aria-invalid={error ? true : undefined}
+      aria-describedby={error ? errorId(id) : undefined}
+      onChange={(e) => onChange(e.target.value)}
+      onBlur={onBlur}
+    />
+  );
+  const toggle = (
+    <button
+      type="button"
+      className="button-link prose-toggle"
+      aria-pressed={mode.kind === 'source'}
+      onClick={() =>
+        setMode(mode.kind === 'source' ? { kind: 'rich' } : { kind: 'source', reason: null })
+      }
+    >
+      Markdown source<span className="visually-hidden"> for {field.label}</span>
+    </button>
+  );
+  return (
+    <FieldShell
+      id={id}
+      label={field.label}
+      hint={field.hint}
+      required={field.required}
+      error={error}
+      tools={toggle}
+    >
+      {mode.kind === 'source' ? (
+        <>
+          {mode.reason ? <p className="field-tip">{mode.reason}</p> : null}
+          {source}
+        </>
+      ) : (
+        <LoadBoundary onError={() => setMode({ kind: 'source', reason: LOAD_FAILED_REASON })}>
+          {/* Until the editor's chunk arrives the source is editable, so nothing waits on it. */}
+          <Suspense fallback={source}>
+            <RichTextEditor
+              id={id}
+              labelledBy={labelId(id)}
+              describedBy={error ? errorId(id) : undefined}
+              value={text}
+              onChange={onChange}
+              onBlur={onBlur}
+              onRoundTripMismatch={() => setMode({ kind: 'source', reason: ROUND_TRIP_REASON })}
+            />
+          </Suspense>
+        </LoadBoundary>
+      )}
+    </FieldShell>
+  );
+}
+
+/** A failed chunk load (offline, a new deploy) switches the field to source mode. */
+class LoadBoundary extends Component<
+  { onError: () => void; children: ReactNode },
+  { failed: boolean }
+> {
+  override state = { failed: false };
+  static getDerivedStateFromError(): { failed: boolean } {
+    return { failed: true };
+  }
+  override componentDidCatch(): void {
+    this.props.onError();
+  }
+  override render(): ReactNode {
+    return this.state.failed ? null : this.props.children;
+  }
+}
