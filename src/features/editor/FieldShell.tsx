@@ -42,14 +42,24 @@ export function FieldShell({
   const caption = (
     <>
       {label}
-      {note ? <span className="field-note"> ({note})</span> : null}
-      {required ? null : <span className="field-note"> (optional)</span>}
+      {note ? (
+        <>
+          {' '}
+          <span className="field-note">({note})</span>
+        </>
+      ) : null}
+      {required ? null : (
+        <>
+          {' '}
+          <span className="field-note">(optional)</span>
+        </>
+      )}
     </>
   );
   const help = hint ? (
     <details className="field-help">
       <summary>
-        Help<span className="visually-hidden"> for {label}</span>
+        Help <span className="visually-hidden">for {label}</span>
       </summary>
       <p>{hint}</p>
     </details>

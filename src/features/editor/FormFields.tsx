@@ -356,7 +356,7 @@ function SectionCard({
       {section.hint ? (
         <details className="field-help section-help">
           <summary>
-            Help<span className="visually-hidden"> for {title}</span>
+            Help <span className="visually-hidden">for {title}</span>
           </summary>
           <p>{section.hint}</p>
         </details>
@@ -387,7 +387,7 @@ function SectionGroupCard({ node, control }: { node: SectionGroup; control: Form
       {node.field.hint || node.instance.hint ? (
         <details className="field-help section-help">
           <summary>
-            Help<span className="visually-hidden"> for {title}</span>
+            Help <span className="visually-hidden">for {title}</span>
           </summary>
           <p>{node.field.hint || node.instance.hint}</p>
         </details>

@@ -49,7 +49,7 @@ export function ProseWidget({
         setMode(mode.kind === 'source' ? { kind: 'rich' } : { kind: 'source', reason: null })
       }
     >
-      Markdown source<span className="visually-hidden"> for {field.label}</span>
+      Markdown source <span className="visually-hidden">for {field.label}</span>
     </button>
   );
   return (

@@ -362,7 +362,7 @@ export function ListWidget({ field, value, onChange, onBlur, id, error }: Widget
           className="button-secondary"
           onClick={() => set([...items, ''], { index: items.length, part: 'input' })}
         >
-          Add item<span className="visually-hidden"> to {field.label}</span>
+          Add item <span className="visually-hidden">to {field.label}</span>
         </button>
       </div>
     </FieldShell>
@@ -515,7 +515,7 @@ export function TaskListWidget({
             set([...items, { done: false, text: '' }], { index: items.length, part: 'input' })
           }
         >
-          Add task<span className="visually-hidden"> to {field.label}</span>
+          Add task <span className="visually-hidden">to {field.label}</span>
         </button>
       </div>
     </FieldShell>
@@ -606,7 +606,7 @@ export function ChecklistWidget({
           className="button-link"
           onClick={() => onChange({ ...v, checked: [] })}
         >
-          Clear choice<span className="visually-hidden"> for {field.label}</span>
+          Clear choice <span className="visually-hidden">for {field.label}</span>
         </button>
       ) : null}
     </FieldShell>
@@ -733,7 +733,7 @@ export function TableWidget({
           onChange([...rows, Array.from({ length: width }, () => '')]);
         }}
       >
-        Add row<span className="visually-hidden"> to {field.label}</span>
+        Add row <span className="visually-hidden">to {field.label}</span>
       </button>
     </FieldShell>
   );
