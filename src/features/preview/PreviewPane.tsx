@@ -3,6 +3,7 @@ import './preview-theme.css';
 import './preview.css';
 import { useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
+import { applySectionHtml } from './sectionDom.ts';
 import { createSectionRenderer } from './sectionRenderer.ts';
 
 type TabId = 'preview' | 'markdown';
@@ -35,12 +36,7 @@ export function PreviewPane({ markdown }: { markdown: string }) {
   const { sections } = useMemo(() => renderer.render(markdown), [renderer, markdown]);
 
   useLayoutEffect(() => {
-    for (const { key, html } of sections) {
-      const element = sectionElements.current.get(key);
-      if (!element || shownHtml.current.get(element) === html) continue;
-      element.innerHTML = html; // sanitized by the section renderer
-      shownHtml.current.set(element, html);
-    }
+    applySectionHtml(sectionElements.current, shownHtml.current, sections);
   }, [sections]);
 
   const onTabKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {

@@ -17,13 +17,20 @@ const FENCE_OPEN = /^[ \t]*(`{3,}(?=[^`\n]*$)|~{3,})/;
 const HEADING = /^#{1,6}(?:[ \t]|$)/;
 const RAW_HTML_OPEN = /^ {0,3}<(script|pre|style|textarea)(?:[\s>]|$)/i;
 const HTML_BLOCK_OPEN = /^ {0,3}<[A-Za-z/!?]/;
-const DEF_START = /^ {0,3}\[/;
 
 type State =
   | { kind: 'text' }
   | { kind: 'fence'; fence: string }
-  | { kind: 'until'; marker: string }
+  | { kind: 'until'; marker: RegExp }
   | { kind: 'html-block' };
+
+const SPACE = 32;
+const TAB = 9;
+const HASH = 35;
+const BACKTICK = 96;
+const TILDE = 126;
+const LESS_THAN = 60;
+const BRACKET = 91;
 
 function isFenceClose(line: string, fence: string): boolean {
   const trimmed = line.trimStart();
@@ -32,7 +39,14 @@ function isFenceClose(line: string, fence: string): boolean {
   return /^[~`]*[ \t]*$/.test(trimmed.slice(fence.length));
 }
 
-/** Offsets of the lines that may start a section, in order. */
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+/**
+ * Offsets of the lines that may start a section, in order. Runs on every keystroke over the
+ * whole document, so it looks at character codes and only slices lines that need a closer look.
+ */
 export function scanSectionStarts(doc: string): number[] {
   const starts: number[] = [];
   let state: State = { kind: 'text' };
@@ -43,13 +57,21 @@ export function scanSectionStarts(doc: string): number[] {
   if (frontMatter) pos = frontMatter[0].length;
 
   while (pos < doc.length) {
+    const lineStart = pos;
     const newline = doc.indexOf('\n', pos);
     const end = newline === -1 ? doc.length : newline;
-    const line = doc.slice(pos, end);
-    const lineStart = pos;
     pos = newline === -1 ? doc.length : newline + 1;
 
-    if (DEF_START.test(line) && lineStart >= suppressUntil) {
+    let first = lineStart;
+    while (first < end) {
+      const code = doc.charCodeAt(first);
+      if (code !== SPACE && code !== TAB) break;
+      first += 1;
+    }
+    const indent = first - lineStart;
+    const firstCode = first < end ? doc.charCodeAt(first) : -1;
+
+    if (firstCode === BRACKET && indent <= 3 && lineStart >= suppressUntil) {
       // A definition's title may span lines, headings included: no split inside it.
       DEF.lastIndex = lineStart;
       const def = DEF.exec(doc);
@@ -58,39 +80,55 @@ export function scanSectionStarts(doc: string): number[] {
 
     switch (state.kind) {
       case 'fence':
-        if (isFenceClose(line, state.fence)) state = { kind: 'text' };
+        if (
+          (firstCode === BACKTICK || firstCode === TILDE) &&
+          isFenceClose(doc.slice(lineStart, end), state.fence)
+        ) {
+          state = { kind: 'text' };
+        }
         continue;
-      case 'until':
-        if (line.toLowerCase().includes(state.marker)) state = { kind: 'text' };
+      case 'until': {
+        // Jump to the line holding the closing marker; that line still belongs to the block.
+        state.marker.lastIndex = lineStart;
+        const close = state.marker.exec(doc);
+        if (close) {
+          const after = doc.indexOf('\n', close.index);
+          pos = after === -1 ? doc.length : after + 1;
+        } else {
+          pos = doc.length;
+        }
+        state = { kind: 'text' };
         continue;
+      }
       case 'html-block':
-        if (line.trim() === '') state = { kind: 'text' };
+        if (firstCode === -1) state = { kind: 'text' };
         continue;
       case 'text':
         break;
     }
 
-    if (HEADING.test(line)) {
-      if (lineStart >= suppressUntil && lineStart > 0) starts.push(lineStart);
-      continue;
+    if (firstCode === HASH && indent === 0) {
+      if (HEADING.test(doc.slice(lineStart, Math.min(end, lineStart + 7)))) {
+        if (lineStart >= suppressUntil && lineStart > 0) starts.push(lineStart);
+        continue;
+      }
+    } else if (firstCode === BACKTICK || firstCode === TILDE) {
+      const fence = FENCE_OPEN.exec(doc.slice(lineStart, end));
+      if (fence?.[1]) state = { kind: 'fence', fence: fence[1] };
+    } else if (firstCode === LESS_THAN && indent <= 3) {
+      const line = doc.slice(lineStart, end);
+      if (line.startsWith('<!--', indent)) {
+        if (!line.includes('-->', indent + 4)) state = { kind: 'until', marker: /-->/g };
+        continue;
+      }
+      const raw = RAW_HTML_OPEN.exec(line);
+      if (raw?.[1]) {
+        const marker = new RegExp(`</${escapeRegExp(raw[1])}>`, 'gi');
+        if (!marker.test(line)) state = { kind: 'until', marker };
+        continue;
+      }
+      if (HTML_BLOCK_OPEN.test(line)) state = { kind: 'html-block' };
     }
-    const fence = FENCE_OPEN.exec(line);
-    if (fence?.[1]) {
-      state = { kind: 'fence', fence: fence[1] };
-      continue;
-    }
-    const indentless = line.trimStart();
-    if (indentless.startsWith('<!--')) {
-      if (!indentless.includes('-->', 4)) state = { kind: 'until', marker: '-->' };
-      continue;
-    }
-    const raw = RAW_HTML_OPEN.exec(line);
-    if (raw?.[1]) {
-      const marker = `</${raw[1].toLowerCase()}>`;
-      if (!line.toLowerCase().includes(marker)) state = { kind: 'until', marker };
-      continue;
-    }
-    if (HTML_BLOCK_OPEN.test(line)) state = { kind: 'html-block' };
   }
   return starts;
 }
