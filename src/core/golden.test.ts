@@ -11,11 +11,11 @@ import { parseTemplate } from './template/parse.ts';
 import type { Section, SectionNode, Template } from './template/types.ts';
 import { ownFields } from './document/walk.ts';
 // The golden files pair the core with the shipped templates, so this test reads them.
-// eslint-disable-next-line no-restricted-imports
+
 import { BUILT_IN_TEMPLATES } from '../templates/registry.ts';
-// eslint-disable-next-line no-restricted-imports
+
 import { readTemplateText } from '../templates/load-node.ts';
-// eslint-disable-next-line no-restricted-imports
+
 import { TEMPLATE_HINTS } from '../templates/hints.ts';
 
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
