@@ -49,3 +49,17 @@ export function readInputFile(path: string): string {
     throw new CliError(`cannot read ${path}: ${reason}`, code);
   }
 }
+
+/** Runs `read` on a file's content; a TemplateError-like problem is reported with the file name. */
+export function aboutFile<T>(path: string, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof CliError || !(error instanceof Error)) throw error;
+    if (error.name === 'TemplateError') throw new CliError(`${path}: ${error.message}`);
+    if (error instanceof RangeError) {
+      throw new CliError(`${path}: the input is nested too deeply to read (${error.message})`);
+    }
+    throw error;
+  }
+}

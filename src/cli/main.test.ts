@@ -179,6 +179,15 @@ describe('proposal check', () => {
   it('bad input is one line on stderr with exit 2, never a stack trace', async () => {
     const missingFile = join(dir, 'nope.md');
     const cases: [string[], RegExp][] = [
+      [
+        [
+          'check',
+          file('fm.md', '---\ntitle: [oops\n---\n\n# Enhancement: X\n'),
+          '--template',
+          'enhancement-rfc',
+        ],
+        /^proposal: .*fm\.md: .*YAML.*\(line 2\)\n$/,
+      ],
       [['check', missingFile], /^proposal: cannot read .*nope\.md: no such file\n$/],
       [['check', dir], /^proposal: cannot read .*: it is a directory\n$/],
       [

@@ -12,7 +12,7 @@ import { assertReadableText } from '../core/template/parse.ts';
 import { TemplateError } from '../core/template/errors.ts';
 import { todayIso } from '../core/text.ts';
 import { BUILT_IN_TEMPLATES } from '../templates/registry.ts';
-import { CliError, processIo, readInputFile, type Io } from './io.ts';
+import { aboutFile, CliError, processIo, readInputFile, type Io } from './io.ts';
 import { projectTemplate } from './schema.ts';
 import { loadTemplate, parseBuiltIn, recognizeTemplate } from './templates.ts';
 
@@ -131,18 +131,21 @@ function runCheck(args: string[], io: Io): number {
   const parsed = parseArgs(args, ['--template'], ['--json']);
   const [file] = expectPositional(parsed, ['FILE'], 'check') as [string];
   const markdown = readInputFile(file);
-  assertReadableText(markdown);
+  if (markdown.includes('\u0000')) {
+    throw new CliError(`${file} is binary (it contains NUL bytes), not a Markdown document`);
+  }
+  aboutFile(file, () => assertReadableText(markdown));
   const templateArg = parsed.options.get('--template');
   let template;
   if (templateArg) {
     template = loadTemplate(templateArg).template;
   } else {
-    const entry = recognizeTemplate(markdown);
+    const entry = aboutFile(file, () => recognizeTemplate(markdown));
     if (!entry)
       throw new CliError(`Could not tell which template ${file} follows: pass --template`);
     template = parseBuiltIn(entry);
   }
-  const report = checkMarkdown(template, markdown);
+  const report = aboutFile(file, () => checkMarkdown(template, markdown));
   if (parsed.flags.has('--json')) {
     const json = {
       complete: report.complete,

@@ -10,7 +10,7 @@ import { splitFrontMatter } from '../core/template/frontmatter.ts';
 import type { Section, SectionNode, Template, TitleSpec } from '../core/template/types.ts';
 import { sectionNodes } from '../core/document/walk.ts';
 import { matchKey, normalizeNewlines } from '../core/text.ts';
-import { CliError, readInputFile } from './io.ts';
+import { aboutFile, CliError, readInputFile } from './io.ts';
 
 export interface LoadedTemplate {
   /** The built-in id, or the path the template was read from. */
@@ -54,7 +54,8 @@ export function loadTemplate(
     }
     throw error;
   }
-  return { source: arg, entry: null, template: parseTemplate(text, formatFromPath(arg)) };
+  const template = aboutFile(arg, () => parseTemplate(text, formatFromPath(arg)));
+  return { source: arg, entry: null, template };
 }
 
 // ---------------------------------------------------------------------------------------------
