@@ -4,7 +4,14 @@
  * the `proposal check` command share one implementation.
  */
 import { z } from 'zod';
-import type { ChecklistValue, Field, FieldValue, GroupInstance, TaskItem, Values } from './model.ts';
+import type {
+  ChecklistValue,
+  Field,
+  FieldValue,
+  GroupInstance,
+  TaskItem,
+  Values,
+} from './model.ts';
 import { extraKey, fieldValueSchema } from './model.ts';
 import { readDocument } from './document/read.ts';
 import { renderTitle } from './document/render.ts';
@@ -46,7 +53,8 @@ function isText(v: FieldValue | undefined): v is string {
 function textFilled(text: string, template: readonly string[]): boolean {
   const t = stripComments(text).trim();
   if (t === '') return false;
-  if (template.some((p) => p.trim() !== '' && unescapeMarkdown(p.trim()) === unescapeMarkdown(t))) return false;
+  if (template.some((p) => p.trim() !== '' && unescapeMarkdown(p.trim()) === unescapeMarkdown(t)))
+    return false;
   return !isOnlyPlaceholders(t);
 }
 
@@ -64,25 +72,51 @@ export function isFieldFilled(field: Field, value: FieldValue | undefined): bool
     case 'code':
       return isText(value) && value.trim() !== '' && value.trim() !== field.placeholder.trim();
     case 'list':
-      return Array.isArray(value) && (value as string[]).some((item) => typeof item === 'string' && textFilled(item, field.placeholderItems));
+      return (
+        Array.isArray(value) &&
+        (value as string[]).some(
+          (item) => typeof item === 'string' && textFilled(item, field.placeholderItems),
+        )
+      );
     case 'tasklist':
-      return Array.isArray(value) && (value as TaskItem[]).some((t) => t && typeof t.text === 'string' && textFilled(t.text, field.placeholderItems));
+      return (
+        Array.isArray(value) &&
+        (value as TaskItem[]).some(
+          (t) => t && typeof t.text === 'string' && textFilled(t.text, field.placeholderItems),
+        )
+      );
     case 'checklist': {
       const v = value as ChecklistValue | undefined;
-      return !!v && Array.isArray(v.checked) && (v.checked.length > 0 || (typeof v.other === 'string' && textFilled(v.other, [])));
+      return (
+        !!v &&
+        Array.isArray(v.checked) &&
+        (v.checked.length > 0 || (typeof v.other === 'string' && textFilled(v.other, [])))
+      );
     }
     case 'table': {
       const rows = Array.isArray(value) ? (value as string[][]) : [];
       const placeholders = new Set(field.placeholderRows.map((r) => JSON.stringify(r)));
-      return rows.some((r) => Array.isArray(r) && !placeholders.has(JSON.stringify(r)) && r.some((c) => typeof c === 'string' && textFilled(c, field.placeholderRows.flat())));
+      return rows.some(
+        (r) =>
+          Array.isArray(r) &&
+          !placeholders.has(JSON.stringify(r)) &&
+          r.some((c) => typeof c === 'string' && textFilled(c, field.placeholderRows.flat())),
+      );
     }
     case 'keyvalue': {
-      const v = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, string>) : {};
-      return field.entries.some((e) => typeof v[e.key] === 'string' && textFilled(v[e.key]!, [e.placeholder]));
+      const v =
+        value && typeof value === 'object' && !Array.isArray(value)
+          ? (value as Record<string, string>)
+          : {};
+      return field.entries.some(
+        (e) => typeof v[e.key] === 'string' && textFilled(v[e.key]!, [e.placeholder]),
+      );
     }
     case 'group': {
       const instances = Array.isArray(value) ? (value as GroupInstance[]) : [];
-      return instances.some((inst) => inst && field.fields.some((f) => isFieldFilled(f, inst[f.id])));
+      return instances.some(
+        (inst) => inst && field.fields.some((f) => isFieldFilled(f, inst[f.id])),
+      );
     }
   }
 }
@@ -98,8 +132,10 @@ function templatePlaceholders(field: Field): string[] {
 function valueTexts(field: Field, value: FieldValue | undefined): string[] {
   if (typeof value === 'string') return field.kind === 'code' ? [] : [value];
   if (field.kind === 'list' && Array.isArray(value)) return value as string[];
-  if (field.kind === 'tasklist' && Array.isArray(value)) return (value as TaskItem[]).map((t) => t.text);
-  if (field.kind === 'keyvalue' && value && typeof value === 'object') return Object.values(value as Record<string, string>);
+  if (field.kind === 'tasklist' && Array.isArray(value))
+    return (value as TaskItem[]).map((t) => t.text);
+  if (field.kind === 'keyvalue' && value && typeof value === 'object')
+    return Object.values(value as Record<string, string>);
   return [];
 }
 
@@ -134,7 +170,16 @@ function units(template: Template, values: Values, headings: Record<string, stri
   for (const node of sectionNodes(template)) {
     if (node.type === 'section' && node === template.root) {
       const fields = ownFields(node);
-      if (fields.length) out.push({ id: '', title: 'Introduction', level: 0, required: !node.optional, fields, scope: values, headingFields: [] });
+      if (fields.length)
+        out.push({
+          id: '',
+          title: 'Introduction',
+          level: 0,
+          required: !node.optional,
+          fields,
+          scope: values,
+          headingFields: [],
+        });
       continue;
     }
     out.push(unitOf(node, values, headings));
@@ -144,7 +189,9 @@ function units(template: Template, values: Values, headings: Record<string, stri
 
 function unitOf(node: SectionNode, values: Values, headings: Record<string, string>): Unit {
   if (node.type === 'group') {
-    const first = Array.isArray(values[node.id]) ? (values[node.id] as GroupInstance[])[0] : undefined;
+    const first = Array.isArray(values[node.id])
+      ? (values[node.id] as GroupInstance[])[0]
+      : undefined;
     const title = headings[node.id] ?? plain(renderTitle(node.instance.heading!, first ?? {}, 1));
     return {
       id: node.id,
@@ -178,8 +225,19 @@ export function buildValuesSchema(template: Template, headings: Record<string, s
       const extra = values[extraKey(unit.id)];
       const hasExtra = typeof extra === 'string' && stripComments(extra).trim() !== '';
       const any = filled.length > 0 || hasExtra;
-      const state: SectionState = !unit.required ? 'optional' : !any ? 'missing' : filled.length < unit.fields.filter((f) => f.required).length ? 'partial' : 'complete';
-      ctx.addIssue({ code: 'custom', path: [unit.id], message: unit.title, params: { type: 'section', state, unit } });
+      const state: SectionState = !unit.required
+        ? 'optional'
+        : !any
+          ? 'missing'
+          : filled.length < unit.fields.filter((f) => f.required).length
+            ? 'partial'
+            : 'complete';
+      ctx.addIssue({
+        code: 'custom',
+        path: [unit.id],
+        message: unit.title,
+        params: { type: 'section', state, unit },
+      });
       if (unit.required && any) {
         for (const f of unit.fields) {
           if (f.required && !isFieldFilled(f, values[f.id])) {
@@ -196,7 +254,9 @@ export function buildValuesSchema(template: Template, headings: Record<string, s
         for (const f of unit.fields) {
           const group = f.kind === 'group' ? f : null;
           const checks: [Field, FieldValue | undefined][] = group
-            ? ((values[f.id] as GroupInstance[] | undefined) ?? []).flatMap((inst) => group.fields.map((g): [Field, FieldValue | undefined] => [g, inst[g.id]]))
+            ? ((values[f.id] as GroupInstance[] | undefined) ?? []).flatMap((inst) =>
+                group.fields.map((g): [Field, FieldValue | undefined] => [g, inst[g.id]]),
+              )
             : [[f, values[f.id]]];
           for (const [field, value] of checks) {
             const tokens = leftovers(field, value);
@@ -212,27 +272,47 @@ export function buildValuesSchema(template: Template, headings: Record<string, s
         }
       }
     }
-    for (const entry of template.frontMatter?.role === 'document' ? template.frontMatter.entries : []) {
+    for (const entry of template.frontMatter?.role === 'document'
+      ? template.frontMatter.entries
+      : []) {
       const f = entry.field;
       if (!f) continue;
       const v = values[f.id];
       const empty = v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
-      const placeholderInTemplate = findPlaceholders(entry.rawValue).length > 0 || isOnlyPlaceholders(entry.rawValue.replace(/^\[|\]$/g, ''));
+      const placeholderInTemplate =
+        findPlaceholders(entry.rawValue).length > 0 ||
+        isOnlyPlaceholders(entry.rawValue.replace(/^\[|\]$/g, ''));
       if (empty && placeholderInTemplate) {
         ctx.addIssue({
           code: 'custom',
           path: [f.id],
           message: `Front matter › ${entry.key} still has the placeholder “${entry.rawValue}”`,
-          params: { type: 'warning', kind: 'placeholder', sectionId: 'front-matter', fieldId: f.id },
+          params: {
+            type: 'warning',
+            kind: 'placeholder',
+            sectionId: 'front-matter',
+            fieldId: f.id,
+          },
         });
       }
     }
   });
 }
 
-export function checkDocument(template: Template, values: Values, headings: Record<string, string> = {}): Report {
+export function checkDocument(
+  template: Template,
+  values: Values,
+  headings: Record<string, string> = {},
+): Report {
   const result = buildValuesSchema(template, headings).safeParse(values);
-  const report: Report = { complete: true, required: 0, completed: 0, missing: [], warnings: [], sections: [] };
+  const report: Report = {
+    complete: true,
+    required: 0,
+    completed: 0,
+    missing: [],
+    warnings: [],
+    sections: [],
+  };
   if (result.success) return report;
   for (const issue of result.error.issues) {
     if (issue.code !== 'custom') continue;

@@ -4,6 +4,7 @@
  * front of the line) and unescaped on read, so any text survives the round trip.
  */
 import { matchKey } from '../text.ts';
+import { lexMarkdown } from '../template/markdown.ts';
 import type { Block, Section, SectionNode, Template, TitleSpec } from '../template/types.ts';
 
 export interface Anchors {
@@ -12,6 +13,7 @@ export interface Anchors {
   labelPatterns: RegExp[];
   prefixKeys: string[];
   hasRule: boolean;
+  hasAlert: boolean;
   emptyAnswer: string;
 }
 
@@ -67,6 +69,7 @@ export function anchorsOf(template: Template): Anchors {
     labelPatterns: [],
     prefixKeys: [],
     hasRule: false,
+    hasAlert: false,
     emptyAnswer: template.emptyAnswer,
   };
   const visitBlocks = (blocks: Block[]) => {
@@ -77,6 +80,7 @@ export function anchorsOf(template: Template): Anchors {
       } else if (b.type === 'inline') {
         anchors.prefixKeys.push(matchKey(b.prefix));
       } else if (b.type === 'quote') {
+        if (b.header) anchors.hasAlert = true;
         visitBlocks(b.blocks);
       } else if (b.type === 'group') {
         anchors.labelPatterns.push(titleRegex(b.label));
@@ -104,18 +108,15 @@ export function isAnchorLine(line: string, anchors: Anchors): boolean {
   const heading = HEADING_LINE_RE.exec(line);
   if (heading) {
     const text = heading[1] ?? '';
-    return anchors.headingPatterns.some((re) => re.test(text));
+    return text.trim() === '' || anchors.headingPatterns.some((re) => re.test(text));
   }
+  if (anchors.hasAlert && /^ {0,3}> ?\\?\[!\w+\]/i.test(line)) return true;
   if (anchors.emptyAnswer && line.trim() === anchors.emptyAnswer) return true;
   if (/^\*\*/.test(line)) {
     const label = LABEL_LINE_RE.exec(line);
-    if (
-      label &&
-      (anchors.labelKeys.has(matchKey(line)) ||
-        anchors.labelPatterns.some((re) => re.test(label[1]!)))
-    ) {
-      return true;
-    }
+    if (label && anchors.labelKeys.has(matchKey(line))) return true;
+    const group = /^\*\*(.+)\*\*:?[ \t]*$/.exec(line.trim());
+    if (group && anchors.labelPatterns.some((re) => re.test(group[1]!))) return true;
     const key = matchKey(line);
     if (anchors.prefixKeys.some((p) => key === p || key.startsWith(`${p} `))) return true;
   }
@@ -132,8 +133,17 @@ const OPENERS: [RegExp, RegExp][] = [
 ];
 const FENCE_RE = /^ {0,3}(`{3,}|~{3,})/;
 
+const SETEXT_RE = /^ {0,3}(=+|-+)[ \t]*$/;
+
 function isOpenerLine(line: string): boolean {
-  return FENCE_RE.test(line) || OPENERS.some(([open]) => open.test(line));
+  return FENCE_RE.test(line) || OPENERS.some(([open]) => open.test(line)) || SETEXT_RE.test(line);
+}
+
+/** `Goals` over `---` is a heading too: an underline below a heading-like line. */
+function isSetextAnchor(lines: string[], i: number, anchors: Anchors): boolean {
+  if (!SETEXT_RE.test(lines[i]!) || i === 0) return false;
+  const prev = lines[i - 1]!;
+  return prev.trim() !== '' && anchors.headingPatterns.some((re) => re.test(prev.trim()));
 }
 
 /** Lines that open a fence or HTML block that is never closed: they would swallow the rest. */
@@ -164,18 +174,51 @@ function unclosedOpeners(lines: string[]): Set<number> {
 
 /** Escapes author Markdown so that it cannot be mistaken for the template's structure. */
 export function escapeBlockText(text: string, anchors: Anchors): string {
-  const lines = text.split('\n');
-  const unclosed = unclosedOpeners(lines);
-  return lines
-    .map((line, i) => {
+  // Escaping one opener can expose the next (```` ``` ```` then ```` ```! ````): repeat until
+  // nothing changes. Unescaping stays one backslash per line, so the pair is a bijection.
+  let lines = text.split('\n');
+  const escaped = lines.map(() => false);
+  for (let pass = 0; pass < lines.length + 1; pass++) {
+    const unclosed = unclosedOpeners(lines);
+    let changed = false;
+    lines = lines.map((line, i) => {
+      if (escaped[i]) return line;
       const m = /^(\\*)([\s\S]*)$/.exec(line)!;
       const slashes = m[1]!;
       const rest = m[2]!;
-      if (isAnchorLine(rest, anchors)) return `\\${line}`;
-      if (isOpenerLine(rest) && (slashes.length > 0 || unclosed.has(i))) return `\\${line}`;
-      return line;
-    })
-    .join('\n');
+      const escape =
+        isAnchorLine(rest, anchors) ||
+        (isOpenerLine(rest) &&
+          (slashes.length > 0 || unclosed.has(i) || isSetextAnchor(lines, i, anchors)));
+      if (!escape) return line;
+      escaped[i] = true;
+      changed = true;
+      return `\\${line}`;
+    });
+    if (!changed) break;
+  }
+  const out = lines.join('\n');
+  // The scan above cannot see every way Markdown nests blocks (a fence inside an HTML block):
+  // if the text still swallows what follows it, escape every opener line.
+  if (swallowsFollowing(out)) {
+    return text
+      .split('\n')
+      .map((line) => {
+        const rest = line.replace(/^\\*/, '');
+        return isAnchorLine(rest, anchors) || isOpenerLine(rest) ? `\\${line}` : line;
+      })
+      .join('\n');
+  }
+  return out;
+}
+
+const SENTINEL = 'proposal-studio-end-of-field';
+
+function swallowsFollowing(text: string): boolean {
+  if (!/[`~<]/.test(text)) return false;
+  const tokens = lexMarkdown(`${text}\n\n${SENTINEL}\n`).filter((t) => t.type !== 'space');
+  const last = tokens[tokens.length - 1];
+  return !last || last.type !== 'paragraph' || last.raw.trim() !== SENTINEL;
 }
 
 export function unescapeBlockText(text: string, anchors: Anchors): string {

@@ -7,12 +7,33 @@
 import type { Token } from 'marked';
 import type { ChecklistValue, Field, GroupInstance, TaskItem, Values } from '../model.ts';
 import { extraKey } from '../model.ts';
-import { commentText, isOnlyPlaceholders, matchKey, normalizeNewlines, unescapeMarkdown } from '../text.ts';
+import {
+  commentText,
+  isOnlyPlaceholders,
+  matchKey,
+  normalizeNewlines,
+  unescapeMarkdown,
+} from '../text.ts';
 import { parseYaml, splitFrontMatter } from '../template/frontmatter.ts';
 import { headingText, lexMarkdown } from '../template/markdown.ts';
-import type { Block, KeyLayout, Section, SectionGroup, Template, TitleSpec } from '../template/types.ts';
-import { anchorsOf, matchTitle, strictTitleRegex, titleRegex, unescapeBlockText, type Anchors } from './anchors.ts';
+import type {
+  Block,
+  KeyLayout,
+  Section,
+  SectionGroup,
+  Template,
+  TitleSpec,
+} from '../template/types.ts';
+import {
+  anchorsOf,
+  matchTitle,
+  strictTitleRegex,
+  titleRegex,
+  unescapeBlockText,
+  type Anchors,
+} from './anchors.ts';
 import { allFields, completeValues, emptyValue } from './walk.ts';
+import { unescapeListItem } from './render.ts';
 
 export interface ReadResult {
   values: Values;
@@ -58,7 +79,11 @@ export function readDocument(template: Template, markdown: string): ReadResult {
   const visit = (section: Section) => {
     for (const child of section.children) {
       if (child.type === 'group') {
-        targets.push({ node: child, section: child.instance, pattern: titleMatcher(child.instance.heading!) });
+        targets.push({
+          node: child,
+          section: child.instance,
+          pattern: titleMatcher(child.instance.heading!),
+        });
       } else {
         targets.push({ node: child, section: child, pattern: titleMatcher(child.heading!) });
         visit(child);
@@ -69,12 +94,20 @@ export function readDocument(template: Template, markdown: string): ReadResult {
 
   // Assign the document's top-level tokens to sections and group instances.
   const buckets = new Map<Section, Unit[]>([[template.root, []]]);
-  const instances = new Map<SectionGroup, { title: string; match: RegExpExecArray; units: Unit[] }[]>();
+  const instances = new Map<
+    SectionGroup,
+    { title: string; match: RegExpExecArray; units: Unit[] }[]
+  >();
   let current: Unit[] = buckets.get(template.root)!;
   let pointer = 0;
   let offset = 0;
   for (const token of tokens) {
-    const unit: Unit = { type: token.type, raw: token.raw, start: offset, end: offset + token.raw.length };
+    const unit: Unit = {
+      type: token.type,
+      raw: token.raw,
+      start: offset,
+      end: offset + token.raw.length,
+    };
     offset = unit.end;
     if (token.type === 'heading') {
       const text = headingText(token.raw);
@@ -125,7 +158,7 @@ export function readDocument(template: Template, markdown: string): ReadResult {
       const scope: GroupInstance = {};
       readTitleFields(node.instance.heading!, inst.match, node.instance.headingFields, scope);
       readBlocks(node.instance.blocks, inst.units, scope, extraKey(''), ctx);
-      return completeValues(node.field.fields, scope) as GroupInstance;
+      return completeValues(node.field.fields, scope);
     });
   }
   return { values: completeValues(allFields(template), values), headings };
@@ -143,7 +176,12 @@ function allGroups(template: Template): SectionGroup[] {
   return out;
 }
 
-function readTitleFields(spec: TitleSpec, match: RegExpExecArray, fields: Field[], scope: Scope): void {
+function readTitleFields(
+  spec: TitleSpec,
+  match: RegExpExecArray,
+  fields: Field[],
+  scope: Scope,
+): void {
   let group = 1;
   for (const part of spec.parts) {
     if (part.type === 'number') group++;
@@ -159,7 +197,10 @@ function readTitleFields(spec: TitleSpec, match: RegExpExecArray, fields: Field[
 function isTitlePlaceholder(text: string, placeholder: string): boolean {
   if (text === '') return true;
   if (placeholder === '') return false;
-  const bare = (s: string) => unescapeMarkdown(s).replace(/^\[|\]$/g, '').trim();
+  const bare = (s: string) =>
+    unescapeMarkdown(s)
+      .replace(/^\[|\]$/g, '')
+      .trim();
   return text === placeholder || bare(text) === bare(placeholder);
 }
 
@@ -172,13 +213,23 @@ function readFrontMatter(template: Template, yamlText: string, values: Values): 
     if (!field || !(entry.key in record)) continue;
     const value = record[entry.key];
     if (field.kind === 'list') {
-      const items = Array.isArray(value) ? value.map((v) => scalarText(v)) : value == null ? [] : [scalarText(value)];
+      const items = Array.isArray(value)
+        ? value.map((v) => scalarText(v))
+        : value == null
+          ? []
+          : [scalarText(value)];
       const same = items.length === 1 && `[${items[0]}]` === entry.rawValue;
       values[field.id] = same ? [] : items.filter((v) => v !== '');
     } else {
-      let text = Array.isArray(value) ? value.map((v) => scalarText(v)).join(', ') : scalarText(value);
+      let text = Array.isArray(value)
+        ? value.map((v) => scalarText(v)).join(', ')
+        : scalarText(value);
       if (Array.isArray(value) && entry.rawValue === `[${text}]`) text = '';
-      if (text === field.placeholder || (field.kind === 'text' && text === field.defaultValue && false)) text = '';
+      if (
+        text === field.placeholder ||
+        (field.kind === 'text' && text === field.defaultValue && false)
+      )
+        text = '';
       values[field.id] = text;
     }
   }
@@ -233,7 +284,12 @@ function splitUnits(units: Unit[]): Unit[] {
   for (const u of units) {
     const trimmed = u.raw.replace(/\n+$/, '');
     const lines = trimmed.split('\n');
-    if (u.type === 'paragraph' && lines.length > 1 && LABEL_ONLY_RE.test(lines[0]!) && !lines.every((l) => /^\*\*/.test(l))) {
+    if (
+      u.type === 'paragraph' &&
+      lines.length > 1 &&
+      LABEL_ONLY_RE.test(lines[0]!) &&
+      !lines.every((l) => /^\*\*/.test(l))
+    ) {
       const first = lines[0]!;
       out.push({ type: 'paragraph', raw: first, start: u.start, end: u.start + first.length });
       const restStart = u.start + first.length + 1;
@@ -241,7 +297,8 @@ function splitUnits(units: Unit[]): Unit[] {
         .slice(1)
         .map((l) => l.replace(/^(\s*\d+)\\([.)])/, '$1$2'))
         .join('\n');
-      for (const r of toUnits(lexMarkdown(rest))) out.push({ ...r, start: restStart + r.start, end: restStart + r.end });
+      for (const r of toUnits(lexMarkdown(rest)))
+        out.push({ ...r, start: restStart + r.start, end: restStart + r.end });
       continue;
     }
     if (u.type === 'paragraph' && lines.length > 1 && lines.every((l) => /^\*\*/.test(l))) {
@@ -260,13 +317,19 @@ function splitUnits(units: Unit[]): Unit[] {
 /** The template's own guidance left in a document: its comments and bracketed instructions. */
 function isHintComment(unit: Unit, ctx: ReadContext): boolean {
   const raw = unit.raw.trim();
-  if (unit.type === 'html' && /^<!--[\s\S]*-->$/.test(raw)) return ctx.hints.has(matchKey(commentText(raw)));
+  if (unit.type === 'html' && /^<!--[\s\S]*-->$/.test(raw))
+    return ctx.hints.has(matchKey(commentText(raw)));
   return unit.type === 'paragraph' && /^\\?\[[\s\S]*\]$/.test(raw) && ctx.hints.has(matchKey(raw));
 }
 
 function staticMatches(block: Extract<Block, { type: 'static' }>, unit: Unit): boolean {
   if (/^ {0,3}([-*_])( *\1){2,} *$/.test(block.raw)) return unit.type === 'hr';
-  if (/^\*\*/.test(block.raw)) return unit.type === 'paragraph' && LABEL_ONLY_RE.test(unit.raw.trim()) && matchKey(unit.raw) === block.anchor;
+  if (/^\*\*/.test(block.raw))
+    return (
+      unit.type === 'paragraph' &&
+      LABEL_ONLY_RE.test(unit.raw.trim()) &&
+      matchKey(unit.raw) === block.anchor
+    );
   return matchKey(unit.raw) === block.anchor && unit.raw.trim() !== '';
 }
 
@@ -276,13 +339,21 @@ function inlineMatches(block: Extract<Block, { type: 'inline' }>, unit: Unit): b
   return m !== null && !unit.raw.includes('\n') && matchKey(m[2]!) === matchKey(block.prefix);
 }
 
+const GROUP_LABEL_RE = /^\*\*(.+)\*\*:?[ \t]*$/;
+
 function labelMatch(spec: TitleSpec, unit: Unit): RegExpExecArray | null {
-  if (unit.type !== 'paragraph') return null;
-  const m = LABEL_ONLY_RE.exec(unit.raw.trim());
+  if (unit.type !== 'paragraph' || unit.raw.trim().includes('\n')) return null;
+  const m = GROUP_LABEL_RE.exec(unit.raw.trim());
   return m ? matchTitle(spec, m[1]!) : null;
 }
 
-function readBlocks(blocks: Block[], rawUnits: Unit[], scope: Scope, extrasKey: string, ctx: ReadContext): void {
+function readBlocks(
+  blocks: Block[],
+  rawUnits: Unit[],
+  scope: Scope,
+  extrasKey: string,
+  ctx: ReadContext,
+): void {
   const units = splitUnits(rawUnits).filter((u) => !isHintComment(u, ctx));
   const used = new Set<number>();
   const anchorAt: number[] = blocks.map(() => -1);
@@ -336,7 +407,10 @@ function readBlocks(blocks: Block[], rawUnits: Unit[], scope: Scope, extrasKey: 
       const j = anchorAt[i]!;
       if (j >= 0) {
         const unit = units[j]!;
-        let lines = unit.raw.replace(/\n+$/, '').split('\n').map((l) => l.replace(/^ {0,3}> ?/, ''));
+        let lines = unit.raw
+          .replace(/\n+$/, '')
+          .split('\n')
+          .map((l) => l.replace(/^ {0,3}> ?/, ''));
         if (block.header) lines = lines.slice(1);
         while (lines.length && lines[0]!.trim() === '') lines.shift();
         const inner = lines.join('\n');
@@ -376,7 +450,7 @@ function readBlocks(blocks: Block[], rawUnits: Unit[], scope: Scope, extrasKey: 
         const instUnits = units.slice(k + 1, e);
         for (let x = k + 1; x < e; x++) used.add(x);
         readBlocks(block.blocks, instUnits, inst, extraKey(''), ctx);
-        list.push(completeValues(block.field.fields, inst) as GroupInstance);
+        list.push(completeValues(block.field.fields, inst));
         k = e;
       }
       scope[block.field.id] = list;
@@ -390,7 +464,8 @@ function readBlocks(blocks: Block[], rawUnits: Unit[], scope: Scope, extrasKey: 
     // A run of field blocks sharing one region.
     let j = i;
     const run: Extract<Block, { type: 'field' }>[] = [];
-    while (j < blocks.length && blocks[j]!.type === 'field') run.push(blocks[j++] as Extract<Block, { type: 'field' }>);
+    while (j < blocks.length && blocks[j]!.type === 'field')
+      run.push(blocks[j++] as Extract<Block, { type: 'field' }>);
     const from = prevAnchor(i) + 1;
     const to = nextAnchor(j - 1);
     const region: number[] = [];
@@ -399,7 +474,9 @@ function readBlocks(blocks: Block[], rawUnits: Unit[], scope: Scope, extrasKey: 
     i = j;
   }
 
-  const extras = units.filter((_u, idx) => !used.has(idx)).filter((u) => u.raw.trim() !== '' && u.raw.trim() !== ctx.emptyAnswer);
+  const extras = units
+    .filter((_u, idx) => !used.has(idx))
+    .filter((u) => u.raw.trim() !== '' && u.raw.trim() !== ctx.emptyAnswer);
   if (extras.length) {
     const text = extras.map((u) => u.raw.replace(/\n+$/, '')).join('\n\n');
     const prev = scope[extrasKey];
@@ -411,7 +488,8 @@ function toUnits(tokens: Token[]): Unit[] {
   const out: Unit[] = [];
   let offset = 0;
   for (const t of tokens) {
-    if (t.type !== 'space') out.push({ type: t.type, raw: t.raw, start: offset, end: offset + t.raw.length });
+    if (t.type !== 'space')
+      out.push({ type: t.type, raw: t.raw, start: offset, end: offset + t.raw.length });
     offset += t.raw.length;
   }
   return out;
@@ -468,10 +546,8 @@ function readRegion(
   if (first && rest.length) {
     const startUnit = units[rest[0]!]!;
     const endUnit = units[rest[rest.length - 1]!]!;
-    const contiguous = rest.every((idx, k) => k === 0 || idx === rest[k - 1]! + 1);
-    const raw = contiguous
-      ? ctx.source.slice(startUnit.start, endUnit.end)
-      : rest.map((idx) => units[idx]!.raw.replace(/\n+$/, '')).join('\n\n');
+    // The exact source from the first to the last unit: spacing between blocks is the author's.
+    const raw = ctx.source.slice(startUnit.start, endUnit.end);
     let text = unescapeBlockText(raw.trim(), ctx.anchors);
     const f = first.field;
     if ((f.kind === 'prose' || f.kind === 'text') && text === f.placeholder.trim()) text = '';
@@ -480,9 +556,17 @@ function readRegion(
   }
 }
 
-function inlineValue(block: Extract<Block, { type: 'inline' }>, unit: Unit, ctx: ReadContext): string {
+function inlineValue(
+  block: Extract<Block, { type: 'inline' }>,
+  unit: Unit,
+  ctx: ReadContext,
+): string {
   const m = LABEL_START_RE.exec(unit.raw);
-  let value = m ? unit.raw.slice(m[0].length) : unit.raw;
+  let value = unit.raw.startsWith(block.prefix)
+    ? unit.raw.slice(block.prefix.length)
+    : m
+      ? unit.raw.slice(m[0].length)
+      : unit.raw;
   value = value.replace(/\n+$/, '');
   const comment = /^<!--[\s\S]*?-->$/.exec(value.trim());
   if (comment && ctx.hints.has(matchKey(commentText(value)))) value = '';
@@ -504,7 +588,9 @@ function readListLike(field: Field, raw: string, layout: KeyLayout[] | undefined
         else if (items.length && line.trim()) items[items.length - 1] += ` ${line.trim()}`;
       }
       const placeholders = new Set(field.placeholderItems.map((p) => p.trim()));
-      return items.filter((t) => t.trim() !== '' && !placeholders.has(t.trim()));
+      return items
+        .filter((t) => t.trim() !== '' && !placeholders.has(t.trim()))
+        .map((t) => (field.ordered ? t : unescapeListItem(field.marker, t)));
     }
     case 'tasklist': {
       const items: TaskItem[] = [];
@@ -534,12 +620,20 @@ function readListLike(field: Field, raw: string, layout: KeyLayout[] | undefined
         const key = matchKey(text);
         const option =
           field.options.find((o) => matchKey(o.raw) === key || matchKey(o.label) === key) ??
-          field.options.find((o) => o.other && new RegExp(`^${escapeRe(o.label)}\\b[^:]*:`, 'i').test(unescapeMarkdown(text)));
+          field.options.find(
+            (o) =>
+              o.other &&
+              new RegExp(`^${escapeRe(o.label)}\\b[^:]*:`, 'i').test(unescapeMarkdown(text)),
+          );
         if (!option) continue;
         if (option.other) {
-          const after = unescapeMarkdown(text).replace(new RegExp(`^${escapeRe(option.label)}\\b[^:]*:\\s*`, 'i'), '');
+          const after = unescapeMarkdown(text).replace(
+            new RegExp(`^${escapeRe(option.label)}\\b[^:]*:\\s*`, 'i'),
+            '',
+          );
           const raw = text.replace(/^[^:]*:\s?/, '');
-          if (matchKey(text) !== matchKey(option.raw) && !isOnlyPlaceholders(after)) value.other = raw;
+          if (matchKey(text) !== matchKey(option.raw) && !isOnlyPlaceholders(after))
+            value.other = raw;
         }
         if (checked && !value.checked.includes(option.label)) value.checked.push(option.label);
       }
@@ -607,7 +701,10 @@ export function unescapeTableCell(cell: string): string {
 }
 
 function readTable(field: Extract<Field, { kind: 'table' }>, raw: string): string[][] {
-  const lines = raw.replace(/\n+$/, '').split('\n').filter((l) => l.trim() !== '');
+  const lines = raw
+    .replace(/\n+$/, '')
+    .split('\n')
+    .filter((l) => l.trim() !== '');
   const rows = lines.slice(2).map((l) => splitRowRaw(l).map(unescapeTableCell));
   const placeholders = new Set(field.placeholderRows.map((r) => JSON.stringify(r)));
   return rows

@@ -198,7 +198,9 @@ function renderField(
         : [];
       return items
         .map((item, i) =>
-          field.ordered ? `${i + 1}${field.marker} ${item}` : `${field.marker} ${item}`,
+          field.ordered
+            ? `${i + 1}${field.marker} ${item}`
+            : `${field.marker} ${escapeListItem(field.marker, item)}`,
         )
         .join('\n');
     }
@@ -255,4 +257,17 @@ export function isChecklistValue(value: unknown): value is ChecklistValue {
     Array.isArray((value as ChecklistValue).checked) &&
     typeof (value as ChecklistValue).other === 'string'
   );
+}
+
+const RULE_LINE_RE = /^ {0,3}([-*_])([ \t]*\1){2,}[ \t]*$/;
+
+/** An item that would turn its line into a rule (`- ---`) gets a backslash; see unescapeListItem. */
+export function escapeListItem(marker: string, item: string): string {
+  return RULE_LINE_RE.test(`${marker} ${item.replace(/^\\+/, '')}`) ? `\\${item}` : item;
+}
+
+export function unescapeListItem(marker: string, item: string): string {
+  return item.startsWith('\\') && RULE_LINE_RE.test(`${marker} ${item.replace(/^\\+/, '')}`)
+    ? item.slice(1)
+    : item;
 }

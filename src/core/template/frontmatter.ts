@@ -113,7 +113,10 @@ export function parseFrontMatter(yamlText: string): FrontMatter {
         field = f;
       }
     } else if (isScalar(node) || node === null) {
-      const text = value === null || value === undefined ? '' : String(value);
+      const text =
+        typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+          ? String(value)
+          : '';
       if (looksLikeDate(text)) {
         const f: DateField = { ...base, kind: 'date', placeholder: text };
         field = f;

@@ -755,21 +755,19 @@ function listField(
   const keyLines = lines.filter((l) => !isFillerLine(l));
   const keyed = keyLines.map((l) => KEY_LINE_RE.exec(l));
   if (keyLines.length > 0 && keyed.every((m) => m !== null)) {
-    const keys = keyed.map((m) => plainTitle((m![2] ?? m![3])!));
+    const keys = keyed.map((m) => plainTitle((m[2] ?? m[3])!));
     const numbered =
       keys.length > 1 &&
       keys.every((k) => /^(.*?)\s*\d+$/.test(k)) &&
       new Set(keys.map((k) => k.replace(/\s*\d+$/, ''))).size === 1;
     if (!numbered) {
       const entries: (KeyValueEntry & { prefix: string; emptyText: string })[] = keyed.map((m) => {
-        const value = (m![4] ?? '').trim();
+        const value = (m[4] ?? '').trim();
         const opts = parseInlineOptions(value);
         const isComment = /^<!--[\s\S]*-->$/.test(value);
-        const prefixText = m![0]
-          .slice(0, m![0].length - (m![4] ?? '').length)
-          .replace(/[ \t]*$/, ' ');
+        const prefixText = m[0].slice(0, m[0].length - (m[4] ?? '').length).replace(/[ \t]*$/, ' ');
         return {
-          key: plainTitle((m![2] ?? m![3])!),
+          key: plainTitle((m[2] ?? m[3])!),
           hint: isComment
             ? commentText(value)
             : opts

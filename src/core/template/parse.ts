@@ -39,6 +39,7 @@ export function assertReadableText(text: string): void {
   if (text.includes('\u0000'))
     throw new TemplateError('The input is binary (it contains NUL bytes), not a text template');
   const sample = text.slice(0, 4096);
+  // eslint-disable-next-line no-control-regex -- counting control characters is the point
   const control = sample.match(/[\u0001-\u0008\u000e-\u001f]/g)?.length ?? 0;
   if (control > 8) throw new TemplateError('The input is binary, not a text template');
 }

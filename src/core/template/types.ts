@@ -3,6 +3,7 @@ import type {
   DateField,
   Field,
   GroupField,
+  ListField,
   TemplateFormat,
   TextField,
 } from '../model.ts';
@@ -102,7 +103,7 @@ export type SectionNode = Section | SectionGroup;
 export interface FrontMatterEntry {
   key: string;
   /** The field editing this entry, when it is one (`created` → date, `authors` → list). */
-  field: TextField | DateField | import('../model.ts').ListField | null;
+  field: TextField | DateField | ListField | null;
   /** The YAML source of the value, as in the template. */
   rawValue: string;
   /** Where the value stands in `FrontMatter.source`, to replace it in place. */
