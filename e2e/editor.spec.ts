@@ -1,0 +1,452 @@
+import { expect, test } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+
+/**
+ * The guided editor, against the built app: every built-in template filled through the UI
+ * until the meter is full, every value found in the preview and the Markdown, and again after
+ * a reload. No dialog may open (a dialog would mean author text ran as script).
+ */
+
+test.beforeEach(({ page }) => {
+  page.on('dialog', (dialog) => {
+    void dialog.dismiss();
+    throw new Error(`Unexpected dialog: ${dialog.message()}`);
+  });
+  page.on('pageerror', (error) => {
+    throw error;
+  });
+});
+
+async function openTemplate(page: Page, name: string) {
+  await page.goto('/');
+  await page.getByRole('button', { name, exact: false }).first().click();
+  await expect(page).toHaveURL(/#\/draft\/[a-z0-9]+$/);
+  await expect(page.getByText(/\d+ of \d+ required sections complete/)).toBeVisible();
+}
+
+function form(page: Page): Locator {
+  return page.getByRole('form', { name: 'Proposal form' });
+}
+
+function section(page: Page, title: string | RegExp): Locator {
+  return form(page).getByRole('region', { name: title }).first();
+}
+
+function preview(page: Page): Locator {
+  return page.getByRole('region', { name: 'Preview' });
+}
+
+async function markdownText(page: Page): Promise<string> {
+  const region = preview(page);
+  await region.getByRole('tab', { name: 'Markdown' }).click();
+  const text = (await region.getByRole('tabpanel', { name: 'Markdown' }).textContent()) ?? '';
+  await region.getByRole('tab', { name: 'Rendered' }).click();
+  return text;
+}
+
+/** Waits for the meter to read "M of M" and returns M. */
+async function expectMeterFull(page: Page): Promise<number> {
+  const meter = page.getByText(/\d+ of \d+ required sections complete/);
+  await expect(async () => {
+    const m = /(\d+) of (\d+)/.exec((await meter.textContent()) ?? '');
+    expect(m?.[1]).toBe(m?.[2]);
+  }).toPass();
+  const m = /of (\d+)/.exec((await meter.textContent()) ?? '');
+  return Number(m?.[1]);
+}
+
+/**
+ * Fills whatever required sections are still listed as missing, one control at a time (text,
+ * rich text, a first checkbox or option), recording the text typed. Returns those texts.
+ */
+async function fillMissing(page: Page, prefix: string): Promise<string[]> {
+  const typed: string[] = [];
+  const missing = page.getByRole('list', { name: 'Missing sections' }).getByRole('button');
+  for (let round = 0; round < 80 && (await missing.count()) > 0; round++) {
+    const first = missing.first();
+    const title = (await first.textContent()) ?? '';
+    await first.click();
+    const headingId = await page.evaluate(() => document.activeElement?.id ?? '');
+    expect(headingId, `jumping to “${title}” focuses its heading`).toMatch(/-heading$/);
+    const card = page.locator(`[id="${headingId.replace(/-heading$/, '')}"]`);
+    const controls = card.locator(
+      'input[type=text], textarea, [contenteditable=true], input[type=checkbox], input[type=radio], select',
+    );
+    let filled = false;
+    const count = await controls.count();
+    for (let i = 0; i < count && !filled; i++) {
+      const control = controls.nth(i);
+      if (!(await control.isVisible())) continue;
+      const kind = await control.evaluate((el) =>
+        el instanceof HTMLInputElement
+          ? el.type
+          : el.classList.contains('code-input')
+            ? 'code'
+            : el.tagName.toLowerCase(),
+      );
+      if (kind === 'checkbox' || kind === 'radio') {
+        if (await control.isChecked()) continue;
+        await control.check();
+      } else if (kind === 'select') {
+        const value = await control.inputValue();
+        if (value) continue;
+        await control.selectOption({ index: 1 });
+      } else {
+        const current = await control.inputValue().catch(() => control.textContent());
+        // Code starts as the template's example, which counts as unfilled: replace it.
+        if (kind === 'code' ? current?.startsWith(prefix) : current !== '') continue;
+        const text = `${prefix} ${typed.length + 1} for ${title}`;
+        await control.fill(text);
+        await control.blur();
+        typed.push(text);
+      }
+      // Filled when the section leaves the missing list.
+      await page.waitForTimeout(50);
+      filled = !(await page
+        .getByRole('list', { name: 'Missing sections' })
+        .getByRole('button', { name: title, exact: true })
+        .isVisible()
+        .catch(() => false));
+    }
+    if (!filled) {
+      const add = card.getByRole('button', { name: /^Add (row|item|task)/ }).first();
+      await add.click();
+    }
+  }
+  await expect(missing).toHaveCount(0);
+  return typed;
+}
+
+/** Each text is in the rendered preview and in the Markdown tab. */
+async function expectInOutput(page: Page, texts: string[]) {
+  const region = preview(page);
+  await region.getByRole('tab', { name: 'Rendered' }).click();
+  const rendered = region.getByRole('tabpanel', { name: 'Rendered' });
+  for (const text of texts) await expect(rendered).toContainText(text);
+  const markdown = await markdownText(page);
+  for (const text of texts) expect(markdown).toContain(text);
+}
+
+async function reloadEditor(page: Page) {
+  // The form saves 400 ms after the last change; "Saved" says it has.
+  await expect(page.locator('.save-indicator')).toHaveText('Saved');
+  await page.reload();
+  await expect(page.getByText(/\d+ of \d+ required sections complete/)).toBeVisible();
+}
+
+async function fillProse(page: Page, name: string, text: string, within: Locator = form(page)) {
+  const box = within.getByRole('textbox', { name, exact: true }).first();
+  await box.fill(text);
+  await expect(box)
+    .toContainText(text)
+    .catch(async () => expect(box).toHaveValue(text));
+}
+
+// ---------------------------------------------------------------------------------------------
+
+test('enhancement request: text, prose, lists, tasks, checklists, radios, table, key-value, groups', async ({
+  page,
+}) => {
+  await openTemplate(page, 'Enhancement Request (AI Agent)');
+  const values: string[] = [];
+
+  await form(page).getByRole('textbox', { name: 'TLDR' }).fill('Enhance builds to cache layers');
+  values.push('Enhance builds to cache layers');
+
+  const background = section(page, /^Background/);
+  await fillProse(page, 'Current State', 'Builds take twenty minutes', background);
+  values.push('Builds take twenty minutes');
+  await background.getByRole('textbox', { name: 'Component', exact: true }).fill('CI runners');
+  values.push('CI runners');
+  // List: Enter adds the next item and focuses it.
+  const pain = background.getByRole('textbox', { name: 'Pain Points, item 1' });
+  await pain.fill('Slow feedback');
+  await pain.press('Enter');
+  await expect(background.getByRole('textbox', { name: 'Pain Points, item 2' })).toBeFocused();
+  await page.keyboard.type('Wasted compute');
+  values.push('* Slow feedback', '* Wasted compute');
+
+  const requirements = section(page, /^Requirements/);
+  await requirements
+    .getByRole('textbox', { name: 'Success Criteria, task 1', exact: true })
+    .fill('Builds under five minutes');
+  await requirements.getByRole('checkbox', { name: 'Success Criteria, task 1 done' }).check();
+  values.push('[x] Builds under five minutes');
+
+  const technical = section(page, /^Technical Considerations/);
+  await technical.getByRole('checkbox', { name: /^Infrastructure changes/ }).check();
+  await technical.getByRole('checkbox', { name: /^Network changes/ }).check();
+  await technical.getByRole('radio', { name: /^Requires migration/ }).check();
+  await technical.getByRole('radio', { name: /^Fully backward compatible/ }).check();
+  await expect(technical.getByRole('radio', { name: /^Requires migration/ })).not.toBeChecked();
+  values.push('[x] Infrastructure changes', '[x] Network changes', '[x] Fully backward compatible');
+  await technical.getByRole('button', { name: 'Add row to Risk Assessment' }).click();
+  await expect(technical.getByRole('textbox', { name: 'Risk, row 1' })).toBeFocused();
+  await page.keyboard.type('Cache poisoning');
+  await technical.getByRole('combobox', { name: 'Probability, row 1' }).selectOption('Low');
+  await technical.getByRole('combobox', { name: 'Impact, row 1' }).selectOption('High');
+  await technical.getByRole('textbox', { name: 'Mitigation, row 1' }).fill('Signed cache keys');
+  values.push('| Cache poisoning | Low | High | Signed cache keys |');
+
+  const docs = section(page, /^Documentation Impact/);
+  await docs.getByRole('textbox', { name: /^Other/ }).fill('Runbook for cache eviction');
+  await expect(docs.getByRole('checkbox', { name: 'Other', exact: true })).toBeChecked();
+  values.push('Runbook for cache eviction');
+
+  // The optional plan: a choice.
+  await section(page, /^Implementation Plan/)
+    .getByRole('combobox', { name: 'Estimated Effort' })
+    .selectOption('Medium');
+  values.push('Medium');
+
+  // Groups: three alternatives, reordered and one removed; the numbering follows.
+  const alternatives = section(page, /^Alternative Approaches/);
+  await alternatives.getByRole('textbox', { name: 'Name' }).first().fill('Bigger runners');
+  await alternatives.getByRole('button', { name: 'Add Alternative' }).click();
+  await expect(
+    alternatives
+      .getByRole('region', { name: 'Alternative 2' })
+      .getByRole('textbox', { name: 'Name' }),
+  ).toBeFocused();
+  await page.keyboard.type('Remote cache');
+  await alternatives.getByRole('button', { name: 'Add Alternative' }).click();
+  await page.keyboard.type('Fewer tests');
+  const third = alternatives.getByRole('region', { name: 'Alternative 3: Fewer tests' });
+  await third.getByRole('textbox', { name: 'Pros' }).fill('Fast');
+  await alternatives.getByRole('button', { name: 'Move Alternative 3 up' }).click();
+  await expect(
+    alternatives.getByRole('heading', { name: 'Alternative 2: Fewer tests' }),
+  ).toBeVisible();
+  let md = await markdownText(page);
+  expect(md).toMatch(
+    /Alternative 1: Bigger runners[\s\S]*Alternative 2: Fewer tests[\s\S]*Alternative 3: Remote cache/,
+  );
+  await alternatives.getByRole('button', { name: 'Remove Alternative 1' }).click();
+  await expect(
+    alternatives.getByRole('heading', { name: 'Alternative 1: Fewer tests' }),
+  ).toBeVisible();
+  md = await markdownText(page);
+  expect(md).toMatch(/Alternative 1: Fewer tests[\s\S]*Alternative 2: Remote cache/);
+  expect(md).not.toContain('Bigger runners');
+  expect(md).not.toContain('Alternative 3');
+  values.push('Alternative 1: Fewer tests', 'Alternative 2: Remote cache', 'Fast');
+
+  values.push(...(await fillMissing(page, 'Answer')));
+  const total = await expectMeterFull(page);
+  expect(total).toBeGreaterThan(5);
+  await expectInOutput(
+    page,
+    values.filter((v) => !/^[|*[]/.test(v)),
+  );
+  md = await markdownText(page);
+  for (const v of values) expect(md).toContain(v);
+
+  await reloadEditor(page);
+  await expect(page.getByText(`${total} of ${total} required sections complete`)).toBeVisible();
+  md = await markdownText(page);
+  for (const v of values) expect(md).toContain(v);
+  await expect(form(page).getByRole('textbox', { name: 'TLDR' })).toHaveValue(
+    'Enhance builds to cache layers',
+  );
+  await expect(
+    section(page, /^Technical Considerations/).getByRole('radio', {
+      name: /^Fully backward compatible/,
+    }),
+  ).toBeChecked();
+});
+
+test('feature pull request: section groups, code with Tab, radios, key-value', async ({ page }) => {
+  await openTemplate(page, 'Feature Pull Request');
+  const values: string[] = [];
+
+  const overview = section(page, /^Feature Overview/);
+  await overview
+    .getByRole('textbox', { name: 'Related Issue' })
+    .fill('https://github.com/o/r/issues/7');
+  values.push('https://github.com/o/r/issues/7');
+
+  const impl = section(page, /^Implementation Details/);
+  await impl.getByRole('textbox', { name: 'Name' }).first().fill('Cache service');
+  await impl.getByRole('button', { name: 'Add Component' }).click();
+  await page.keyboard.type('Cache client');
+  values.push('Component 1: Cache service', 'Component 2: Cache client');
+
+  // Code: Tab indents inside the field; Escape then Tab leaves it.
+  const testing = section(page, /^Testing and Validation/);
+  const code = testing.getByRole('textbox', { name: /^Validation Instructions/ });
+  await code.fill('make test');
+  await code.press('End');
+  await code.press('Enter');
+  await code.press('Tab');
+  await page.keyboard.type('echo ok');
+  await expect(code).toBeFocused();
+  await expect(code).toHaveValue('make test\n  echo ok');
+  await code.press('Escape');
+  await code.press('Tab');
+  await expect(code).not.toBeFocused();
+  values.push('make test\n  echo ok');
+
+  const migration = section(page, /^Migration and Compatibility/);
+  await migration.getByRole('radio', { name: 'No', exact: true }).check();
+  values.push('[x] No');
+
+  const perf = section(page, /^Performance and Resource Impact/);
+  await perf.getByRole('textbox', { name: 'CPU', exact: true }).fill('Two cores');
+  values.push('Two cores');
+
+  values.push(...(await fillMissing(page, 'PR answer')));
+  const total = await expectMeterFull(page);
+  await expectInOutput(page, [
+    'Cache service',
+    'Cache client',
+    'Two cores',
+    'https://github.com/o/r/issues/7',
+  ]);
+  let md = await markdownText(page);
+  for (const v of values) expect(md).toContain(v);
+
+  await reloadEditor(page);
+  await expect(page.getByText(`${total} of ${total} required sections complete`)).toBeVisible();
+  md = await markdownText(page);
+  for (const v of values) expect(md).toContain(v);
+});
+
+test('enhancement proposal: heading fields, dates, ordered lists, section groups', async ({
+  page,
+}) => {
+  await openTemplate(page, 'Enhancement Proposal (EP)');
+  const values: string[] = [];
+  const title = form(page)
+    .getByRole('region', { name: /^EP-XXX/ })
+    .first();
+  await title.getByRole('textbox', { name: /Enhancement Title/i }).fill('Layer cache');
+  values.push('Layer cache');
+  await title.getByRole('textbox', { name: 'Author' }).fill('Ada Lovelace');
+  values.push('**Author**: Ada Lovelace');
+  await title.getByLabel('Created').fill('2024-02-29');
+  values.push('2024-02-29');
+
+  const phases = section(page, /^Phases?$/);
+  await phases.getByRole('textbox', { name: 'Name' }).first().fill('Prototype');
+  values.push('Phase 1: Prototype');
+
+  values.push(...(await fillMissing(page, 'EP answer')));
+  const total = await expectMeterFull(page);
+  await expectInOutput(page, ['Layer cache', 'Ada Lovelace', '2024-02-29', 'Prototype']);
+  let md = await markdownText(page);
+  for (const v of values) expect(md).toContain(v);
+
+  await reloadEditor(page);
+  await expect(page.getByText(`${total} of ${total} required sections complete`)).toBeVisible();
+  md = await markdownText(page);
+  for (const v of values) expect(md).toContain(v);
+});
+
+test('plain-text enhancement proposal: output is Markdown with the answers', async ({ page }) => {
+  await openTemplate(page, 'Enhancement Proposal (plain text)');
+  const values = await fillMissing(page, 'Plain answer');
+  const total = await expectMeterFull(page);
+  await expectInOutput(page, values.slice(0, 5));
+  let md = await markdownText(page);
+  expect(md).toMatch(/^#+ /m);
+  for (const v of values) expect(md).toContain(v);
+  await reloadEditor(page);
+  await expect(page.getByText(`${total} of ${total} required sections complete`)).toBeVisible();
+  md = await markdownText(page);
+  for (const v of values) expect(md).toContain(v);
+});
+
+test('RFC: front matter, use cases, table cells with options, key-value choices', async ({
+  page,
+}) => {
+  await openTemplate(page, 'Enhancement RFC');
+  const values: string[] = [];
+  const meta = section(page, 'Document metadata');
+  await meta.getByRole('textbox', { name: 'title' }).fill('Layer caching RFC');
+  values.push('Layer caching RFC');
+
+  const risks = section(page, /^Risks and Mitigations/);
+  await risks.getByRole('button', { name: 'Add row to Risks and Mitigations' }).click();
+  await page.keyboard.type('Stale layers');
+  await risks.getByRole('combobox', { name: 'Probability, row 1' }).selectOption('Medium');
+  await risks.getByRole('combobox', { name: 'Impact, row 1' }).selectOption('High');
+  values.push('| Stale layers | Medium | High |');
+
+  const compat = section(page, /^Backwards Compatibility/);
+  await compat.getByRole('combobox', { name: 'Breaking changes' }).selectOption('Yes');
+  await compat.getByRole('textbox', { name: 'Breaking changes details' }).fill('cache key format');
+  values.push('Yes - cache key format');
+
+  const useCases = section(page, /^Use Cases?/);
+  await useCases.getByRole('textbox', { name: 'Name' }).first().fill('Warm rebuild');
+  await useCases.getByRole('textbox', { name: 'As a' }).first().fill('release engineer');
+  values.push('Use Case 1: Warm rebuild', 'release engineer');
+
+  values.push(...(await fillMissing(page, 'RFC answer')));
+  const total = await expectMeterFull(page);
+  await expectInOutput(page, [
+    'Layer caching RFC',
+    'Warm rebuild',
+    'release engineer',
+    'Stale layers',
+  ]);
+  let md = await markdownText(page);
+  for (const v of values) expect(md).toContain(v);
+  expect(md.startsWith('---\n')).toBe(true);
+
+  await reloadEditor(page);
+  await expect(page.getByText(`${total} of ${total} required sections complete`)).toBeVisible();
+  md = await markdownText(page);
+  for (const v of values) expect(md).toContain(v);
+});
+
+test('hostile text shows as text or a dead link, and runs nothing', async ({ page }) => {
+  await openTemplate(page, 'Enhancement Request (AI Agent)');
+  const img = '<img src=x onerror=alert(1)>';
+  const link = '[x](javascript:alert(1))';
+  await form(page).getByRole('textbox', { name: 'TLDR' }).fill(img);
+  const background = section(page, /^Background/);
+  await background.getByRole('textbox', { name: 'Component', exact: true }).fill(link);
+  await background.getByRole('textbox', { name: 'Pain Points, item 1' }).fill(`${img} ${link}`);
+  await page.waitForTimeout(600);
+
+  const region = preview(page);
+  await expect(region.locator('img[onerror], [onerror]')).toHaveCount(0);
+  await expect(region.locator('a[href^="javascript:" i]')).toHaveCount(0);
+  await expect(region).toContainText('onerror=alert(1)');
+  await expect(region).toContainText('alert(1)');
+  const md = await markdownText(page);
+  expect(md).toContain('onerror=alert(1)');
+  expect(md).toContain('javascript:alert(1)');
+  await reloadEditor(page);
+  await expect(form(page).getByRole('textbox', { name: 'TLDR' })).toHaveValue(img);
+  await expect(region.locator('[onerror]')).toHaveCount(0);
+});
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 360, height: 740 } });
+
+  test('form and preview are tabs; the outline jumps to a section @phone', async ({ page }) => {
+    await openTemplate(page, 'Enhancement Request (AI Agent)');
+    const views = page.getByRole('tablist', { name: 'Editor views' });
+    await expect(views.getByRole('tab', { name: 'Form' })).toHaveAttribute('aria-selected', 'true');
+    await form(page).getByRole('textbox', { name: 'TLDR' }).fill('Phone answer');
+    await views.getByRole('tab', { name: 'Preview' }).click();
+    await expect(form(page)).toBeHidden();
+    await expect(preview(page)).toContainText('Phone answer');
+    // Arrow keys move between the tabs.
+    await views.getByRole('tab', { name: 'Preview' }).press('ArrowLeft');
+    await expect(views.getByRole('tab', { name: 'Form' })).toBeFocused();
+    await views.getByRole('tab', { name: 'Preview' }).click();
+
+    await page.getByText('Outline and completeness').click();
+    await page
+      .getByRole('navigation', { name: 'Outline' })
+      .getByRole('button', { name: /Testing Strategy/ })
+      .click();
+    await expect(form(page)).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Testing Strategy' })).toBeFocused();
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(360);
+  });
+});
