@@ -8,7 +8,7 @@ import type { GithubTarget } from '../../core/github.ts';
 import type { Values } from '../../core/model.ts';
 import type { Template } from '../../core/template/types.ts';
 import { DEFAULT_DRAFT_TITLE, useDrafts } from '../../stores/drafts.ts';
-import { defaultValues } from './coreAdapter.ts';
+import { defaultValues } from '../../core/document/defaults.ts';
 import type { EditorExportContext } from './EditorScreen.tsx';
 import { formSchema } from './formSchema.ts';
 import {

@@ -7,8 +7,8 @@ import { createContext, useContext, useSyncExternalStore } from 'react';
 import type { Values } from '../../core/model.ts';
 import { renderDocument } from '../../core/document/render.ts';
 import type { Template } from '../../core/template/types.ts';
-import { checkDocument } from './coreAdapter.ts';
-import type { Report } from './coreAdapter.ts';
+import { checkDocument } from '../../core/check.ts';
+import type { Report } from '../../core/check.ts';
 
 export class LiveValues {
   private values: Values;
