@@ -450,3 +450,23 @@ test.describe('on a phone', () => {
     expect(width).toBeLessThanOrEqual(360);
   });
 });
+
+test('prose: rich text by default; Markdown the editor would rewrite opens as source, saying why', async ({
+  page,
+}) => {
+  await openTemplate(page, 'Enhancement Request (AI Agent)');
+  const background = section(page, /^Background/);
+  const rich = background.locator('[contenteditable="true"][role="textbox"]').first();
+  await expect(rich).toBeVisible();
+  await background.getByRole('button', { name: 'Markdown source for Motivation' }).click();
+  const source = background.getByRole('textbox', { name: 'Motivation' });
+  await source.fill('* first\n* second');
+  await expect(page.locator('.save-indicator')).toHaveText('Saved');
+  await page.reload();
+  // Tiptap would write `-` bullets: the field stays in source mode and keeps the author's text.
+  await expect(section(page, /^Background/).getByText(/Shown as Markdown source/)).toBeVisible();
+  await expect(
+    section(page, /^Background/).getByRole('textbox', { name: 'Motivation' }),
+  ).toHaveValue('* first\n* second');
+  expect(await markdownText(page)).toContain('* first\n* second');
+});
