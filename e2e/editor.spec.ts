@@ -40,7 +40,7 @@ async function markdownText(page: Page): Promise<string> {
   const region = preview(page);
   await region.getByRole('tab', { name: 'Markdown' }).click();
   const text = (await region.getByRole('tabpanel', { name: 'Markdown' }).textContent()) ?? '';
-  await region.getByRole('tab', { name: 'Rendered' }).click();
+  await region.getByRole('tab', { name: 'Preview' }).click();
   return text;
 }
 
@@ -120,8 +120,8 @@ async function fillMissing(page: Page, prefix: string): Promise<string[]> {
 /** Each text is in the rendered preview and in the Markdown tab. */
 async function expectInOutput(page: Page, texts: string[]) {
   const region = preview(page);
-  await region.getByRole('tab', { name: 'Rendered' }).click();
-  const rendered = region.getByRole('tabpanel', { name: 'Rendered' });
+  await region.getByRole('tab', { name: 'Preview' }).click();
+  const rendered = region.getByRole('tabpanel', { name: 'Preview' });
   for (const text of texts) await expect(rendered).toContainText(text);
   const markdown = await markdownText(page);
   for (const text of texts) expect(markdown).toContain(text);

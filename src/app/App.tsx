@@ -11,8 +11,9 @@ import type { Route } from './router.ts';
 import { ShareRoute } from './ShareRoute.tsx';
 import { useApplyTheme } from './useApplyTheme.ts';
 
-// The editor (and the rich-text editor it loads) is not part of the first screen's JavaScript.
-const EditorScreen = lazy(() => import('../features/editor/EditorScreen.tsx'));
+// The editor, preview and export (and the rich-text editor they load) are not part of the
+// first screen's JavaScript.
+const EditorRoute = lazy(() => import('./EditorRoute.tsx'));
 
 const THEME_LABELS: Record<Theme, string> = { system: 'System', light: 'Light', dark: 'Dark' };
 
@@ -27,7 +28,6 @@ export function App() {
           Proposal Studio
         </a>
         <div className="app-header-tools">
-          <SaveStatus route={route} />
           <ThemeToggle />
         </div>
       </header>
@@ -115,7 +115,7 @@ function DraftRoute({ draftId }: { draftId: string }) {
           </p>
         }
       >
-        <EditorScreen draftId={draftId} />
+        <EditorRoute draftId={draftId} templateSource={draft.templateSource} />
       </Suspense>
     </>
   );
@@ -148,23 +148,6 @@ function NotFound({ title, message }: { title: string; message: string }) {
         <a href="#/">Back to your drafts and templates</a>
       </p>
     </section>
-  );
-}
-
-/** The header's save indicator: the drafts store's write state for the open draft. */
-function SaveStatus({ route }: { route: Route }) {
-  const saveError = useDrafts((s) => s.saveError);
-  const unsavedEdits = useDrafts((s) =>
-    route.name === 'draft' && s.open?.draftId === route.draftId ? s.open.unsavedEdits : false,
-  );
-  const onDraft = route.name === 'draft';
-  let text = '';
-  if (saveError) text = 'Not saved';
-  else if (onDraft) text = unsavedEdits ? 'Saving…' : 'Saved';
-  return (
-    <span role="status" className="save-status" title={saveError ?? undefined}>
-      {text}
-    </span>
   );
 }
 

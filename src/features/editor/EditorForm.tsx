@@ -422,7 +422,7 @@ function PreviewColumn({
       <Tabs
         label="Preview views"
         tabs={[
-          { id: 'rendered', label: 'Rendered', panel: rendered },
+          { id: 'rendered', label: 'Preview', panel: rendered },
           {
             id: 'markdown',
             label: 'Markdown',

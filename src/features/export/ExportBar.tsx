@@ -24,6 +24,8 @@ export interface ExportBarProps {
   missing: string[];
   /** Called when the author asks for a share link. */
   getSharePayload: () => SharePayload;
+  /** Called before every export, e.g. to show the form's field errors. */
+  onBeforeExport?: () => void;
 }
 
 type Action = 'copy' | 'download' | 'github';
@@ -53,6 +55,7 @@ export function ExportBar({
   meta,
   missing,
   getSharePayload,
+  onBeforeExport,
 }: ExportBarProps) {
   const id = useId();
   const [confirming, setConfirming] = useState<Action | null>(null);
@@ -96,10 +99,11 @@ export function ExportBar({
 
   const request = useCallback(
     (action: Action) => {
+      onBeforeExport?.();
       if (missing.length > 0) setConfirming(action);
       else run(action);
     },
-    [missing.length, run],
+    [missing.length, run, onBeforeExport],
   );
 
   const onShare = () => {

@@ -1,10 +1,6 @@
-import 'github-markdown-css/github-markdown.css';
-import './preview-theme.css';
-import './preview.css';
-import { useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
-import { applySectionHtml } from './sectionDom.ts';
-import { createSectionRenderer } from './sectionRenderer.ts';
+import { RenderedMarkdown } from './RenderedMarkdown.tsx';
 
 type TabId = 'preview' | 'markdown';
 
@@ -27,17 +23,8 @@ const KEY_MOVES: Record<string, (index: number) => number> = {
  */
 export function PreviewPane({ markdown }: { markdown: string }) {
   const id = useId();
-  const [renderer] = useState(createSectionRenderer);
   const [selected, setSelected] = useState<TabId>('preview');
   const tabs = useRef(new Map<TabId, HTMLButtonElement>());
-  const sectionElements = useRef(new Map<string, HTMLDivElement>());
-  const shownHtml = useRef(new WeakMap<HTMLDivElement, string>());
-
-  const { sections } = useMemo(() => renderer.render(markdown), [renderer, markdown]);
-
-  useLayoutEffect(() => {
-    applySectionHtml(sectionElements.current, shownHtml.current, sections);
-  }, [sections]);
 
   const onTabKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
     const move = KEY_MOVES[event.key];
@@ -82,18 +69,7 @@ export function PreviewPane({ markdown }: { markdown: string }) {
         hidden={selected !== 'preview'}
         tabIndex={0}
       >
-        <div role="region" aria-label="Preview" className="markdown-body">
-          {sections.map(({ key }) => (
-            <div
-              key={key}
-              className="preview-section"
-              ref={(element) => {
-                if (element) sectionElements.current.set(key, element);
-                else sectionElements.current.delete(key);
-              }}
-            />
-          ))}
-        </div>
+        <RenderedMarkdown markdown={markdown} label="Preview" />
       </div>
       <div
         role="tabpanel"
