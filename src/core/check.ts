@@ -121,6 +121,11 @@ export function isFieldFilled(field: Field, value: FieldValue | undefined): bool
   }
 }
 
+/** A field left at a real default (`**Status**: Draft`): not an answer, not a gap either. */
+function keepsDefault(field: Field, value: FieldValue | undefined): boolean {
+  return field.kind === 'text' && field.defaultValue !== '' && value === field.defaultValue;
+}
+
 /** Placeholder tokens of the template itself, to tell leftovers from author text. */
 function templatePlaceholders(field: Field): string[] {
   const own = [field.placeholder, field.kind === 'text' ? field.defaultValue : ''];
@@ -173,7 +178,8 @@ function units(template: Template, values: Values, headings: Record<string, stri
       if (fields.length)
         out.push({
           id: '',
-          title: 'Introduction',
+          // Before the first heading there is no title: the fields' labels name the part.
+          title: fields.map((f) => f.label).join(', '),
           level: 0,
           required: !node.optional,
           fields,
@@ -238,9 +244,11 @@ export function buildValuesSchema(template: Template, headings: Record<string, s
         message: unit.title,
         params: { type: 'section', state, unit },
       });
-      if (unit.required && any) {
+      // Free text written instead of the template's structure ("None.", "N/A") answers the
+      // section: its empty fields are not worth a warning then.
+      if (unit.required && filled.length > 0) {
         for (const f of unit.fields) {
-          if (f.required && !isFieldFilled(f, values[f.id])) {
+          if (f.required && !isFieldFilled(f, values[f.id]) && !keepsDefault(f, values[f.id])) {
             ctx.addIssue({
               code: 'custom',
               path: [f.id],

@@ -188,20 +188,17 @@ function readTitleFields(
     else if (part.type === 'field') {
       const text = (match[group++] ?? '').trim();
       const field = fields.find((f) => f.id === part.fieldId);
-      if (field) scope[field.id] = isTitlePlaceholder(text, part.placeholder) ? '' : text;
+      if (field) scope[field.id] = isTitlePlaceholder(text, part.placeholder, part.examples) ? '' : text;
     }
   }
 }
 
 /** A heading's placeholder, as written or without its brackets (`\[Name]`, `[Name]`, `Name`). */
-function isTitlePlaceholder(text: string, placeholder: string): boolean {
+function isTitlePlaceholder(text: string, placeholder: string, examples: string[] = []): boolean {
   if (text === '') return true;
-  if (placeholder === '') return false;
-  const bare = (s: string) =>
-    unescapeMarkdown(s)
-      .replace(/^\[|\]$/g, '')
-      .trim();
-  return text === placeholder || bare(text) === bare(placeholder);
+  const bare = (s: string) => unescapeMarkdown(s).replace(/^\[|\]$/g, '').trim();
+  // The template's own example names ("Phase 2: Core Functionality") are not answers either.
+  return [placeholder, ...examples].some((p) => p !== '' && (text === p || bare(text) === bare(p)));
 }
 
 function readFrontMatter(template: Template, yamlText: string, values: Values): void {
@@ -444,7 +441,7 @@ function readBlocks(
           if (part.type === 'number') g++;
           else if (part.type === 'field') {
             const text = (match[g++] ?? '').trim();
-            inst[part.fieldId] = isTitlePlaceholder(text, part.placeholder) ? '' : text;
+            inst[part.fieldId] = isTitlePlaceholder(text, part.placeholder, part.examples) ? '' : text;
           }
         }
         const instUnits = units.slice(k + 1, e);

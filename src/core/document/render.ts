@@ -67,7 +67,7 @@ export function renderTitle(spec: TitleSpec, scope: Scope, number: number): stri
     else if (part.type === 'number') text += String(number);
     else {
       const v = scope[part.fieldId];
-      text += typeof v === 'string' && v !== '' ? v : part.placeholder;
+      text += typeof v === 'string' && v !== '' ? v : (part.examples?.[number - 1] ?? part.placeholder);
     }
   }
   return `${spec.open}${text.trimEnd()}${spec.close}`;

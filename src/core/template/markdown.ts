@@ -278,7 +278,11 @@ function groupSectionRepeats(
       }
     }
     if (rep && rep.number === 1 && j - i >= 2) {
-      nodes.push(sectionGroup(first, rep, parentId, ctx, parentOptional));
+      const names = children
+        .slice(i, j)
+        .map((c) => repeatTitle(c.title)?.name ?? '')
+        .filter(Boolean);
+      nodes.push(sectionGroup(first, rep, parentId, ctx, parentOptional, names));
       i = j - 1;
     } else {
       nodes.push(finishSection(first, parentId, ctx, parentOptional));
@@ -293,6 +297,7 @@ function sectionGroup(
   parentId: string,
   ctx: Context,
   parentOptional: boolean,
+  exampleNames: string[],
 ): SectionGroup {
   const id = ctx.uniqueId(`${parentId ? `${parentId}/` : ''}${slugify(rep.word)}`);
   const optional = parentOptional || isOptionalTitle(first.title);
@@ -325,7 +330,7 @@ function sectionGroup(
       defaultValue: '',
     };
     nameFields.push(field);
-    parts.push({ type: 'field', fieldId: field.id, placeholder: rep.name });
+    parts.push({ type: 'field', fieldId: field.id, placeholder: rep.name, examples: exampleNames });
   }
   const hashes = /^ {0,3}(#{1,6})/.exec(first.headingRaw ?? '');
   instance.heading = { open: `${hashes?.[1] ?? '#'.repeat(first.level)} `, close: '', parts };
@@ -903,7 +908,14 @@ function groupLabelRepeats(blocks: Block[], section: Section, ctx: Context): Blo
         defaultValue: '',
       };
       nameFields.push(field);
-      parts.push({ type: 'field', fieldId: field.id, placeholder: rep.name });
+      const examples = starts
+        .map((k) => {
+          const raw = blocks[k]!;
+          const l = raw.type === 'static' ? LABEL_ONLY_RE.exec(raw.raw) : null;
+          return l ? (repeatTitle(l[1]!)?.name ?? '') : '';
+        })
+        .filter(Boolean);
+      parts.push({ type: 'field', fieldId: field.id, placeholder: rep.name, examples });
     }
     const instanceBlocks = firstBlocks.map((blk) =>
       relabel(blk, labelText, rep.word, section.id, inner),

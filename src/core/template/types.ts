@@ -11,7 +11,13 @@ import type {
 /** A part of a heading or of a bold label: fixed text, a field, or the number of a repeat. */
 export type TitlePart =
   | { type: 'fixed'; text: string }
-  | { type: 'field'; fieldId: string; placeholder: string }
+  | {
+      type: 'field';
+      fieldId: string;
+      placeholder: string;
+      /** The names the template's own example instances carry ("Foundation", "Core …"). */
+      examples?: string[];
+    }
   | { type: 'number' };
 
 /** A heading (`## Alternative 1: [Name]`) or a bold label (`**Phase 1: \[Phase Name]**`). */
