@@ -4,9 +4,30 @@
  */
 import { useEffect, useRef } from 'react';
 import { EditorContent, useEditor } from '@tiptap/react';
-import StarterKit from '@tiptap/starter-kit';
+import { Blockquote } from '@tiptap/extension-blockquote';
+import { Bold } from '@tiptap/extension-bold';
+import { Code } from '@tiptap/extension-code';
+import { CodeBlock } from '@tiptap/extension-code-block';
+import { Document } from '@tiptap/extension-document';
+import { HardBreak } from '@tiptap/extension-hard-break';
+import { Heading } from '@tiptap/extension-heading';
+import { HorizontalRule } from '@tiptap/extension-horizontal-rule';
+import { Italic } from '@tiptap/extension-italic';
+import { Link } from '@tiptap/extension-link';
+// Subpath imports: the packages' index files are not marked side-effect free, so importing
+// from them would bundle every extension they hold (Dropcursor, Gapcursor, ListKit…).
+import { BulletList } from '@tiptap/extension-list/bullet-list';
+import { ListItem } from '@tiptap/extension-list/item';
+import { ListKeymap } from '@tiptap/extension-list/keymap';
+import { OrderedList } from '@tiptap/extension-list/ordered-list';
+import { TaskItem } from '@tiptap/extension-list/task-item';
+import { TaskList } from '@tiptap/extension-list/task-list';
+import { Paragraph } from '@tiptap/extension-paragraph';
+import { Strike } from '@tiptap/extension-strike';
+import { Text } from '@tiptap/extension-text';
+import { TrailingNode } from '@tiptap/extensions/trailing-node';
+import { UndoRedo } from '@tiptap/extensions/undo-redo';
 import { Markdown } from '@tiptap/markdown';
-import { TaskItem, TaskList } from '@tiptap/extension-list';
 
 export interface RichTextEditorProps {
   id: string;
@@ -23,6 +44,36 @@ export interface RichTextEditorProps {
 export function normaliseMarkdown(md: string): string {
   return md.replace(/\s+$/, '');
 }
+
+/**
+ * What a prose field's Markdown can hold, and no more: StarterKit minus Underline (Markdown has
+ * no underline), Dropcursor and Gapcursor, plus task lists. Listed one by one so only these are
+ * bundled.
+ */
+const PROSE_EXTENSIONS = [
+  Document,
+  Paragraph,
+  Text,
+  Bold,
+  Italic,
+  Strike,
+  Code,
+  Link,
+  Heading,
+  Blockquote,
+  CodeBlock,
+  HardBreak,
+  HorizontalRule,
+  BulletList,
+  OrderedList,
+  ListItem,
+  ListKeymap,
+  TaskList,
+  TaskItem.configure({ nested: true }),
+  UndoRedo,
+  TrailingNode,
+  Markdown,
+];
 
 export function RichTextEditor({
   id,
@@ -42,7 +93,7 @@ export function RichTextEditor({
   const known = useRef(value);
 
   const editor = useEditor({
-    extensions: [StarterKit, Markdown, TaskList, TaskItem.configure({ nested: true })],
+    extensions: PROSE_EXTENSIONS,
     content: value,
     contentType: 'markdown',
     injectCSS: false,
