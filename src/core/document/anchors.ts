@@ -130,6 +130,8 @@ const OPENERS: [RegExp, RegExp][] = [
   [/^ {0,3}<\?/, /\?>/],
   [/^ {0,3}<![A-Za-z]/, />/],
   [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
+  // A `[` that is never closed can pair with a later field's `]:` as a link definition.
+  [/^ {0,3}\[/, /\]/],
 ];
 const FENCE_RE = /^ {0,3}(`{3,}|~{3,})/;
 
@@ -141,9 +143,12 @@ function isOpenerLine(line: string): boolean {
 
 /** `Goals` over `---` is a heading too: an underline below a heading-like line. */
 function isSetextAnchor(lines: string[], i: number, anchors: Anchors): boolean {
-  if (!SETEXT_RE.test(lines[i]!) || i === 0) return false;
-  const prev = lines[i - 1]!;
-  return prev.trim() !== '' && anchors.headingPatterns.some((re) => re.test(prev.trim()));
+  if (!SETEXT_RE.test(lines[i]!) || i === 0 || lines[i - 1]!.trim() === '') return false;
+  // The heading's text is the whole paragraph above; a reader names it by its first line.
+  let first = i - 1;
+  while (first > 0 && lines[first - 1]!.trim() !== '') first--;
+  const candidates = [lines[i - 1]!.trim(), lines[first]!.trim()];
+  return candidates.some((c) => anchors.headingPatterns.some((re) => re.test(c)));
 }
 
 /** Lines that open a fence or HTML block that is never closed: they would swallow the rest. */

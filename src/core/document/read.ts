@@ -188,7 +188,8 @@ function readTitleFields(
     else if (part.type === 'field') {
       const text = (match[group++] ?? '').trim();
       const field = fields.find((f) => f.id === part.fieldId);
-      if (field) scope[field.id] = isTitlePlaceholder(text, part.placeholder, part.examples) ? '' : text;
+      if (field)
+        scope[field.id] = isTitlePlaceholder(text, part.placeholder, part.examples) ? '' : text;
     }
   }
 }
@@ -196,7 +197,10 @@ function readTitleFields(
 /** A heading's placeholder, as written or without its brackets (`\[Name]`, `[Name]`, `Name`). */
 function isTitlePlaceholder(text: string, placeholder: string, examples: string[] = []): boolean {
   if (text === '') return true;
-  const bare = (s: string) => unescapeMarkdown(s).replace(/^\[|\]$/g, '').trim();
+  const bare = (s: string) =>
+    unescapeMarkdown(s)
+      .replace(/^\[|\]$/g, '')
+      .trim();
   // The template's own example names ("Phase 2: Core Functionality") are not answers either.
   return [placeholder, ...examples].some((p) => p !== '' && (text === p || bare(text) === bare(p)));
 }
@@ -441,7 +445,9 @@ function readBlocks(
           if (part.type === 'number') g++;
           else if (part.type === 'field') {
             const text = (match[g++] ?? '').trim();
-            inst[part.fieldId] = isTitlePlaceholder(text, part.placeholder, part.examples) ? '' : text;
+            inst[part.fieldId] = isTitlePlaceholder(text, part.placeholder, part.examples)
+              ? ''
+              : text;
           }
         }
         const instUnits = units.slice(k + 1, e);

@@ -67,7 +67,8 @@ export function renderTitle(spec: TitleSpec, scope: Scope, number: number): stri
     else if (part.type === 'number') text += String(number);
     else {
       const v = scope[part.fieldId];
-      text += typeof v === 'string' && v !== '' ? v : (part.examples?.[number - 1] ?? part.placeholder);
+      text +=
+        typeof v === 'string' && v !== '' ? v : (part.examples?.[number - 1] ?? part.placeholder);
     }
   }
   return `${spec.open}${text.trimEnd()}${spec.close}`;
@@ -154,6 +155,10 @@ function renderBlock(block: Block, scope: Scope, anchors: Anchors, template: Tem
         .join('\n\n');
     }
     case 'field': {
+      // GitHub writes `_No response_` for an empty answer, code fields included.
+      if (template.emptyAnswer && block.field.kind === 'code' && scope[block.field.id] === '') {
+        return template.emptyAnswer;
+      }
       const text = renderField(block.field, scope[block.field.id], anchors, block.layout);
       if (text === '' && template.emptyAnswer) return template.emptyAnswer;
       return text;

@@ -1,5 +1,5 @@
 /** YAML front matter: split from the body, parsed with `yaml`, rendered back line by line. */
-import { isMap, isScalar, isSeq, parseDocument, stringify } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { DateField, ListField, TextField } from '../model.ts';
 import { isOnlyPlaceholders, looksLikeDate } from '../text.ts';
 import { TemplateError } from './errors.ts';
@@ -35,12 +35,17 @@ const ISSUE_TEMPLATE_KEYS = new Set([
   'type',
 ]);
 
+/** The yaml library's message without its own position (ours counts file lines). */
+export function yamlErrorText(message: string): string {
+  return (message.split('\n')[0] ?? '').replace(/\s+at line \d+, column \d+:?\s*$/, '').trim();
+}
+
 export function parseYaml(text: string, lineOffset = 1): unknown {
   const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: false });
   const error = doc.errors[0];
   if (error) {
     const line = (error.linePos?.[0]?.line ?? 1) + lineOffset;
-    throw new TemplateError(`Unreadable YAML: ${error.message.split('\n')[0]}`, line);
+    throw new TemplateError(`Unreadable YAML front matter: ${yamlErrorText(error.message)}`, line);
   }
   return doc.toJS({ maxAliasCount: 100 }) as unknown;
 }
@@ -61,7 +66,7 @@ export function parseFrontMatter(yamlText: string): FrontMatter {
   const error = doc.errors[0];
   if (error) {
     const line = (error.linePos?.[0]?.line ?? 1) + 1;
-    throw new TemplateError(`Unreadable YAML front matter: ${error.message.split('\n')[0]}`, line);
+    throw new TemplateError(`Unreadable YAML front matter: ${yamlErrorText(error.message)}`, line);
   }
   const contents = doc.contents;
   if (contents !== null && !isMap(contents)) {
@@ -154,8 +159,46 @@ function labelFor(key: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-/** A YAML value for one line `key: value`, quoted only when YAML needs it. */
+// A scalar YAML's core schema would read as something other than a string (null, bool, number).
+const CORE_NON_STRING_RE =
+  /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+
+/**
+ * Whether a string can stand unquoted as `key: value` or as a flow-list item. Stricter than YAML
+ * (an indicator such as `-` or `?` first is always quoted, as are tabs), never looser.
+ */
+function isPlainSafe(text: string): boolean {
+  return (
+    text !== '' &&
+    !/^\s|\s$/.test(text) &&
+    !/^[-?:,[\]{}#&*!|>'"%@`]/.test(text) &&
+    !/[,[\]{}]|: | #|:$/.test(text) &&
+    // Control characters, line breaks (YAML's and Unicode's), BOM and non-characters.
+    // eslint-disable-next-line no-control-regex -- finding control characters is the point
+    !/[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]/u.test(text) &&
+    !CORE_NON_STRING_RE.test(text)
+  );
+}
+
+/** A YAML double-quoted string: JSON's string syntax, with the characters YAML reads differently escaped. */
+function yamlQuoted(text: string): string {
+  return JSON.stringify(text).replace(
+    /[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+function yamlScalar(text: string): string {
+  return isPlainSafe(text) ? text : yamlQuoted(text);
+}
+
+/**
+ * A YAML value for one line `key: value`, quoted only when YAML needs it: plain when the text
+ * reads back as the same string, else a double-quoted (JSON) string; a list as a flow sequence.
+ * Written without the `yaml` library so rendering does not need it; the output for plain values
+ * is what `yaml`'s `stringify` writes (tests read it back with `yaml`).
+ */
 export function yamlInline(value: string | string[]): string {
-  const text = stringify(value, { collectionStyle: 'flow', lineWidth: 0 }).replace(/\n$/, '');
-  return text;
+  if (typeof value === 'string') return yamlScalar(value);
+  return value.length === 0 ? '[]' : `[ ${value.map(yamlScalar).join(', ')} ]`;
 }

@@ -357,7 +357,7 @@ describe('renderDocument writes the body GitHub writes, readDocument reads it ba
 
   // Needs the one-line change to render.ts described in the issue-form report: today an empty
   // code field renders an empty fence. Remove `.fails` once renderBlock writes `emptyAnswer`.
-  it.fails('writes `_No response_` for an empty `render:` textarea (pending render.ts)', () => {
+  it('writes `_No response_` for an empty `render:` textarea', () => {
     expect(renderDocument(bug, FILLED_BUG)).toContain('### Relevant log output\n\n_No response_\n');
   });
 

@@ -4,6 +4,7 @@
  * writes: `### Label\n\nanswer` per element, `_No response_` for an empty answer. `markdown`
  * elements are help shown in the form, never part of the body, so they become hints.
  */
+import { yamlErrorText } from './frontmatter.ts';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import type {
   ChecklistField,
@@ -63,7 +64,7 @@ export function parseIssueForm(text: string): Template {
   const error = doc.errors[0];
   if (error) {
     const line = error.linePos?.[0]?.line ?? 1;
-    throw new TemplateError(`Unreadable issue form YAML: ${error.message.split('\n')[0]}`, line);
+    throw new TemplateError(`Unreadable issue form YAML: ${yamlErrorText(error.message)}`, line);
   }
   const top: unknown = doc.contents;
   if (!isMap(top)) {
