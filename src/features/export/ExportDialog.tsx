@@ -1,5 +1,5 @@
-import { useId, useMemo, useRef, useState } from 'react';
-import type { FormEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { FocusEvent, FormEvent } from 'react';
 import {
   MAX_URL_LENGTH,
   buildExportUrl,
@@ -118,6 +118,39 @@ export function ExportDialog({
     submitted || touched[field] ? errors[field] : undefined;
   const touch = (field: ExportField) => setTouched((t) => ({ ...t, [field]: true }));
 
+  // A field's error shows when the author leaves it. Shown at once, the message would push the
+  // rest of the dialog down between the press and the release of the click that moved focus
+  // (on "Add labels", on Open on GitHub): the click would land elsewhere and be lost. So while a
+  // pointer is down the error waits until the click is over. An empty field is left alone until
+  // the author submits: the dialog opens with the focus in the empty repository field.
+  const pointerDown = useRef(false);
+  const pendingTouches = useRef(new Set<ExportField>());
+  useEffect(() => {
+    const release = () => {
+      if (!pointerDown.current) return;
+      pointerDown.current = false;
+      // After the click that follows this pointerup.
+      setTimeout(() => {
+        const fields = [...pendingTouches.current];
+        pendingTouches.current.clear();
+        if (fields.length > 0) {
+          setTouched((t) => ({ ...t, ...Object.fromEntries(fields.map((f) => [f, true])) }));
+        }
+      }, 0);
+    };
+    window.addEventListener('pointerup', release, true);
+    window.addEventListener('pointercancel', release, true);
+    return () => {
+      window.removeEventListener('pointerup', release, true);
+      window.removeEventListener('pointercancel', release, true);
+    };
+  }, []);
+  const touchOnBlur = (field: ExportField, event: FocusEvent<HTMLInputElement>) => {
+    if (event.currentTarget.value.trim() === '') return;
+    if (pointerDown.current) pendingTouches.current.add(field);
+    else touch(field);
+  };
+
   const ids = (field: ExportField, hint = false) => {
     const parts = [];
     if (hint) parts.push(`${id}-${field}-hint`);
@@ -194,6 +227,9 @@ export function ExportDialog({
       <form
         className="export-form"
         noValidate
+        onPointerDown={() => {
+          pointerDown.current = true;
+        }}
         onSubmit={(event) => {
           void onSubmit(event);
         }}
@@ -212,7 +248,7 @@ export function ExportDialog({
             }}
             value={repository}
             onChange={(e) => setRepository(e.target.value)}
-            onBlur={() => touch('repository')}
+            onBlur={(e) => touchOnBlur('repository', e)}
             placeholder="OWNER/REPO"
             autoComplete="off"
             spellCheck={false}
@@ -265,7 +301,7 @@ export function ExportDialog({
                 }}
                 value={base}
                 onChange={(e) => setBase(e.target.value)}
-                onBlur={() => touch('base')}
+                onBlur={(e) => touchOnBlur('base', e)}
                 placeholder="default branch"
                 autoComplete="off"
                 spellCheck={false}
@@ -286,7 +322,7 @@ export function ExportDialog({
                 }}
                 value={head}
                 onChange={(e) => setHead(e.target.value)}
-                onBlur={() => touch('head')}
+                onBlur={(e) => touchOnBlur('head', e)}
                 placeholder="my-feature"
                 autoComplete="off"
                 spellCheck={false}
@@ -312,7 +348,7 @@ export function ExportDialog({
                 }}
                 value={branch}
                 onChange={(e) => setBranch(e.target.value)}
-                onBlur={() => touch('branch')}
+                onBlur={(e) => touchOnBlur('branch', e)}
                 autoComplete="off"
                 spellCheck={false}
                 aria-invalid={shownError('branch') ? true : undefined}
@@ -329,7 +365,7 @@ export function ExportDialog({
                 }}
                 value={path}
                 onChange={(e) => setPath(e.target.value)}
-                onBlur={() => touch('path')}
+                onBlur={(e) => touchOnBlur('path', e)}
                 autoComplete="off"
                 spellCheck={false}
                 aria-invalid={shownError('path') ? true : undefined}
@@ -372,7 +408,7 @@ export function ExportDialog({
                 value={labelsText}
                 disabled={!useLabels}
                 onChange={(e) => setLabelsText(e.target.value)}
-                onBlur={() => touch('labels')}
+                onBlur={(e) => touchOnBlur('labels', e)}
                 aria-invalid={useLabels && shownError('labels') ? true : undefined}
                 aria-describedby={ids('labels')}
               />
@@ -400,7 +436,7 @@ export function ExportDialog({
                 value={assigneesText}
                 disabled={!useAssignees}
                 onChange={(e) => setAssigneesText(e.target.value)}
-                onBlur={() => touch('assignees')}
+                onBlur={(e) => touchOnBlur('assignees', e)}
                 autoComplete="off"
                 spellCheck={false}
                 aria-invalid={useAssignees && shownError('assignees') ? true : undefined}
@@ -422,7 +458,7 @@ export function ExportDialog({
               }}
               value={host}
               onChange={(e) => setHost(e.target.value)}
-              onBlur={() => touch('host')}
+              onBlur={(e) => touchOnBlur('host', e)}
               placeholder="github.com"
               autoComplete="off"
               spellCheck={false}
