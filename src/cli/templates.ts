@@ -122,7 +122,21 @@ export function documentHeadings(markdown: string): { key: string; level: number
       out.push({ key: matchKey(headingText(token.raw)), level: depth });
     }
   }
+  if (!out.some((h) => h.level >= 2)) {
+    // Plain text (copied from a rendered page, where `# comment` lines of flattened code may
+    // remain): any short bare line may be a heading.
+    for (const line of body.split('\n')) {
+      const t = line.trim();
+      if (t && t.length <= 120 && !/^([-*+•]|\d+[.)])\s|^\[/.test(t))
+        out.push({ key: matchKey(t), level: 0 });
+    }
+  }
   return out;
+}
+
+/** Whether a document has no Markdown headings at all (a plain-text copy). */
+function isPlainDocument(markdown: string): boolean {
+  return !documentHeadings(markdown).some((h) => h.level >= 2);
 }
 
 export interface TemplateScore {
@@ -166,7 +180,16 @@ export function scoreTemplates(markdown: string): TemplateScore[] {
  * by heading levels, and otherwise either will do: the first in the registry is taken.
  */
 export function recognizeTemplate(markdown: string): TemplateEntry | null {
-  const [best, second] = scoreTemplates(markdown);
+  const scores = scoreTemplates(markdown);
+  // A plain-text document prefers a plain-text template among equally good matches.
+  if (isPlainDocument(markdown)) {
+    scores.sort(
+      (a, b) =>
+        b.matched - a.matched ||
+        Number(b.entry.format === 'text') - Number(a.entry.format === 'text'),
+    );
+  }
+  const [best, second] = scores;
   if (!best || best.matched < 2 || best.matched * 2 < best.total) return null;
   if (!second || second.matched < best.matched) return best.entry;
   if (second.atLevel < best.atLevel) return best.entry;

@@ -330,7 +330,9 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 
 /** Percent-encodes a query value or path segment (UTF-8, everything but A-Z a-z 0-9 -_.!~*'()). */
 export function encodeComponent(text: string): string {
-  return encodeURIComponent(text.replace(LONE_SURROGATE, '\uFFFD'));
+  // Browsers percent-encode `'` in a query when they open the link: encode it here, so the
+  // length measured is the length GitHub receives.
+  return encodeURIComponent(text.replace(LONE_SURROGATE, '\uFFFD')).replace(/'/g, '%27');
 }
 
 /** A branch or path keeps its `/` separators; each segment is encoded. */

@@ -16,6 +16,7 @@ import {
 } from '../text.ts';
 import { parseYaml, splitFrontMatter } from '../template/frontmatter.ts';
 import { headingText, lexMarkdown } from '../template/markdown.ts';
+import { splitLabelledLine } from '../template/plaintext.ts';
 import type {
   Block,
   KeyLayout,
@@ -72,7 +73,6 @@ export function readDocument(template: Template, markdown: string): ReadResult {
 
   const anchors = anchorsOf(template);
   const hints = templateHints(template);
-  const tokens = lexMarkdown(body);
 
   // Targets: every heading the template has, in document order.
   const targets: Target[] = [];
@@ -91,6 +91,12 @@ export function readDocument(template: Template, markdown: string): ReadResult {
     }
   };
   visit(template.root);
+
+  const text =
+    template.format === 'text'
+      ? plainDocumentToMarkdown(body, targets, inlineLabels(template))
+      : body;
+  const tokens = lexMarkdown(text);
 
   // Assign the document's top-level tokens to sections and group instances.
   const buckets = new Map<Section, Unit[]>([[template.root, []]]);
@@ -147,7 +153,7 @@ export function readDocument(template: Template, markdown: string): ReadResult {
     if (token.type !== 'space') current.push(unit);
   }
 
-  const ctx: ReadContext = { anchors, hints, source: body, emptyAnswer: template.emptyAnswer };
+  const ctx: ReadContext = { anchors, hints, source: text, emptyAnswer: template.emptyAnswer };
   for (const [section, units] of buckets) {
     readBlocks(section.blocks, units, values, extraKey(section.id), ctx);
   }
@@ -162,6 +168,70 @@ export function readDocument(template: Template, markdown: string): ReadResult {
     });
   }
   return { values: completeValues(allFields(template), values), headings };
+}
+
+/**
+ * A document filled in from a plain-text template may itself be plain text (copied from a
+ * rendered page): its headings are the lines that match the template's headings, and a line of
+ * several labelled values is one line per label. A document with Markdown headings is left as is.
+ */
+function plainDocumentToMarkdown(body: string, targets: Target[], labels: string[]): string {
+  const lines = body.split('\n');
+  const isHeadingLine = (line: string) => {
+    const m = /^ {0,3}#{1,6}[ \t]+(.*)$/.exec(line);
+    return m !== null && targets.some((t) => t.pattern.exec(m[1]!.trim()) !== null);
+  };
+  if (lines.some(isHeadingLine)) return body;
+  let fence = false;
+  const out: string[] = [];
+  for (const line of lines) {
+    if (/^ {0,3}(```|~~~)/.test(line)) fence = !fence;
+    const t = line.trim();
+    if (fence || t === '' || t.length > 120 || /^([-*+]|\d+[.)])\s|^\[|^[#>|]/.test(t)) {
+      out.push(line);
+      continue;
+    }
+    const target = targets.find((x) => x.pattern.exec(t) !== null);
+    if (target) {
+      out.push('', `${'#'.repeat(Math.max(1, target.section.level))} ${t}`, '');
+      continue;
+    }
+    const split = splitKnownLabels(t, labels) ?? splitLabelledLine(t);
+    out.push(...(split ? ['', ...split, ''] : [line]));
+  }
+  return out.join('\n');
+}
+
+/** `Author: Ada Lovelace Created: …` split at the template's own labels, so values keep spaces. */
+function splitKnownLabels(line: string, labels: string[]): string[] | null {
+  const found: { at: number; label: string }[] = [];
+  for (const label of labels) {
+    const re = new RegExp(`(^|\\s)${escapeRe(label)}:\\s`, 'gi');
+    for (const m of line.matchAll(re)) found.push({ at: (m.index ?? 0) + m[1]!.length, label });
+  }
+  if (!found.some((f) => f.at === 0)) return null;
+  found.sort((a, b) => a.at - b.at);
+  return found.map((f, i) => {
+    const end = i + 1 < found.length ? found[i + 1]!.at : line.length;
+    return `**${f.label}**: ${line.slice(f.at + f.label.length + 1, end).trim()}`;
+  });
+}
+
+/** Labels of the one-line fields (`**Status**: Draft`) a template has. */
+function inlineLabels(template: Template): string[] {
+  const out: string[] = [];
+  const visit = (blocks: Block[]) => {
+    for (const b of blocks) {
+      if (b.type === 'inline') out.push(b.field.label);
+      else if (b.type === 'quote' || b.type === 'group') visit(b.blocks);
+    }
+  };
+  const walk = (s: Section) => {
+    visit(s.blocks);
+    for (const c of s.children) walk(c.type === 'group' ? c.instance : c);
+  };
+  walk(template.root);
+  return out;
 }
 
 function allGroups(template: Template): SectionGroup[] {

@@ -30,7 +30,7 @@ function isHeadingCandidate(line: string): boolean {
 const LABEL_SPLIT_RE = /(?:^|\s)(\p{Lu}[\p{L}-]*(?: \p{Lu}[\p{L}-]*){0,2}):\s/gu;
 
 /** `Status: Draft Author: [Your Name]` → one `**Label**: value` line per label. */
-function splitLabelledLine(line: string): string[] | null {
+export function splitLabelledLine(line: string): string[] | null {
   const matches = [...line.matchAll(LABEL_SPLIT_RE)];
   if (matches.length < 2 || (matches[0]!.index ?? 0) > 0) return null;
   const out: string[] = [];
