@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import { decodeShare } from '../core/share.ts';
 import { useDrafts } from '../stores/drafts.ts';
 import { findTemplateEntry } from '../templates/registry.ts';
@@ -11,6 +11,8 @@ import { navigate } from './router.ts';
 export function ShareRoute({ data }: { data: string }) {
   const result = useMemo(() => decodeShare(data), [data]);
   const createDraft = useDrafts((s) => s.createDraft);
+  // A double click must not save two drafts.
+  const saved = useRef<string | null>(null);
 
   if (!result.ok) {
     return (
@@ -39,11 +41,11 @@ export function ShareRoute({ data }: { data: string }) {
   }
 
   function save() {
-    const id = createDraft(payload.templateId, {
+    const id = (saved.current ??= createDraft(payload.templateId, {
       title: payload.title,
       values: payload.values,
       ...(payload.templateSource === undefined ? {} : { templateSource: payload.templateSource }),
-    });
+    }));
     navigate(`#/draft/${encodeURIComponent(id)}`, { replace: true });
   }
 
