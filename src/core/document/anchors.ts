@@ -8,7 +8,8 @@ import { lexMarkdown } from '../template/markdown.ts';
 import type { Block, Section, SectionNode, Template, TitleSpec } from '../template/types.ts';
 
 export interface Anchors {
-  headingPatterns: RegExp[];
+  /** Loose heading regexes, compiled on first use (unicode classes are costly to compile). */
+  readonly headingPatterns: RegExp[];
   labelKeys: Set<string>;
   labelPatterns: RegExp[];
   prefixKeys: string[];
@@ -63,8 +64,13 @@ export function titleRegex(spec: TitleSpec): RegExp {
 export function anchorsOf(template: Template): Anchors {
   const hit = cache.get(template);
   if (hit) return hit;
+  const headingSpecs: TitleSpec[] = [];
   const anchors: Anchors = {
-    headingPatterns: [],
+    get headingPatterns() {
+      const compiled = headingSpecs.map((spec) => titleRegex(spec));
+      Object.defineProperty(this, 'headingPatterns', { value: compiled });
+      return compiled;
+    },
     labelKeys: new Set(),
     labelPatterns: [],
     prefixKeys: [],
@@ -90,7 +96,7 @@ export function anchorsOf(template: Template): Anchors {
   };
   const visit = (node: SectionNode) => {
     const section: Section = node.type === 'group' ? node.instance : node;
-    if (section.heading) anchors.headingPatterns.push(titleRegex(section.heading));
+    if (section.heading) headingSpecs.push(section.heading);
     visitBlocks(section.blocks);
     section.children.forEach(visit);
   };

@@ -59,8 +59,8 @@ interface Target {
 
 function titleMatcher(spec: TitleSpec) {
   const strict = strictTitleRegex(spec);
-  const loose = titleRegex(spec);
-  return { exec: (text: string) => strict.exec(text) ?? loose.exec(text) };
+  let loose: RegExp | null = null;
+  return { exec: (text: string) => strict.exec(text) ?? (loose ??= titleRegex(spec)).exec(text) };
 }
 
 export function readDocument(template: Template, markdown: string): ReadResult {

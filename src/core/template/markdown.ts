@@ -57,7 +57,24 @@ export interface ParseOptions {
 
 const MAX_SOURCE = 5_000_000;
 
+/** Deeper nesting than this is refused: marked's lexer slows down quadratically with depth. */
+export const MAX_NESTING = 256;
+
+function nestingDepth(source: string): number {
+  let deepest = 0;
+  for (const m of source.matchAll(/^([ \t>]*)(?:[-*+]|\d{1,9}[.)])[ \t]/gm)) {
+    const prefix = m[1]!;
+    const quotes = (prefix.match(/>/g) ?? []).length;
+    const indent = prefix.replace(/>/g, '').replace(/\t/g, '    ').length;
+    deepest = Math.max(deepest, quotes + Math.floor(indent / 2));
+  }
+  return deepest;
+}
+
 export function lexMarkdown(source: string): Token[] {
+  if (nestingDepth(source) > MAX_NESTING) {
+    throw new TemplateError(`Lists or quotes are nested more than ${MAX_NESTING} levels deep`);
+  }
   try {
     return new Lexer({ gfm: true }).lex(source);
   } catch (error) {
