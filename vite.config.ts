@@ -1,13 +1,24 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { builtInTemplatesPlugin, lazyYamlPlugin } from './src/templates/built-in-plugin.ts';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), builtInTemplatesPlugin(), lazyYamlPlugin()],
   base: './',
   build: {
     target: 'es2022',
     sourcemap: true,
     chunkSizeWarningLimit: 600,
+    rolldownOptions: {
+      output: {
+        // The YAML library's chunk (loaded only for imported templates) would be named after
+        // its `browser/index.js`; name it for what it is.
+        chunkFileNames: (chunk) =>
+          chunk.moduleIds.some((id) => /[\\/]node_modules[\\/]yaml[\\/]/.test(id))
+            ? 'assets/yaml-[hash].js'
+            : 'assets/[name]-[hash].js',
+      },
+    },
   },
   test: {
     // Core and CLI tests run in Node; UI tests opt in with a `@vitest-environment jsdom` docblock.

@@ -1,23 +1,19 @@
 /**
- * Built-in templates as parsed Templates: the file text (fetched on demand) parsed with the
- * hints each template needs where its shape is ambiguous. Parsed once per template id.
+ * Built-in templates as parsed Templates. They are parsed at build time (the
+ * `virtual:built-in-templates` module, see src/templates/built-in-plugin.ts) with the hints in
+ * hints.ts, so the browser loads each as data and needs no YAML library for them. Templates that
+ * are not built in (imported, or from a share link) are parsed here, with the parser and the YAML
+ * library loaded on demand.
  */
-import { parseTemplate } from '../core/template/parse.ts';
 import type { TemplateHints } from '../core/template/parse.ts';
 import type { Template } from '../core/template/types.ts';
-import { loadTemplateText } from './load-browser.ts';
+import builtInTemplates from 'virtual:built-in-templates';
+import { TEMPLATE_HINTS } from './hints.ts';
 import type { TemplateEntry } from './registry.ts';
+import { loadYaml } from './yaml-lazy.ts';
 
-const RISK_LEVELS = ['High', 'Medium', 'Low'];
-
-/** Where a template's wording does not say which shape is meant. */
-export const BUILT_IN_HINTS: Readonly<Record<string, TemplateHints>> = {
-  'ai-enhancement-request': {
-    // The options exclude each other, though written as a checkbox group.
-    singleChoice: ['Compatibility'],
-    columnOptions: { Probability: RISK_LEVELS, Impact: RISK_LEVELS },
-  },
-};
+/** Where a template's wording does not say which shape is meant (the hints the build used). */
+export const BUILT_IN_HINTS: Readonly<Record<string, TemplateHints>> = TEMPLATE_HINTS;
 
 export function builtInHints(id: string): TemplateHints | undefined {
   return BUILT_IN_HINTS[id];
@@ -29,12 +25,16 @@ const cache = new Map<string, Promise<Template>>();
 export function loadBuiltInTemplate(entry: TemplateEntry): Promise<Template> {
   let pending = cache.get(entry.id);
   if (!pending) {
-    const hints = builtInHints(entry.id);
-    pending = loadTemplateText(entry).then((text) =>
-      parseTemplate(text, entry.format, hints ? { hints } : {}),
-    );
+    const load = builtInTemplates[entry.id];
+    pending = load ? load() : Promise.reject(new Error(`Template ${entry.id} is not bundled.`));
     pending.catch(() => cache.delete(entry.id));
     cache.set(entry.id, pending);
   }
   return pending;
+}
+
+/** Parses a template that is not built in: loads the parser and the YAML library first. */
+export async function parseImportedTemplate(source: string): Promise<Template> {
+  const [{ parseTemplate }] = await Promise.all([import('../core/template/parse.ts'), loadYaml()]);
+  return parseTemplate(source);
 }

@@ -7,10 +7,9 @@ import { useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { GithubTarget } from '../../core/github.ts';
 import type { Values } from '../../core/model.ts';
-import { parseTemplate } from '../../core/template/parse.ts';
 import type { Template } from '../../core/template/types.ts';
 import { useDrafts } from '../../stores/drafts.ts';
-import { loadBuiltInTemplate } from '../../templates/builtin.ts';
+import { loadBuiltInTemplate, parseImportedTemplate } from '../../templates/builtin.ts';
 import { findTemplateEntry } from '../../templates/registry.ts';
 import { EditorForm } from './EditorForm.tsx';
 import './editor.css';
@@ -116,7 +115,7 @@ async function loadDraftTemplate(
   if (templateSource === undefined) {
     throw new Error(`There is no template called “${templateId}” in this version of the app.`);
   }
-  const template = parseTemplate(templateSource);
+  const template = await parseImportedTemplate(templateSource);
   return {
     template,
     target: template.frontMatter?.role === 'document' ? 'new-file' : 'issue',

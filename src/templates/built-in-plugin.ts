@@ -1,0 +1,69 @@
+/**
+ * Vite plugins for the built-in templates and the YAML library (used by vite.config.ts):
+ *
+ * - `virtual:built-in-templates`: every built-in template parsed at build time, as JSON, one
+ *   lazily loaded chunk per template. The browser then needs neither the parser's YAML library
+ *   nor the parse time for them.
+ * - in the app's build, `import … from 'yaml'` in src/ resolves to src/templates/yaml-lazy.ts,
+ *   which loads the library on demand (for imported templates only).
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'vite';
+import { parseTemplate } from '../core/template/parse.ts';
+import { TEMPLATE_HINTS } from './hints.ts';
+import { BUILT_IN_TEMPLATES } from './registry.ts';
+
+const INDEX_ID = 'virtual:built-in-templates';
+const TEMPLATE_PREFIX = 'virtual:built-in-template/';
+const templatesDir = fileURLToPath(new URL('./', import.meta.url));
+const yamlShim = fileURLToPath(new URL('./yaml-lazy.ts', import.meta.url));
+
+export function builtInTemplatesPlugin(): Plugin {
+  return {
+    name: 'proposal-studio:built-in-templates',
+    resolveId(source) {
+      if (source === INDEX_ID || source.startsWith(TEMPLATE_PREFIX)) return `\0${source}`;
+      return null;
+    },
+    load(id) {
+      if (id === `\0${INDEX_ID}`) {
+        const entries = BUILT_IN_TEMPLATES.map(
+          (entry) =>
+            `  ${JSON.stringify(entry.id)}: () => import(${JSON.stringify(TEMPLATE_PREFIX + entry.id)}).then((m) => m.default),`,
+        );
+        return `export default {\n${entries.join('\n')}\n};\n`;
+      }
+      if (id.startsWith(`\0${TEMPLATE_PREFIX}`)) {
+        const templateId = id.slice(TEMPLATE_PREFIX.length + 1);
+        const entry = BUILT_IN_TEMPLATES.find((t) => t.id === templateId);
+        if (!entry) this.error(`No built-in template "${templateId}"`);
+        const file = `${templatesDir}${entry.file}`;
+        this.addWatchFile(file);
+        const hints = TEMPLATE_HINTS[entry.id];
+        const template = parseTemplate(
+          readFileSync(file, 'utf8'),
+          entry.format,
+          hints ? { hints } : {},
+        );
+        // JSON.parse of a string literal is parsed faster than the same object literal.
+        return `export default JSON.parse(${JSON.stringify(JSON.stringify(template))});\n`;
+      }
+      return null;
+    },
+  };
+}
+
+/** Resolves the app's `yaml` imports to the lazy loader; not for tests (they use `yaml` as is). */
+export function lazyYamlPlugin(): Plugin {
+  return {
+    name: 'proposal-studio:lazy-yaml',
+    enforce: 'pre',
+    apply: (_config, env) => env.mode !== 'test' && !process.env.VITEST,
+    resolveId(source, importer) {
+      if (source !== 'yaml' || !importer || importer === yamlShim) return null;
+      if (importer.includes('/node_modules/') || !importer.includes('/src/')) return null;
+      return yamlShim;
+    },
+  };
+}
