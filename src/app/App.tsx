@@ -10,6 +10,7 @@ import { navigate, useRoute } from './router.ts';
 import type { Route } from './router.ts';
 import { ShareRoute } from './ShareRoute.tsx';
 import { useApplyTheme } from './useApplyTheme.ts';
+import { useDraftProgress } from './useDraftProgress.ts';
 
 // The editor, preview and export (and the rich-text editor they load) are not part of the
 // first screen's JavaScript.
@@ -59,6 +60,7 @@ function RouteView({ route }: { route: Route }) {
 }
 
 function GalleryRoute() {
+  const progress = useDraftProgress();
   return (
     <>
       <StorageAlerts />
@@ -66,7 +68,7 @@ function GalleryRoute() {
         templates={BUILT_IN_TEMPLATES}
         onPick={(id) => navigate(`#/new/${encodeURIComponent(id)}`)}
       />
-      <DraftList />
+      <DraftList progress={progress} />
     </>
   );
 }

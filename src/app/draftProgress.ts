@@ -1,0 +1,24 @@
+// Loaded lazily by the gallery: it pulls in the template parser and the completeness check,
+// which the first screen does not need.
+import { checkDocument } from '../core/check.ts';
+import { defaultValues } from '../core/document/defaults.ts';
+import { todayIso } from '../core/text.ts';
+import type { Template } from '../core/template/types.ts';
+import type { Draft } from '../stores/drafts.ts';
+import { loadBuiltInTemplate, parseImportedTemplate } from '../templates/builtin.ts';
+import { findTemplateEntry } from '../templates/registry.ts';
+
+async function templateOf(draft: Draft): Promise<Template | null> {
+  if (draft.templateSource !== undefined) return parseImportedTemplate(draft.templateSource);
+  const entry = findTemplateEntry(draft.templateId);
+  return entry ? loadBuiltInTemplate(entry) : null;
+}
+
+/** "7 of 12 required sections complete", as the editor's meter counts them. */
+export async function draftProgress(draft: Draft): Promise<string | undefined> {
+  const template = await templateOf(draft).catch(() => null);
+  if (!template) return undefined;
+  const values = { ...defaultValues(template, todayIso()), ...draft.values };
+  const report = checkDocument(template, values);
+  return `${report.completed} of ${report.required} required sections complete`;
+}
