@@ -3,6 +3,7 @@
  * own chunk), so Tiptap is not part of the first screen's JavaScript.
  */
 import { useEffect, useRef } from 'react';
+import { Mark, mergeAttributes } from '@tiptap/core';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { Blockquote } from '@tiptap/extension-blockquote';
 import { Bold } from '@tiptap/extension-bold';
@@ -13,7 +14,6 @@ import { HardBreak } from '@tiptap/extension-hard-break';
 import { Heading } from '@tiptap/extension-heading';
 import { HorizontalRule } from '@tiptap/extension-horizontal-rule';
 import { Italic } from '@tiptap/extension-italic';
-import { Link } from '@tiptap/extension-link';
 // Subpath imports: the packages' index files are not marked side-effect free, so importing
 // from them would bundle every extension they hold (Dropcursor, Gapcursor, ListKit…).
 import { BulletList } from '@tiptap/extension-list/bullet-list';
@@ -45,12 +45,66 @@ export function normaliseMarkdown(md: string): string {
   return md.replace(/\s+$/, '');
 }
 
+/** Link targets the editor's DOM may carry: http(s), mailto, or relative (no scheme). */
+export function isAllowedHref(href: unknown): boolean {
+  if (typeof href !== 'string') return false;
+  // Browsers ignore whitespace and control characters inside a scheme (`java\tscript:`).
+  // eslint-disable-next-line no-control-regex -- removing control characters is the point
+  const compact = href.replace(/[\u0000-\u0020\u00a0\u1680\u180e\u2000-\u2029\u205f\u3000]/g, '');
+  return /^(?:https?|mailto):/i.test(compact) || !/^[^/?#]*:/.test(compact);
+}
+
+/**
+ * Markdown links in rich text. Tiptap's Link extension brings linkifyjs (about 8 KB gzip) for
+ * autolinking and link-on-paste, which Markdown does not need (GitHub links bare URLs itself):
+ * this mark only carries `[text](href "title")` through, with the same XSS guard on `href`.
+ */
+const MarkdownLink = Mark.create({
+  name: 'link',
+  priority: 1000,
+  keepOnSplit: false,
+  exitable: true,
+  inclusive: false,
+  addAttributes() {
+    return {
+      href: { default: null, parseHTML: (element: HTMLElement) => element.getAttribute('href') },
+      title: { default: null },
+    };
+  },
+  parseHTML() {
+    return [
+      {
+        tag: 'a[href]',
+        getAttrs: (dom: HTMLElement) => (isAllowedHref(dom.getAttribute('href')) ? null : false),
+      },
+    ];
+  },
+  renderHTML({ HTMLAttributes }) {
+    const attrs = isAllowedHref(HTMLAttributes.href)
+      ? HTMLAttributes
+      : { ...HTMLAttributes, href: '' };
+    return ['a', mergeAttributes({ rel: 'noopener noreferrer nofollow' }, attrs), 0];
+  },
+  markdownTokenName: 'link',
+  parseMarkdown: (token, helpers) =>
+    helpers.applyMark('link', helpers.parseInline(token.tokens ?? []), {
+      href: typeof token.href === 'string' ? token.href : '',
+      title: typeof token.title === 'string' && token.title !== '' ? token.title : null,
+    }),
+  renderMarkdown: (node, h) => {
+    const href = String(node.attrs?.href ?? '');
+    const title = String(node.attrs?.title ?? '');
+    const text = h.renderChildren(node);
+    return title ? `[${text}](${href} "${title}")` : `[${text}](${href})`;
+  },
+});
+
 /**
  * What a prose field's Markdown can hold, and no more: StarterKit minus Underline (Markdown has
- * no underline), Dropcursor and Gapcursor, plus task lists. Listed one by one so only these are
- * bundled.
+ * no underline), Dropcursor and Gapcursor, with a plain Markdown link, plus task lists. Listed
+ * one by one so only these are bundled.
  */
-const PROSE_EXTENSIONS = [
+export const PROSE_EXTENSIONS = [
   Document,
   Paragraph,
   Text,
@@ -58,7 +112,7 @@ const PROSE_EXTENSIONS = [
   Italic,
   Strike,
   Code,
-  Link,
+  MarkdownLink,
   Heading,
   Blockquote,
   CodeBlock,
