@@ -87,11 +87,11 @@ export function isFieldFilled(field: Field, value: FieldValue | undefined): bool
       );
     case 'checklist': {
       const v = value as ChecklistValue | undefined;
-      return (
-        !!v &&
-        Array.isArray(v.checked) &&
-        (v.checked.length > 0 || (typeof v.other === 'string' && textFilled(v.other, [])))
-      );
+      if (!v || !Array.isArray(v.checked)) return false;
+      // Options that must be ticked (issue-form checkboxes) all are; otherwise any one is.
+      const required = field.options.filter((o) => o.required);
+      if (required.length > 0) return required.every((o) => v.checked.includes(o.label));
+      return v.checked.length > 0 || (typeof v.other === 'string' && textFilled(v.other, []));
     }
     case 'table': {
       const rows = Array.isArray(value) ? (value as string[][]) : [];

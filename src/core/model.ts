@@ -113,10 +113,13 @@ export const checklistOptionSchema = z.object({
   raw: z.string(),
   /** An option like `Other: ___` that takes free text. */
   other: z.boolean(),
+  /** An option that must be ticked (issue-form checkboxes with `required: true`). */
+  required: z.boolean().optional(),
 });
 export const checklistFieldSchema = z.object({
   ...fieldBase,
   kind: z.literal('checklist'),
+  /** `-`, `*`, `.`/`)` for numbered items, or `,` for a comma list (multi-select dropdowns). */
   marker: z.string(),
   options: z.array(checklistOptionSchema),
   multiple: z.boolean(),

@@ -13,6 +13,9 @@ export function defaultFieldValue(field: Field, today: string): FieldValue {
       return field.defaultValue;
     case 'code':
       return field.placeholder;
+    case 'choice':
+      // An issue-form dropdown's `default:` option is preselected, as GitHub does.
+      return field.options.includes(field.placeholder) ? field.placeholder : '';
     case 'group': {
       const instance: GroupInstance = {};
       for (const f of field.fields) instance[f.id] = defaultFieldValue(f, today);

@@ -595,6 +595,12 @@ function readRegion(
       case 'tasklist':
       case 'checklist':
       case 'keyvalue': {
+        if (field.kind === 'checklist' && field.marker === ',') {
+          // A multi-select dropdown's answer is one comma-separated line.
+          const line = take((u) => u.type === 'paragraph');
+          scope[field.id] = line ? readCommaList(field, line.raw) : emptyValue(field);
+          break;
+        }
         const unit = take((u) => u.type === 'list');
         scope[field.id] = unit ? readListLike(field, unit.raw, block.layout) : emptyValue(field);
         break;
@@ -733,6 +739,24 @@ function readListLike(field: Field, raw: string, layout: KeyLayout[] | undefined
     default:
       return emptyValue(field);
   }
+}
+
+/** `Firefox, Chrome`: options in the order given, matched whole (an option may hold a comma). */
+function readCommaList(field: Extract<Field, { kind: 'checklist' }>, raw: string): ChecklistValue {
+  const text = raw.trim();
+  const checked: string[] = [];
+  const byLength = [...field.options].sort((a, b) => b.raw.length - a.raw.length);
+  let rest = text;
+  while (rest !== '') {
+    const option = byLength.find((o) => rest === o.raw || rest.startsWith(`${o.raw}, `));
+    if (!option) break;
+    if (!checked.includes(option.label)) checked.push(option.label);
+    rest = rest.slice(option.raw.length).replace(/^, /, '');
+  }
+  return {
+    checked: field.options.filter((o) => checked.includes(o.label)).map((o) => o.label),
+    other: '',
+  };
 }
 
 function escapeRe(text: string): string {

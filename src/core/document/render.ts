@@ -218,6 +218,12 @@ function renderField(
     }
     case 'checklist': {
       const v = isChecklistValue(value) ? value : { checked: [], other: '' };
+      // A multi-select dropdown: GitHub writes the chosen options as one comma-separated line.
+      if (field.marker === ',')
+        return field.options
+          .filter((o) => v.checked.includes(o.label))
+          .map((o) => o.raw)
+          .join(', ');
       return field.options
         .map((o, i) => {
           const marker = /^[.)]$/.test(field.marker) ? `${i + 1}${field.marker}` : field.marker;

@@ -759,3 +759,62 @@ describe('bad issue forms are refused with a clear TemplateError', () => {
     expect(bodyFields(t).map((f) => f.id)).toEqual(['version-2', 'version']);
   });
 });
+
+describe('GitHub answer shapes: comma-separated dropdowns, required checkboxes, defaults', () => {
+  const FORM = `name: Browsers
+description: Which browsers
+body:
+  - type: dropdown
+    id: browsers
+    attributes:
+      label: Browsers
+      multiple: true
+      options: [Firefox, "Chrome, stable", Safari]
+    validations:
+      required: true
+  - type: dropdown
+    id: channel
+    attributes:
+      label: Channel
+      options: [Stable, Beta]
+      default: 1
+  - type: checkboxes
+    id: terms
+    attributes:
+      label: Code of Conduct
+      options:
+        - label: I agree to follow this project's Code of Conduct
+          required: true
+        - label: I searched existing issues
+`;
+  const form = parseIssueForm(FORM);
+
+  it('writes a multi-select dropdown as one comma-separated line and reads it back', () => {
+    const values = {
+      ...emptyValues(form),
+      browsers: { checked: ['Firefox', 'Chrome, stable'], other: '' },
+    };
+    const body = renderDocument(form, values);
+    expect(body).toContain('### Browsers\n\nFirefox, Chrome, stable\n');
+    expect(readDocument(form, body).values.browsers).toEqual(values.browsers);
+  });
+
+  it('reads the comma list GitHub writes, options with commas included', () => {
+    const body =
+      "### Browsers\n\nChrome, stable, Safari\n\n### Channel\n\nBeta\n\n### Code of Conduct\n\n- [X] I agree to follow this project's Code of Conduct\n- [ ] I searched existing issues\n";
+    const { values } = readDocument(form, body);
+    expect(values.browsers).toEqual({ checked: ['Chrome, stable', 'Safari'], other: '' });
+    expect(checkMarkdown(form, body).missing).toEqual([]);
+  });
+
+  it('a checkbox group is filled only when its required options are ticked', () => {
+    const body =
+      "### Browsers\n\nSafari\n\n### Channel\n\nBeta\n\n### Code of Conduct\n\n- [ ] I agree to follow this project's Code of Conduct\n- [X] I searched existing issues\n";
+    expect(checkMarkdown(form, body).missing.map((m) => m.title)).toEqual(['Code of Conduct']);
+  });
+
+  it('a dropdown starts at its `default:` option', async () => {
+    const { defaultValues } = await import('../document/defaults.ts');
+    expect(defaultValues(form, '2026-11-23').channel).toBe('Beta');
+  });
+});

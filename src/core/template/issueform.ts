@@ -246,7 +246,8 @@ export function parseIssueForm(text: string): Template {
             ...base,
             kind: 'checklist',
             placeholder: '',
-            marker: '-',
+            // GitHub writes the selected options as one comma-separated line.
+            marker: ',',
             options: options.map((o) => ({ label: o, raw: o, other: false })),
             multiple: true,
           };
@@ -296,9 +297,15 @@ export function parseIssueForm(text: string): Template {
             );
           }
           const req = get(option, 'required');
-          if (isScalar(req) && req.value === true) anyRequired = true;
+          const required = isScalar(req) && req.value === true;
+          if (required) anyRequired = true;
           const optionLabel = text.trim();
-          return { label: optionLabel, raw: optionLabel, other: false };
+          return {
+            label: optionLabel,
+            raw: optionLabel,
+            other: false,
+            ...(required ? { required } : {}),
+          };
         });
         const checklist: ChecklistField = {
           ...base,
