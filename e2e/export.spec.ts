@@ -379,7 +379,7 @@ test('the length shown is the length GitHub receives, apostrophes included', asy
   await openTemplate(page, 'Enhancement Request (AI Agent)');
   const background = section(page, /^Background/);
   await background.getByRole('button', { name: 'Markdown source for Motivation' }).click();
-  const text = "it's ".repeat(650).trim();
+  const text = "it's ".repeat(450).trim();
   await background.getByRole('textbox', { name: 'Motivation' }).fill(text);
   const md = await settledMarkdown(page, text);
 

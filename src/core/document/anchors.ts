@@ -105,7 +105,8 @@ export function anchorsOf(template: Template): Anchors {
   return anchors;
 }
 
-const HEADING_LINE_RE = /^ {0,3}#{1,6}(?:[ \t]+(.*?))?[ \t]*$/;
+// marked takes any whitespace after the #s (a no-break space too), so this does as well.
+const HEADING_LINE_RE = /^ {0,3}#{1,6}(?:[^\S\n]+(.*?))?[^\S\n]*$/;
 const LABEL_LINE_RE = /^\*\*([^*\n]+?)\*\*\s*:?\s*$/;
 const RULE_RE = /^ {0,3}([-*_])([ \t]*\1){2,}[ \t]*$/;
 
@@ -113,12 +114,16 @@ const RULE_RE = /^ {0,3}([-*_])([ \t]*\1){2,}[ \t]*$/;
 export function isAnchorLine(line: string, anchors: Anchors): boolean {
   const heading = HEADING_LINE_RE.exec(line);
   if (heading) {
-    const text = heading[1] ?? '';
+    // An ATX closing sequence (`## Goals ##`, `## #`) is not part of the heading's text.
+    const text = (heading[1] ?? '').replace(/(^|[^\S\n]+)#+[^\S\n]*$/, '');
     return text.trim() === '' || anchors.headingPatterns.some((re) => re.test(text));
   }
   if (anchors.hasAlert && /^ {0,3}> ?\\?\[!\w+\]/i.test(line)) return true;
   if (anchors.emptyAnswer && line.trim() === anchors.emptyAnswer) return true;
-  if (/^\*\*/.test(line)) {
+  // Up to three spaces of indentation still make a paragraph: ` **Scope:**` is a label too.
+  const bare = line.replace(/^ {1,3}(?=\*\*)/, '');
+  if (/^\*\*/.test(bare)) {
+    line = bare;
     const label = LABEL_LINE_RE.exec(line);
     if (label && anchors.labelKeys.has(matchKey(line))) return true;
     const group = /^\*\*(.+)\*\*:?[ \t]*$/.exec(line.trim());

@@ -139,7 +139,7 @@ function buildSectionTree(tokens: Token[]): RawSection {
 /** The text of an ATX or setext heading line, from its raw source (closing #s kept). */
 export function headingText(raw: string): string {
   const firstLine = raw.replace(/\n+$/, '');
-  const atx = /^ {0,3}#{1,6}(?:[ \t]+|$)(.*)$/.exec(firstLine);
+  const atx = /^ {0,3}#{1,6}(?:[^\S\n]+|$)(.*)$/.exec(firstLine);
   if (atx) return atx[1]!.trim();
   return firstLine.split('\n')[0]!.trim();
 }
