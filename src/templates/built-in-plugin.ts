@@ -18,10 +18,17 @@ const INDEX_ID = 'virtual:built-in-templates';
 const TEMPLATE_PREFIX = 'virtual:built-in-template/';
 const templatesDir = fileURLToPath(new URL('./', import.meta.url));
 const yamlShim = fileURLToPath(new URL('./yaml-lazy.ts', import.meta.url));
+const parserPath = fileURLToPath(new URL('../core/template/parse.ts', import.meta.url));
 
 export function builtInTemplatesPlugin(): Plugin {
+  // The dev server parses in the browser instead, so parser changes show without a restart
+  // (the parser imported here is the one the config was loaded with).
+  let parseInBrowser = false;
   return {
     name: 'proposal-studio:built-in-templates',
+    configResolved(config) {
+      parseInBrowser = config.command === 'serve' && !process.env.VITEST;
+    },
     resolveId(source) {
       if (source === INDEX_ID || source.startsWith(TEMPLATE_PREFIX)) return `\0${source}`;
       return null;
@@ -41,6 +48,15 @@ export function builtInTemplatesPlugin(): Plugin {
         const file = `${templatesDir}${entry.file}`;
         this.addWatchFile(file);
         const hints = TEMPLATE_HINTS[entry.id];
+        if (parseInBrowser) {
+          return [
+            `import { parseTemplate } from ${JSON.stringify(parserPath)};`,
+            `import { loadYaml } from ${JSON.stringify(yamlShim)};`,
+            `import text from ${JSON.stringify(`${file}?raw`)};`,
+            'await loadYaml();',
+            `export default parseTemplate(text, ${JSON.stringify(entry.format)}, ${JSON.stringify(hints ? { hints } : {})});`,
+          ].join('\n');
+        }
         const template = parseTemplate(
           readFileSync(file, 'utf8'),
           entry.format,
