@@ -4,16 +4,10 @@
  * the `proposal check` command share one implementation.
  */
 import { z } from 'zod';
-import type {
-  ChecklistValue,
-  Field,
-  FieldValue,
-  GroupInstance,
-  TaskItem,
-  Values,
-} from './model.ts';
+import type { Field, FieldValue, GroupInstance, TaskItem, Values } from './model.ts';
 import { extraKey, fieldValueSchema } from './model.ts';
 import { readDocument } from './document/read.ts';
+import { isFieldFilled } from './document/filled.ts';
 import { renderTitle } from './document/render.ts';
 import { ownFields, sectionNodes } from './document/walk.ts';
 import { findPlaceholders, isOnlyPlaceholders, stripComments, unescapeMarkdown } from './text.ts';
@@ -46,80 +40,7 @@ export interface Report {
   sections: SectionStatus[];
 }
 
-function isText(v: FieldValue | undefined): v is string {
-  return typeof v === 'string';
-}
-
-function textFilled(text: string, template: readonly string[]): boolean {
-  const t = stripComments(text).trim();
-  if (t === '') return false;
-  if (template.some((p) => p.trim() !== '' && unescapeMarkdown(p.trim()) === unescapeMarkdown(t)))
-    return false;
-  return !isOnlyPlaceholders(t);
-}
-
-/** Whether a field holds an answer (not empty, not the template's own text, not placeholders). */
-export function isFieldFilled(field: Field, value: FieldValue | undefined): boolean {
-  switch (field.kind) {
-    case 'text':
-      return isText(value) && textFilled(value, [field.placeholder, field.defaultValue]);
-    case 'date':
-      return isText(value) && /^\d{4}-\d{2}-\d{2}$/.test(value.trim());
-    case 'prose':
-      return isText(value) && textFilled(value, [field.placeholder, field.defaultValue]);
-    case 'choice':
-      return isText(value) && textFilled(value, []);
-    case 'code':
-      return isText(value) && value.trim() !== '' && value.trim() !== field.placeholder.trim();
-    case 'list':
-      return (
-        Array.isArray(value) &&
-        (value as string[]).some(
-          (item) => typeof item === 'string' && textFilled(item, field.placeholderItems),
-        )
-      );
-    case 'tasklist':
-      return (
-        Array.isArray(value) &&
-        (value as TaskItem[]).some(
-          (t) => t && typeof t.text === 'string' && textFilled(t.text, field.placeholderItems),
-        )
-      );
-    case 'checklist': {
-      const v = value as ChecklistValue | undefined;
-      if (!v || !Array.isArray(v.checked)) return false;
-      // Options that must be ticked (issue-form checkboxes) all are; otherwise any one is.
-      const required = field.options.filter((o) => o.required);
-      if (required.length > 0) return required.every((o) => v.checked.includes(o.label));
-      return v.checked.length > 0 || (typeof v.other === 'string' && textFilled(v.other, []));
-    }
-    case 'table': {
-      const rows = Array.isArray(value) ? (value as string[][]) : [];
-      const placeholders = new Set(field.placeholderRows.map((r) => JSON.stringify(r)));
-      return rows.some(
-        (r) =>
-          Array.isArray(r) &&
-          !placeholders.has(JSON.stringify(r)) &&
-          r.some((c) => typeof c === 'string' && textFilled(c, field.placeholderRows.flat())),
-      );
-    }
-    case 'keyvalue': {
-      const v =
-        value && typeof value === 'object' && !Array.isArray(value)
-          ? (value as Record<string, string>)
-          : {};
-      return field.entries.some(
-        (e) => typeof v[e.key] === 'string' && textFilled(v[e.key]!, [e.placeholder]),
-      );
-    }
-    case 'group': {
-      const instances = Array.isArray(value) ? (value as GroupInstance[]) : [];
-      return instances.some(
-        (inst) => inst && field.fields.some((f) => isFieldFilled(f, inst[f.id])),
-      );
-    }
-  }
-}
+export { isFieldFilled };
 
 /** A field left at a real default (`**Status**: Draft`): not an answer, not a gap either. */
 function keepsDefault(field: Field, value: FieldValue | undefined): boolean {

@@ -324,11 +324,15 @@ function templateHints(template: Template): Set<string> {
         add(b.field.hint);
         if (b.field.kind === 'keyvalue') b.field.entries.forEach((e) => add(e.hint));
       }
+      // Each guidance comment on its own, as output that keeps guidance writes them.
+      if (b.type === 'field') b.guidance?.forEach((g) => add(commentText(g)));
+      if (b.type === 'inline' && b.guidance) add(commentText(b.guidance));
       if (b.type === 'quote' || b.type === 'group') visitBlocks(b.blocks);
     }
   };
   const visit = (s: Section) => {
     add(s.hint);
+    s.guidance?.forEach((g) => add(commentText(g)));
     visitBlocks(s.blocks);
     for (const c of s.children) visit(c.type === 'group' ? c.instance : c);
   };

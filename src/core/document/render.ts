@@ -21,10 +21,22 @@ import type {
   TitleSpec,
 } from '../template/types.ts';
 import { anchorsOf, escapeBlockText, type Anchors } from './anchors.ts';
+import { isFieldFilled } from './filled.ts';
+import { ownFields } from './walk.ts';
 
 export interface RenderOptions {
   /** Leave the front matter out even for document templates. */
   omitFrontMatter?: boolean;
+  /** Keep the template's guidance comments in the output (GitHub does not show them). */
+  keepGuidance?: boolean;
+  /** Leave out optional sections in which nothing is filled. */
+  dropEmptyOptional?: boolean;
+}
+
+interface RenderContext {
+  anchors: Anchors;
+  template: Template;
+  options: RenderOptions;
 }
 
 type Scope = Record<string, FieldValue | undefined>;
@@ -39,7 +51,7 @@ export function renderDocument(
   if (template.frontMatter?.role === 'document' && !options.omitFrontMatter) {
     out.push(renderFrontMatter(template.frontMatter, values));
   }
-  const body = renderSection(template.root, values, anchors, template, 0);
+  const body = renderSection(template.root, values, { anchors, template, options }, 0);
   if (body) out.push(body);
   return `${out.join('\n\n')}\n`;
 }
@@ -74,32 +86,45 @@ export function renderTitle(spec: TitleSpec, scope: Scope, number: number): stri
   return `${spec.open}${text.trimEnd()}${spec.close}`;
 }
 
-function renderSection(
-  section: Section,
-  scope: Scope,
-  anchors: Anchors,
-  template: Template,
-  number: number,
-): string {
+function renderSection(section: Section, scope: Scope, ctx: RenderContext, number: number): string {
+  if (ctx.options.dropEmptyOptional && section.optional && !hasAnswer(section, scope)) return '';
   const chunks: string[] = [];
   if (section.heading) chunks.push(renderTitle(section.heading, scope, number));
-  const own = renderBlocks(section.blocks, scope, anchors, template);
+  if (ctx.options.keepGuidance && section.guidance?.length) chunks.push(...section.guidance);
+  const own = renderBlocks(section.blocks, scope, ctx);
   if (own) chunks.push(own);
   const extra = scope[extraKey(section.id)];
   if (typeof extra === 'string' && extra.trim() !== '') chunks.push(extra.trim());
   for (const child of section.children) {
-    const text = renderNode(child, scope, anchors, template);
+    const text = renderNode(child, scope, ctx);
     if (text) chunks.push(text);
   }
   return chunks.join('\n\n');
 }
 
-function renderNode(node: SectionNode, scope: Scope, anchors: Anchors, template: Template): string {
-  if (node.type === 'section') return renderSection(node, scope, anchors, template, 0);
+function renderNode(node: SectionNode, scope: Scope, ctx: RenderContext): string {
+  if (node.type === 'section') return renderSection(node, scope, ctx, 0);
+  if (
+    ctx.options.dropEmptyOptional &&
+    node.optional &&
+    !isFieldFilled(node.field, scope[node.id])
+  ) {
+    return '';
+  }
   const instances = asInstances(scope[node.id]);
   return instances
-    .map((instance, i) => renderSection(node.instance, instance, anchors, template, i + 1))
+    .map((instance, i) => renderSection(node.instance, instance, ctx, i + 1))
     .join('\n\n');
+}
+
+/** Whether anything in a section or its subsections is answered. */
+function hasAnswer(section: Section, scope: Scope): boolean {
+  if (ownFields(section).some((f) => isFieldFilled(f, scope[f.id]))) return true;
+  const extra = scope[extraKey(section.id)];
+  if (typeof extra === 'string' && extra.trim() !== '') return true;
+  return section.children.some((c) =>
+    c.type === 'group' ? isFieldFilled(c.field, scope[c.id]) : hasAnswer(c, scope),
+  );
 }
 
 export function asInstances(value: FieldValue | undefined): GroupInstance[] {
@@ -109,11 +134,14 @@ export function asInstances(value: FieldValue | undefined): GroupInstance[] {
   );
 }
 
-function renderBlocks(blocks: Block[], scope: Scope, anchors: Anchors, template: Template): string {
+function renderBlocks(blocks: Block[], scope: Scope, ctx: RenderContext): string {
   let out = '';
   let joinNext = false;
   for (const block of blocks) {
-    const text = renderBlock(block, scope, anchors, template);
+    let text = renderBlock(block, scope, ctx);
+    if (ctx.options.keepGuidance && block.type === 'field' && block.guidance?.length) {
+      text = [...block.guidance, text].filter(Boolean).join('\n\n');
+    }
     if (text === '') {
       continue;
     }
@@ -123,17 +151,19 @@ function renderBlocks(blocks: Block[], scope: Scope, anchors: Anchors, template:
   return out;
 }
 
-function renderBlock(block: Block, scope: Scope, anchors: Anchors, template: Template): string {
+function renderBlock(block: Block, scope: Scope, ctx: RenderContext): string {
+  const { anchors, template } = ctx;
   switch (block.type) {
     case 'static':
       return block.raw;
     case 'inline': {
       const v = scope[block.field.id];
-      const text = typeof v === 'string' && v !== '' ? v : block.emptyText;
+      const empty = ctx.options.keepGuidance && block.guidance ? block.guidance : block.emptyText;
+      const text = typeof v === 'string' && v !== '' ? v : empty;
       return `${block.prefix}${text}`.trimEnd();
     }
     case 'quote': {
-      const inner = renderBlocks(block.blocks, scope, anchors, template);
+      const inner = renderBlocks(block.blocks, scope, ctx);
       const quoted = inner
         .split('\n')
         .map((l) => (l === '' ? '>' : `> ${l}`))
@@ -145,7 +175,7 @@ function renderBlock(block: Block, scope: Scope, anchors: Anchors, template: Tem
       return instances
         .map((instance, i) => {
           const label = renderTitle(block.label, instance, i + 1);
-          const body = renderBlocks(block.blocks, instance, anchors, template);
+          const body = renderBlocks(block.blocks, instance, ctx);
           const extra = instance[extraKey('')];
           const parts = [label, body, typeof extra === 'string' ? extra.trim() : ''].filter(
             Boolean,

@@ -213,8 +213,6 @@ function valuesArb(template: Template): fc.Arbitrary<Values> {
   });
 }
 
-const FULL = process.env.PROPERTY_FULL === '1';
-
 describe.each(BUILT_IN_TEMPLATES.map((e) => [e.id, e] as const))('round trip: %s', (_id, entry) => {
   const template = parseTemplate(readTemplateText(entry), entry.format, {
     hints: TEMPLATE_HINTS[entry.id] ?? {},
@@ -225,26 +223,21 @@ describe.each(BUILT_IN_TEMPLATES.map((e) => [e.id, e] as const))('round trip: %s
     expect(readDocument(template, renderDocument(template, values)).values).toEqual(values);
   });
 
-  // Known open gaps (link definitions across fields, setext underlines) still fail on some
-  // seeds: run with PROPERTY_FULL=1 until they are fixed; CI runs the deterministic checks.
-  it.runIf(FULL)(
-    'reads back any values, Markdown metacharacters and unicode included (200 runs)',
-    () => {
-      fc.assert(
-        fc.property(valuesArb(template), (values) => {
-          const markdown = renderDocument(template, values);
-          const back = readDocument(template, markdown).values;
-          const changed = Object.keys(values)
-            .filter((k) => canonical(back[k]) !== canonical(values[k]))
-            .map((k) => `${k}: ${JSON.stringify(values[k])} → ${JSON.stringify(back[k])}`);
-          expect(changed).toEqual([]);
-        }),
-        { numRuns: 200 },
-      );
-    },
-  );
+  it('reads back any values, Markdown metacharacters and unicode included (200 runs)', () => {
+    fc.assert(
+      fc.property(valuesArb(template), (values) => {
+        const markdown = renderDocument(template, values);
+        const back = readDocument(template, markdown).values;
+        const changed = Object.keys(values)
+          .filter((k) => canonical(back[k]) !== canonical(values[k]))
+          .map((k) => `${k}: ${JSON.stringify(values[k])} → ${JSON.stringify(back[k])}`);
+        expect(changed).toEqual([]);
+      }),
+      { numRuns: 200 },
+    );
+  });
 
-  it.runIf(FULL)('renders a document that renders again byte for byte after reading', () => {
+  it('renders a document that renders again byte for byte after reading', () => {
     fc.assert(
       fc.property(valuesArb(template), (values) => {
         const once = renderDocument(template, values);

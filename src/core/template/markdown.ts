@@ -395,6 +395,8 @@ interface Region {
   label: string | null;
   optional: boolean;
   hints: string[];
+  /** The guidance comments as written, for output that keeps them. */
+  guidance: string[];
   placeholder: string[];
   fields: number;
 }
@@ -415,10 +417,18 @@ function buildBlocks(
       ? ctx.uniqueId(section.id)
       : ctx.uniqueId(`${section.id ? `${section.id}/` : ''}${slugify(label)}`);
   const required = () => !region.optional;
+  // Guidance taken with a hint goes with the next field block (or the section's help).
+  let taken: string[] = [];
   const takeHint = () => {
     const hint = region.hints.join('\n\n');
     region.hints = [];
+    taken = [...taken, ...region.guidance];
+    region.guidance = [];
     return hint;
+  };
+  const addFieldBlock = (block: Extract<Block, { type: 'field' }>) => {
+    blocks.push(taken.length ? { ...block, guidance: taken } : block);
+    taken = [];
   };
 
   const closeRegion = (atEnd = false) => {
@@ -432,6 +442,8 @@ function buildBlocks(
       (!atEnd || blocks.some((b) => b.type !== 'static') || hasChildren);
     if (sectionHelp) {
       section.hint = [section.hint, takeHint()].filter(Boolean).join('\n\n');
+      section.guidance = [...(section.guidance ?? []), ...taken];
+      taken = [];
       return;
     }
     if (
@@ -448,12 +460,12 @@ function buildBlocks(
         required: required(),
         defaultValue: '',
       };
-      blocks.push({ type: 'field', field });
+      addFieldBlock({ type: 'field', field });
     }
   };
 
   const pushField = (field: Field) => {
-    blocks.push({ type: 'field', field });
+    addFieldBlock({ type: 'field', field });
     region.fields++;
     region.placeholder = [];
   };
@@ -482,6 +494,7 @@ function buildBlocks(
             });
           } else if (text) {
             region.hints.push(text);
+            region.guidance.push(raw);
           }
           return;
         }
@@ -545,7 +558,7 @@ function buildBlocks(
           makeId,
           ctx,
         );
-        blocks.push(layout ? { type: 'field', field, layout } : { type: 'field', field });
+        addFieldBlock(layout ? { type: 'field', field, layout } : { type: 'field', field });
         region.fields++;
         region.placeholder = [];
         return;
@@ -627,7 +640,7 @@ function buildBlocks(
 }
 
 function newRegion(label: string | null, optional: boolean): Region {
-  return { label, optional, hints: [], placeholder: [], fields: 0 };
+  return { label, optional, hints: [], guidance: [], placeholder: [], fields: 0 };
 }
 
 /** A heading or label without Markdown escapes or trailing colon, for field labels. */
@@ -682,6 +695,7 @@ function inlineBlock(
     field,
     prefix: prefix.replace(/[ \t]+$/, ' ').replace(/([^ ])$/, '$1 '),
     emptyText: isDefault(field) ? '' : emptyText,
+    ...(isComment ? { guidance: valueRaw.trim() } : {}),
     joinNext,
   };
 }

@@ -52,6 +52,8 @@ export type Block =
       field: Field;
       /** For key-value fields: how each key is written (`- **CPU**: `, nested `  * Via: `). */
       layout?: KeyLayout[];
+      /** The template's guidance comments before the field, as written. */
+      guidance?: string[];
     }
   | {
       /** `**Author**: [Your Name]`: a field on one line after a fixed prefix. */
@@ -62,6 +64,8 @@ export type Block =
       emptyText: string;
       /** Whether the next block continues the same paragraph (no blank line between). */
       joinNext: boolean;
+      /** The guidance comment standing in for the value (`**TLDR**: <!-- One sentence -->`). */
+      guidance?: string;
     }
   | {
       /** A block quote or GitHub alert (`> [!NOTE]`) holding blocks of its own. */
@@ -90,6 +94,8 @@ export interface Section {
   optional: boolean;
   /** Guidance for the section as a whole. */
   hint: string;
+  /** That guidance's comments as written, for output that keeps them. */
+  guidance?: string[];
   blocks: Block[];
   children: SectionNode[];
 }
