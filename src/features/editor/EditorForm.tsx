@@ -8,6 +8,7 @@ import type { GithubTarget } from '../../core/github.ts';
 import type { Values } from '../../core/model.ts';
 import type { Template } from '../../core/template/types.ts';
 import { DEFAULT_DRAFT_TITLE, useDrafts } from '../../stores/drafts.ts';
+import { useSettings } from '../../stores/settings.ts';
 import { defaultValues } from '../../core/document/defaults.ts';
 import type { EditorExportContext } from './EditorScreen.tsx';
 import { formSchema } from './formSchema.ts';
@@ -63,6 +64,12 @@ export function EditorForm({
   const form = useForm<FormValues>({ defaultValues: initial, mode: 'onBlur', resolver });
   const { control, getValues, reset, subscribe, trigger } = form;
   const [live] = useState(() => new LiveValues(template, initial));
+  const keepGuidance = useSettings((st) => st.keepGuidanceComments);
+  const dropEmptyOptional = useSettings((st) => st.dropEmptyOptionalSections);
+  useEffect(
+    () => live.setOptions({ keepGuidance, dropEmptyOptional }),
+    [live, keepGuidance, dropEmptyOptional],
+  );
 
   const sync = useDraftSync(
     draftId,
@@ -419,6 +426,7 @@ function PreviewColumn({
       <h2 id="preview-heading" className="panel-title">
         Preview
       </h2>
+      <OutputOptions />
       <Tabs
         label="Preview views"
         tabs={[
@@ -437,6 +445,35 @@ function PreviewColumn({
         onSelect={(id) => setView(id === 'markdown' ? 'markdown' : 'rendered')}
       />
     </section>
+  );
+}
+
+/** Settings of the exported text, shared by every draft. */
+function OutputOptions() {
+  const keepGuidance = useSettings((st) => st.keepGuidanceComments);
+  const dropEmptyOptional = useSettings((st) => st.dropEmptyOptionalSections);
+  const setKeepGuidance = useSettings((st) => st.setKeepGuidanceComments);
+  const setDropEmptyOptional = useSettings((st) => st.setDropEmptyOptionalSections);
+  return (
+    <details className="output-options">
+      <summary>Output options</summary>
+      <label>
+        <input
+          type="checkbox"
+          checked={keepGuidance}
+          onChange={(e) => setKeepGuidance(e.target.checked)}
+        />{' '}
+        Keep the template’s guidance comments (GitHub hides them)
+      </label>
+      <label>
+        <input
+          type="checkbox"
+          checked={dropEmptyOptional}
+          onChange={(e) => setDropEmptyOptional(e.target.checked)}
+        />{' '}
+        Leave out optional sections with no answer
+      </label>
+    </details>
   );
 }
 

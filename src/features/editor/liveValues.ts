@@ -6,6 +6,7 @@
 import { createContext, useContext, useSyncExternalStore } from 'react';
 import type { Values } from '../../core/model.ts';
 import { renderDocument } from '../../core/document/render.ts';
+import type { RenderOptions } from '../../core/document/render.ts';
 import type { Template } from '../../core/template/types.ts';
 import { checkDocument } from '../../core/check.ts';
 import type { Report } from '../../core/check.ts';
@@ -16,6 +17,7 @@ export class LiveValues {
   private report: { version: number; value: Report } | null = null;
   private markdown: { version: number; value: string } | null = null;
   private readonly listeners = new Set<() => void>();
+  private options: RenderOptions = {};
 
   constructor(
     readonly template: Template,
@@ -26,6 +28,19 @@ export class LiveValues {
 
   set(values: Values): void {
     this.values = values;
+    this.version++;
+    for (const listener of this.listeners) listener();
+  }
+
+  /** Output settings (guidance comments kept, unanswered optional sections dropped). */
+  setOptions(options: RenderOptions): void {
+    if (
+      options.keepGuidance === this.options.keepGuidance &&
+      options.dropEmptyOptional === this.options.dropEmptyOptional
+    ) {
+      return;
+    }
+    this.options = options;
     this.version++;
     for (const listener of this.listeners) listener();
   }
@@ -50,7 +65,10 @@ export class LiveValues {
 
   getMarkdown(): string {
     if (this.markdown?.version !== this.version) {
-      this.markdown = { version: this.version, value: renderDocument(this.template, this.values) };
+      this.markdown = {
+        version: this.version,
+        value: renderDocument(this.template, this.values, this.options),
+      };
     }
     return this.markdown.value;
   }
