@@ -188,8 +188,25 @@ function unclosedOpeners(lines: string[]): Set<number> {
   return out;
 }
 
-/** Escapes author Markdown so that it cannot be mistaken for the template's structure. */
+const escapeCache = new WeakMap<Anchors, Map<string, string>>();
+const ESCAPE_CACHE_SIZE = 256;
+
+/**
+ * Escapes author Markdown so that it cannot be mistaken for the template's structure. Results
+ * are cached per template: on each keystroke only the field being edited is escaped again.
+ */
 export function escapeBlockText(text: string, anchors: Anchors): string {
+  let cache = escapeCache.get(anchors);
+  if (!cache) escapeCache.set(anchors, (cache = new Map<string, string>()));
+  const hit = cache.get(text);
+  if (hit !== undefined) return hit;
+  const escaped = escapeUncached(text, anchors);
+  if (cache.size >= ESCAPE_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  cache.set(text, escaped);
+  return escaped;
+}
+
+function escapeUncached(text: string, anchors: Anchors): string {
   // Escaping one opener can expose the next (```` ``` ```` then ```` ```! ````): repeat until
   // nothing changes. Unescaping stays one backslash per line, so the pair is a bijection.
   let lines = text.split('\n');
@@ -231,7 +248,8 @@ export function escapeBlockText(text: string, anchors: Anchors): string {
 const SENTINEL = 'proposal-studio-end-of-field';
 
 function swallowsFollowing(text: string): boolean {
-  if (!/[`~<]/.test(text)) return false;
+  // Only a line opening a fence, an HTML block or a bracket can swallow what follows.
+  if (!/^ {0,3}(`{3}|~{3}|<|\[)/m.test(text)) return false;
   const tokens = lexMarkdown(`${text}\n\n${SENTINEL}\n`).filter((t) => t.type !== 'space');
   const last = tokens[tokens.length - 1];
   return !last || last.type !== 'paragraph' || last.raw.trim() !== SENTINEL;
