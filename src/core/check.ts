@@ -17,6 +17,8 @@ export type SectionState = 'complete' | 'missing' | 'optional' | 'partial' | 'em
 
 export interface SectionStatus {
   id: string;
+  /** Set for a part before the first heading, which is a single field. */
+  fieldId?: string;
   title: string;
   level: number;
   required: boolean;
@@ -35,7 +37,7 @@ export interface Report {
   complete: boolean;
   required: number;
   completed: number;
-  missing: { id: string; title: string }[];
+  missing: { id: string; title: string; fieldId?: string }[];
   warnings: Warning[];
   sections: SectionStatus[];
 }
@@ -79,6 +81,8 @@ function leftovers(field: Field, value: FieldValue | undefined): string[] {
 
 interface Unit {
   id: string;
+  /** For a part before the first heading: the one field it is. */
+  fieldId?: string;
   title: string;
   level: number;
   required: boolean;
@@ -95,18 +99,20 @@ function units(template: Template, values: Values, headings: Record<string, stri
   const out: Unit[] = [];
   for (const node of sectionNodes(template)) {
     if (node.type === 'section' && node === template.root) {
-      const fields = ownFields(node);
-      if (fields.length)
+      // Before the first heading there is no section title: each field there (a bold label
+      // such as `**Describe the bug**`, an alert's TLDR) counts as a part of its own.
+      for (const field of ownFields(node)) {
         out.push({
-          id: '',
-          // Before the first heading there is no title: the fields' labels name the part.
-          title: fields.map((f) => f.label).join(', '),
+          id: field.id,
+          fieldId: field.id,
+          title: field.label,
           level: 0,
-          required: !node.optional,
-          fields,
+          required: !node.optional && field.required,
+          fields: [field],
           scope: values,
           headingFields: [],
         });
+      }
       continue;
     }
     out.push(unitOf(node, values, headings));
@@ -256,11 +262,17 @@ export function checkDocument(
         required: unit.required,
         status: state,
         fieldIds: unit.fields.map((f) => f.id),
+        ...(unit.fieldId ? { fieldId: unit.fieldId } : {}),
       });
       if (unit.required) {
         report.required++;
-        if (state === 'missing') report.missing.push({ id: unit.id, title: unit.title });
-        else report.completed++;
+        if (state === 'missing') {
+          report.missing.push({
+            id: unit.id,
+            title: unit.title,
+            ...(unit.fieldId ? { fieldId: unit.fieldId } : {}),
+          });
+        } else report.completed++;
       }
     } else if (params.type === 'warning') {
       report.warnings.push({

@@ -117,8 +117,9 @@ export function parseInlineOptions(text: string): { options: string[]; detail: b
     detail = true;
     body = body.slice(0, dash.index);
   }
-  if (!body.includes('/')) return null;
-  const options = body.split('/').map((o) => o.trim());
+  const separator = body.includes('|') && !body.includes('/') ? '|' : '/';
+  if (!body.includes(separator)) return null;
+  const options = body.split(separator).map((o) => o.trim());
   if (options.length < 2 || options.length > 8) return null;
   if (!options.every((o) => /^[\p{L}\p{N}][\p{L}\p{N} +-]{0,19}$/u.test(o))) return null;
   if (options.some((o) => o.split(/\s+/).length > 2)) return null;

@@ -8,6 +8,7 @@ import type { Token } from 'marked';
 import type { ChecklistValue, Field, GroupInstance, TaskItem, Values } from '../model.ts';
 import { extraKey } from '../model.ts';
 import {
+  COMMENT_RE,
   commentText,
   isOnlyPlaceholders,
   matchKey,
@@ -116,7 +117,12 @@ export function readDocument(template: Template, markdown: string): ReadResult {
     };
     offset = unit.end;
     if (token.type === 'heading') {
-      const text = headingText(token.raw);
+      // A comment in a heading (`## Drivers <!-- optional -->`) is tried without it too.
+      const written = headingText(token.raw);
+      const bare = written.replace(COMMENT_RE, '').trim();
+      const exec = (t: Target) =>
+        t.pattern.exec(written) ?? (bare !== written ? t.pattern.exec(bare) : null);
+      const text = written;
       let matched = -1;
       let match: RegExpExecArray | null = null;
       const from = Math.max(0, pointer - 1);
@@ -124,10 +130,20 @@ export function readDocument(template: Template, markdown: string): ReadResult {
         const t = targets[k]!;
         if (k === pointer - 1 && t.node.type !== 'group') continue;
         if (buckets.has(t.section) && t.node.type !== 'group') continue;
-        match = t.pattern.exec(text);
+        match = exec(t);
         if (match) {
           matched = k;
           break;
+        }
+      }
+      // Another instance of the current repeat, unless the heading is the next section's: a
+      // repeat whose heading is all placeholder ("### [option 1]") would match any heading.
+      if (matched === pointer - 1 && pointer < targets.length) {
+        const next = targets[pointer]!;
+        const nextMatch = strictTitleRegex(nextHeading(next)).exec(written);
+        if (nextMatch) {
+          matched = pointer;
+          match = nextMatch;
         }
       }
       if (matched >= 0 && match) {
@@ -232,6 +248,10 @@ function inlineLabels(template: Template): string[] {
   };
   walk(template.root);
   return out;
+}
+
+function nextHeading(t: Target): TitleSpec {
+  return t.section.heading!;
 }
 
 function allGroups(template: Template): SectionGroup[] {

@@ -19,6 +19,7 @@ import type {
   TextField,
 } from '../model.ts';
 import {
+  COMMENT_RE,
   commentText,
   isOnlyPlaceholders,
   isOptionalTitle,
@@ -107,6 +108,8 @@ export function parseMarkdownTemplate(text: string, options: ParseOptions = {}):
 
 interface RawSection {
   level: number;
+  /** A guidance comment in the heading says the section is optional. */
+  commentOptional?: boolean;
   headingRaw: string | null;
   title: string;
   tokens: Token[];
@@ -122,7 +125,9 @@ function buildSectionTree(tokens: Token[]): RawSection {
       const section: RawSection = {
         level: heading.depth,
         headingRaw: heading.raw.replace(/\n+$/, ''),
-        title: headingText(heading.raw),
+        // A comment in a heading (`## Decision Drivers <!-- optional -->`) is guidance.
+        title: headingText(heading.raw).replace(COMMENT_RE, '').trim(),
+        commentOptional: [...heading.raw.matchAll(COMMENT_RE)].some((m) => isOptionalTitle(m[0])),
         tokens: [],
         children: [],
       };
@@ -180,7 +185,7 @@ function finishSection(
   // Ids are short (the heading's slug) and made unique with the parent's slug when repeated.
   void parentId;
   const id = raw.headingRaw === null ? '' : ctx.uniqueSectionId(titleKey, parentId);
-  const optional = parentOptional || isOptionalTitle(raw.title);
+  const optional = parentOptional || isOptionalTitle(raw.title) || raw.commentOptional === true;
   const headingFields: TextField[] = [];
   const heading =
     raw.headingRaw === null ? null : headingSpec(raw, id, headingFields, ctx, !optional);
@@ -266,9 +271,14 @@ interface RepeatTitle {
   word: string;
   number: number;
   name: string | null;
+  /** The whole title is a placeholder: `[option 1]`. */
+  bracketed?: boolean;
 }
 
 function repeatTitle(title: string): RepeatTitle | null {
+  const bracket = /^\\?\[\s*(.*?[\p{L}])\s+(\d+)\s*\\?\]$/u.exec(title.trim());
+  if (bracket)
+    return { word: bracket[1]!.trim(), number: Number(bracket[2]), name: null, bracketed: true };
   const m = REPEAT_RE.exec(title.trim());
   if (!m) return null;
   return { word: m[1]!.trim(), number: Number(m[2]), name: m[3]?.trim() || null };
@@ -297,7 +307,7 @@ function groupSectionRepeats(
     if (rep && rep.number === 1 && j - i >= 2) {
       const names = children
         .slice(i, j)
-        .map((c) => repeatTitle(c.title)?.name ?? '')
+        .map((c) => (rep.bracketed ? c.title : (repeatTitle(c.title)?.name ?? '')))
         .filter(Boolean);
       nodes.push(sectionGroup(first, rep, parentId, ctx, parentOptional, names));
       i = j - 1;
@@ -317,7 +327,7 @@ function sectionGroup(
   exampleNames: string[],
 ): SectionGroup {
   const id = ctx.uniqueId(`${parentId ? `${parentId}/` : ''}${slugify(rep.word)}`);
-  const optional = parentOptional || isOptionalTitle(first.title);
+  const optional = parentOptional || isOptionalTitle(first.title) || first.commentOptional === true;
   const inner = ctx.scoped();
   // The instance is parsed with ids relative to an instance; the heading is rebuilt with a
   // number slot and, when the template has one, a name field.
@@ -328,8 +338,23 @@ function sectionGroup(
     optional,
   );
   const nameFields: TextField[] = [];
-  const parts: TitlePart[] = [{ type: 'fixed', text: `${rep.word} ` }, { type: 'number' }];
-  if (rep.name !== null) {
+  let parts: TitlePart[] = [{ type: 'fixed', text: `${rep.word} ` }, { type: 'number' }];
+  if (rep.bracketed) {
+    // `### [option 1]`: the author names each instance; the template's titles are examples.
+    const field: TextField = {
+      id: inner.uniqueId('name'),
+      kind: 'text',
+      label: 'Name',
+      hint: '',
+      placeholder: `${rep.word} 1`,
+      required: !optional,
+      defaultValue: '',
+    };
+    nameFields.push(field);
+    parts = [
+      { type: 'field', fieldId: field.id, placeholder: first.title, examples: exampleNames },
+    ];
+  } else if (rep.name !== null) {
     const m = /^(.*?)(\s*)$/.exec(first.title.slice(first.title.indexOf(rep.name)))!;
     const sep = first.title.slice(0, first.title.length - m[0].length).replace(/^.*?\d+/, '');
     parts.push({ type: 'fixed', text: sep });
@@ -411,7 +436,12 @@ function buildBlocks(
   let region: Region = newRegion(null, section.optional);
 
   const fieldLabel = () =>
-    region.label ?? (section.title ? plainTitle(section.title) : 'Introduction');
+    region.label ??
+    (section.title
+      ? isOnlyPlaceholders(section.title)
+        ? 'Details'
+        : plainTitle(section.title)
+      : 'Introduction');
   const makeId = (label: string) =>
     section.id && plainTitle(label) === plainTitle(section.title) && !ctx.has(section.id)
       ? ctx.uniqueId(section.id)
@@ -495,6 +525,7 @@ function buildBlocks(
           } else if (text) {
             region.hints.push(text);
             region.guidance.push(raw);
+            markOptional(region);
           }
           return;
         }
@@ -538,15 +569,29 @@ function buildBlocks(
           if (/^repeat format$/i.test(inner)) return;
           region.hints.push(inner);
           region.placeholder.push(raw);
+          markOptional(region);
           return;
         }
         if (isOnlyPlaceholders(raw) || /\[[^\]]+\]/.test(raw)) {
           region.placeholder.push(raw);
           return;
         }
-        closeRegion();
-        region = newRegion(null, section.optional);
-        blocks.push({ type: 'static', raw, anchor: matchKey(raw) });
+        // A paragraph that is one HTML element (`<sub>Created with …</sub>`) is fixed text.
+        if (/^<([a-z][\w-]*)\b[^>]*>[\s\S]*<\/\1>$/i.test(raw.trim())) {
+          closeRegion();
+          region = newRegion(null, section.optional);
+          blocks.push({ type: 'static', raw, anchor: matchKey(raw) });
+          return;
+        }
+        // Plain text in a template ("A clear and concise description of …", "Fixes # (issue)")
+        // tells the author what to write: it is the next field's help and example, not output.
+        if (region.fields > 0) {
+          closeRegion();
+          region = newRegion(region.label, region.optional);
+        }
+        region.hints.push(unescapeMarkdown(raw).trim());
+        region.placeholder.push(raw);
+        markOptional(region);
         return;
       }
       case 'list': {
@@ -637,6 +682,13 @@ function buildBlocks(
   for (const token of tokens) visit(token);
   closeRegion(true);
   return blocks;
+}
+
+/** Guidance that starts "If applicable", "Optional" or "If any" makes its field optional. */
+const OPTIONAL_HINT_RE = /^\s*\(?\s*(if applicable|optional|if any|if relevant|if needed)\b/i;
+
+function markOptional(region: Region): void {
+  if (region.hints.some((h) => OPTIONAL_HINT_RE.test(h.replace(/^[A-Z]+:\s*/, '')))) region.optional = true;
 }
 
 function newRegion(label: string | null, optional: boolean): Region {
@@ -730,7 +782,10 @@ function listField(
   const ordered = list.ordered;
   const marker = ordered ? (firstMarker.endsWith(')') ? ')' : '.') : firstMarker;
   const base = { id: makeId(label), label, hint, required };
-  const nested = lines.some((l) => /^\s+\S/.test(l));
+  // Nested when an item is indented more than the first (` - OS:` lines are all one level).
+  const indentOf = (l: string) => /^\s*/.exec(l)![0].length;
+  const baseIndent = Math.min(...lines.map(indentOf));
+  const nested = lines.some((l) => indentOf(l) > baseIndent + 1);
 
   // Checkbox items: fixed options (a checklist) or items the author writes (a tasklist).
   if (list.items.every((i) => i.task) && !nested) {
@@ -739,7 +794,10 @@ function listField(
       (t) =>
         t === '' ||
         isOnlyPlaceholders(t) ||
-        /^(task|item|step|todo|action)\s*\d*\.*$/i.test(unescapeMarkdown(t)),
+        /^(task|item|step|todo|action)\s*\d*\.*$/i.test(unescapeMarkdown(t)) ||
+        // Numbered examples ("Test A", "Test B", "Check 1") are for the author to replace.
+        (texts.length > 1 &&
+          /^[\p{L}]+(?:\s[\p{L}]+)?\s+(?:[A-Z]|\d+)\.*$/u.test(unescapeMarkdown(t))),
     );
     if (authorWritten) {
       const field: TaskListField = {

@@ -288,6 +288,7 @@ function ExportSlot({
   target: GithubTarget;
   validate: () => Promise<boolean>;
 }) {
+  // The export bar's text is not needed while typing: it follows at low priority.
   const version = useDeferredValue(useLiveVersion());
   const live = useLive();
   const ctx = useMemo((): EditorExportContext => {
@@ -333,7 +334,7 @@ function Outline({ onJump }: { onJump: Jump }) {
             <button
               type="button"
               className={`outline-link status-${s.status}`}
-              onClick={() => onJump({ sectionId: s.id })}
+              onClick={() => onJump({ sectionId: s.id, fieldId: s.fieldId })}
             >
               <span className="outline-icon" aria-hidden="true">
                 {STATUS_ICON[s.status]}
@@ -370,7 +371,7 @@ function CompletenessPanel({ onJump }: { onJump: Jump }) {
                 <button
                   type="button"
                   className="button-link"
-                  onClick={() => onJump({ sectionId: m.id })}
+                  onClick={() => onJump({ sectionId: m.id, fieldId: m.fieldId })}
                 >
                   {m.title}
                 </button>
@@ -411,7 +412,9 @@ function PreviewColumn({
 }: {
   renderPreview: ((markdown: string) => ReactNode) | undefined;
 }) {
-  const version = useDeferredValue(useLiveVersion());
+  // Not deferred: the changed section renders in a millisecond or two, and a deferred render
+  // would land a task (and often a frame) later.
+  const version = useLiveVersion();
   const live = useLive();
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the version stands for the values
   const markdown = useMemo(() => live.getMarkdown(), [live, version]);
