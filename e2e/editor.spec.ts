@@ -1,5 +1,13 @@
 import { expect, test } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
+import {
+  failOnDialogsAndErrors,
+  form,
+  markdownText,
+  openTemplate,
+  preview,
+  section,
+} from './helpers.ts';
 
 /**
  * The guided editor, against the built app: every built-in template filled through the UI
@@ -7,42 +15,7 @@ import type { Locator, Page } from '@playwright/test';
  * a reload. No dialog may open (a dialog would mean author text ran as script).
  */
 
-test.beforeEach(({ page }) => {
-  page.on('dialog', (dialog) => {
-    void dialog.dismiss();
-    throw new Error(`Unexpected dialog: ${dialog.message()}`);
-  });
-  page.on('pageerror', (error) => {
-    throw error;
-  });
-});
-
-async function openTemplate(page: Page, name: string) {
-  await page.goto('/');
-  await page.getByRole('button', { name, exact: false }).first().click();
-  await expect(page).toHaveURL(/#\/draft\/[a-z0-9]+$/);
-  await expect(page.getByText(/\d+ of \d+ required sections complete/)).toBeVisible();
-}
-
-function form(page: Page): Locator {
-  return page.getByRole('form', { name: 'Proposal form' });
-}
-
-function section(page: Page, title: string | RegExp): Locator {
-  return form(page).getByRole('region', { name: title }).first();
-}
-
-function preview(page: Page): Locator {
-  return page.getByRole('region', { name: 'Preview' });
-}
-
-async function markdownText(page: Page): Promise<string> {
-  const region = preview(page);
-  await region.getByRole('tab', { name: 'Markdown' }).click();
-  const text = (await region.getByRole('tabpanel', { name: 'Markdown' }).textContent()) ?? '';
-  await region.getByRole('tab', { name: 'Preview' }).click();
-  return text;
-}
+test.beforeEach(({ page }) => failOnDialogsAndErrors(page));
 
 /** Waits for the meter to read "M of M" and returns M. */
 async function expectMeterFull(page: Page): Promise<number> {

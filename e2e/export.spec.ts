@@ -1,6 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import type { BrowserContext, Locator, Page } from '@playwright/test';
+import {
+  failOnDialogsAndErrors,
+  form,
+  markdownText,
+  openTemplate,
+  section,
+} from './helpers.ts';
 
 /**
  * Export, against the built app: Copy Markdown, Download .md, Open on GitHub (issue, pull
@@ -13,13 +20,7 @@ import type { BrowserContext, Locator, Page } from '@playwright/test';
 const REPOSITORY = 'octo-org/octo-repo';
 
 test.beforeEach(async ({ page, context }) => {
-  page.on('dialog', (dialog) => {
-    void dialog.dismiss();
-    throw new Error(`Unexpected dialog: ${dialog.message()}`);
-  });
-  page.on('pageerror', (error) => {
-    throw error;
-  });
+  failOnDialogsAndErrors(page);
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   foreignRequests.set(context, await stubGithub(context));
 });
@@ -51,37 +52,10 @@ async function stubGithub(context: BrowserContext): Promise<string[]> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Helpers (as in editor.spec.ts)
-
-async function openTemplate(page: Page, name: string) {
-  await page.goto('/');
-  await page.getByRole('button', { name, exact: false }).first().click();
-  await expect(page).toHaveURL(/#\/draft\/[a-z0-9]+$/);
-  await expect(page.getByText(/\d+ of \d+ required sections complete/)).toBeVisible();
-}
-
-function form(page: Page): Locator {
-  return page.getByRole('form', { name: 'Proposal form' });
-}
-
-function section(page: Page, title: string | RegExp): Locator {
-  return form(page).getByRole('region', { name: title }).first();
-}
-
-function preview(page: Page): Locator {
-  return page.getByRole('region', { name: 'Preview' });
-}
+// Helpers
 
 function exportBar(page: Page): Locator {
   return page.getByRole('group', { name: 'Export' });
-}
-
-async function markdownText(page: Page): Promise<string> {
-  const region = preview(page);
-  await region.getByRole('tab', { name: 'Markdown' }).click();
-  const text = (await region.getByRole('tabpanel', { name: 'Markdown' }).textContent()) ?? '';
-  await region.getByRole('tab', { name: 'Preview' }).click();
-  return text;
 }
 
 /** The Markdown tab's text once it holds every given text (the preview follows the form). */

@@ -1,0 +1,43 @@
+import { expect } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+
+/** Shared steps of the browser tests: opening a template and finding the editor's parts. */
+
+/** A dialog (author text run as script) or an uncaught page error fails the test. */
+export function failOnDialogsAndErrors(page: Page): void {
+  page.on('dialog', (dialog) => {
+    void dialog.dismiss();
+    throw new Error(`Unexpected dialog: ${dialog.message()}`);
+  });
+  page.on('pageerror', (error) => {
+    throw error;
+  });
+}
+
+export async function openTemplate(page: Page, name: string): Promise<void> {
+  await page.goto('/');
+  await page.getByRole('button', { name, exact: false }).first().click();
+  await expect(page).toHaveURL(/#\/draft\/[a-z0-9]+$/);
+  await expect(page.getByText(/\d+ of \d+ required sections complete/)).toBeVisible();
+}
+
+export function form(page: Page): Locator {
+  return page.getByRole('form', { name: 'Proposal form' });
+}
+
+export function section(page: Page, title: string | RegExp): Locator {
+  return form(page).getByRole('region', { name: title }).first();
+}
+
+export function preview(page: Page): Locator {
+  return page.getByRole('region', { name: 'Preview' });
+}
+
+/** The exact text of the preview's Markdown tab (what every export carries). */
+export async function markdownText(page: Page): Promise<string> {
+  const region = preview(page);
+  await region.getByRole('tab', { name: 'Markdown' }).click();
+  const text = (await region.getByRole('tabpanel', { name: 'Markdown' }).textContent()) ?? '';
+  await region.getByRole('tab', { name: 'Preview' }).click();
+  return text;
+}
