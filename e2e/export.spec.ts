@@ -1,13 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import type { BrowserContext, Locator, Page } from '@playwright/test';
-import {
-  failOnDialogsAndErrors,
-  form,
-  markdownText,
-  openTemplate,
-  section,
-} from './helpers.ts';
+import { failOnDialogsAndErrors, form, markdownText, openTemplate, section } from './helpers.ts';
 
 /**
  * Export, against the built app: Copy Markdown, Download .md, Open on GitHub (issue, pull

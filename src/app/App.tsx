@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { CSSProperties, MouseEvent } from 'react';
 import { DraftList, StorageAlerts } from '../features/gallery/DraftList.tsx';
+import { ImportTemplate } from '../features/gallery/ImportTemplate.tsx';
 import { TemplateGallery } from '../features/gallery/TemplateGallery.tsx';
 import { useDraft, useDrafts } from '../stores/drafts.ts';
 import { nextTheme, useSettings } from '../stores/settings.ts';
@@ -61,6 +62,15 @@ function RouteView({ route }: { route: Route }) {
 
 function GalleryRoute() {
   const progress = useDraftProgress();
+  const createDraft = useDrafts((s) => s.createDraft);
+  const importTemplate = (source: string, fileName: string) => {
+    const name = fileName
+      .replace(/\.[^.]+$/, '')
+      .replace(/[^\w-]+/g, '-')
+      .toLowerCase();
+    const id = createDraft(`imported-${name || 'template'}`, { templateSource: source });
+    navigate(`#/draft/${encodeURIComponent(id)}`);
+  };
   return (
     <>
       <StorageAlerts />
@@ -68,6 +78,7 @@ function GalleryRoute() {
         templates={BUILT_IN_TEMPLATES}
         onPick={(id) => navigate(`#/new/${encodeURIComponent(id)}`)}
       />
+      <ImportTemplate onCreate={importTemplate} />
       <DraftList progress={progress} />
     </>
   );

@@ -1,0 +1,108 @@
+import { useId, useState } from 'react';
+import type { ChangeEvent, FormEvent } from 'react';
+
+interface Props {
+  /** Called with a template that parsed and has something to fill in. */
+  onCreate: (source: string, fileName: string) => void;
+}
+
+const MAX_BYTES = 2_000_000;
+
+/** Checks a template in the browser: the parser and YAML load only when someone imports one. */
+async function checkTemplate(source: string): Promise<string | null> {
+  const [{ parseImportedTemplate }, { allFields }] = await Promise.all([
+    import('../../templates/builtin.ts'),
+    import('../../core/document/walk.ts'),
+  ]);
+  try {
+    const template = await parseImportedTemplate(source);
+    if (allFields(template).length === 0) {
+      return 'This template has nothing to fill in: no headings, labels, lists or placeholders were found.';
+    }
+    return null;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+/**
+ * "Use your own template": a Markdown issue or document template, a plain-text copy of one, or
+ * a GitHub issue form, from a file or pasted. It becomes a new draft with the same guided form.
+ */
+export function ImportTemplate({ onCreate }: Props) {
+  const id = useId();
+  const [source, setSource] = useState('');
+  const [fileName, setFileName] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function onFile(event: ChangeEvent<HTMLInputElement>) {
+    const file = event.target.files?.[0];
+    if (!file) return;
+    setError(null);
+    if (file.size > MAX_BYTES) {
+      setError(`${file.name} is larger than 2 MB: that is not a template.`);
+      return;
+    }
+    const text = await file.text();
+    setFileName(file.name);
+    setSource(text);
+  }
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    if (source.trim() === '') {
+      setError('Choose a template file or paste a template first.');
+      return;
+    }
+    setBusy(true);
+    const problem = await checkTemplate(source);
+    setBusy(false);
+    if (problem) {
+      setError(`This template cannot be used: ${problem}`);
+      return;
+    }
+    onCreate(source, fileName);
+  }
+
+  return (
+    <details className="import-template">
+      <summary>Use your own template</summary>
+      <form onSubmit={(e) => void onSubmit(e)} aria-labelledby={`${id}-title`} noValidate>
+        <p id={`${id}-title`} className="lede">
+          A Markdown template (<code>.md</code>, with or without front matter), a plain-text copy of
+          one (<code>.txt</code>), or a GitHub issue form (<code>.yml</code>). It stays in this
+          browser.
+        </p>
+        <label htmlFor={`${id}-file`}>Template file</label>
+        <input
+          id={`${id}-file`}
+          type="file"
+          accept=".md,.markdown,.txt,.yml,.yaml,text/markdown,text/plain"
+          onChange={(e) => void onFile(e)}
+        />
+        <label htmlFor={`${id}-text`}>Or paste the template</label>
+        <textarea
+          id={`${id}-text`}
+          rows={8}
+          value={source}
+          spellCheck={false}
+          aria-describedby={error ? `${id}-error` : undefined}
+          aria-invalid={error ? true : undefined}
+          onChange={(e) => {
+            setSource(e.target.value);
+            setError(null);
+          }}
+        />
+        {error ? (
+          <p id={`${id}-error`} role="alert" className="import-error">
+            {error}
+          </p>
+        ) : null}
+        <button type="submit" disabled={busy}>
+          {busy ? 'Reading the template…' : 'Start a proposal from it'}
+        </button>
+      </form>
+    </details>
+  );
+}
