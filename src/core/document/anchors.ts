@@ -8,10 +8,10 @@ import { lexMarkdown } from '../template/markdown.ts';
 import type { Block, Section, SectionNode, Template, TitleSpec } from '../template/types.ts';
 
 export interface Anchors {
-  /** Loose heading regexes, compiled on first use (unicode classes are costly to compile). */
-  readonly headingPatterns: RegExp[];
+  /** Loose heading matchers, compiled on first use (unicode classes are costly to compile). */
+  readonly headingPatterns: TitleMatcher[];
   labelKeys: Set<string>;
-  labelPatterns: RegExp[];
+  labelPatterns: TitleMatcher[];
   prefixKeys: string[];
   hasRule: boolean;
   hasAlert: boolean;
@@ -28,14 +28,18 @@ function escapeRe(text: string): string {
  * A regex over a heading's or label's text: fixed parts as written (spacing and case aside),
  * fields and numbers captured exactly. Used first, so author text keeps its punctuation.
  */
-export function strictTitleRegex(spec: TitleSpec): RegExp {
+export function strictTitleRegex(spec: TitleSpec): TitleMatcher {
   let src = '';
   for (const part of spec.parts) {
     if (part.type === 'fixed') src += escapeRe(part.text).replace(/\s+/g, '\\s*');
     else if (part.type === 'number') src += '(\\d+)';
     else src += '(.*?)';
   }
-  return new RegExp(`^\\s*${src}\\s*$`, 'iu');
+  // The text is trimmed instead of matching spaces at its ends: `\s*(.*?)\s*$` backtracks
+  // quadratically over a long run of spaces.
+  const re = new RegExp(`^${src.replace(/^(\\s\*)+|(\\s\*)+$/g, '')}$`, 'iu');
+  const exec = (text: string) => re.exec(text.trim());
+  return { exec, test: (text) => exec(text) !== null };
 }
 
 /** Matches a title strictly, then loosely (emoji, punctuation and case do not matter). */
@@ -43,22 +47,46 @@ export function matchTitle(spec: TitleSpec, text: string): RegExpExecArray | nul
   return strictTitleRegex(spec).exec(text) ?? titleRegex(spec).exec(text);
 }
 
-/** A loose regex over a heading's or label's text: fixed parts by their words only. */
-export function titleRegex(spec: TitleSpec): RegExp {
-  let src = '';
+/** A title matcher: `exec` and `test` like a RegExp's. */
+export interface TitleMatcher {
+  exec(text: string): RegExpExecArray | null;
+  test(text: string): boolean;
+}
+
+/**
+ * Loose matching is for headings of ordinary length. Its pattern backtracks over long runs of
+ * punctuation, so a hostile 20,000-character heading is compared strictly only.
+ */
+const LOOSE_MAX = 300;
+
+const SEP = '[^\\p{L}\\p{N}]*';
+
+/** A loose matcher over a heading's or label's text: fixed parts by their words only. */
+export function titleRegex(spec: TitleSpec): TitleMatcher {
+  const tokens: string[] = [SEP];
+  const push = (t: string) => {
+    // Two optional separators in a row would make the pattern backtrack quadratically.
+    if (!(t === SEP && tokens[tokens.length - 1] === SEP)) tokens.push(t);
+  };
   for (const part of spec.parts) {
     if (part.type === 'fixed') {
       const words = matchKey(part.text).split(' ').filter(Boolean).map(escapeRe);
-      src += words.length
-        ? `[^\\p{L}\\p{N}]*${words.join('[^\\p{L}\\p{N}]+')}[^\\p{L}\\p{N}]*`
-        : '[^\\p{L}\\p{N}]*';
+      push(SEP);
+      if (words.length) {
+        push(words.join('[^\\p{L}\\p{N}]+'));
+        push(SEP);
+      }
     } else if (part.type === 'number') {
-      src += '(\\d+)';
+      push('(\\d+)');
     } else {
-      src += '(.*?)';
+      push('(.*?)');
     }
   }
-  return new RegExp(`^[^\\p{L}\\p{N}]*${src}[^\\p{L}\\p{N}]*$`, 'iu');
+  push(SEP);
+  const re = new RegExp(`^${tokens.join('')}$`, 'iu');
+  const strict = strictTitleRegex(spec);
+  const exec = (text: string) => (text.length > LOOSE_MAX ? strict.exec(text) : re.exec(text));
+  return { exec, test: (text) => exec(text) !== null };
 }
 
 export function anchorsOf(template: Template): Anchors {
@@ -106,7 +134,7 @@ export function anchorsOf(template: Template): Anchors {
 }
 
 // marked takes any whitespace after the #s (a no-break space too), so this does as well.
-const HEADING_LINE_RE = /^ {0,3}#{1,6}(?:[^\S\n]+(.*?))?[^\S\n]*$/;
+const HEADING_LINE_RE = /^ {0,3}#{1,6}(?:[^\S\n]+(.*))?$/;
 const LABEL_LINE_RE = /^\*\*([^*\n]+?)\*\*\s*:?\s*$/;
 const RULE_RE = /^ {0,3}([-*_])([ \t]*\1){2,}[ \t]*$/;
 
@@ -115,7 +143,7 @@ export function isAnchorLine(line: string, anchors: Anchors): boolean {
   const heading = HEADING_LINE_RE.exec(line);
   if (heading) {
     // An ATX closing sequence (`## Goals ##`, `## #`) is not part of the heading's text.
-    const text = (heading[1] ?? '').replace(/(^|[^\S\n]+)#+[^\S\n]*$/, '');
+    const text = (heading[1] ?? '').trimEnd().replace(/(^|[^\S\n])#+$/, '').trimEnd();
     return text.trim() === '' || anchors.headingPatterns.some((re) => re.test(text));
   }
   if (anchors.hasAlert && /^ {0,3}> ?\\?\[!\w+\]/i.test(line)) return true;

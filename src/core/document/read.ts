@@ -60,7 +60,7 @@ interface Target {
 
 function titleMatcher(spec: TitleSpec) {
   const strict = strictTitleRegex(spec);
-  let loose: RegExp | null = null;
+  let loose: ReturnType<typeof titleRegex> | null = null;
   return { exec: (text: string) => strict.exec(text) ?? (loose ??= titleRegex(spec)).exec(text) };
 }
 

@@ -688,7 +688,8 @@ function buildBlocks(
 const OPTIONAL_HINT_RE = /^\s*\(?\s*(if applicable|optional|if any|if relevant|if needed)\b/i;
 
 function markOptional(region: Region): void {
-  if (region.hints.some((h) => OPTIONAL_HINT_RE.test(h.replace(/^[A-Z]+:\s*/, '')))) region.optional = true;
+  if (region.hints.some((h) => OPTIONAL_HINT_RE.test(h.replace(/^[A-Z]+:\s*/, ''))))
+    region.optional = true;
 }
 
 function newRegion(label: string | null, optional: boolean): Region {
