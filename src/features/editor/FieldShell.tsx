@@ -3,9 +3,8 @@ import type { ReactNode } from 'react';
 export interface FieldShellProps {
   /** The control's id (for `<label htmlFor>`); for a group of controls, the fieldset's id. */
   id: string;
-  label: string;
-  hint: string;
-  required: boolean;
+  /** What the frame shows of the field: its label, its help and whether it is optional. */
+  field: { label: string; hint: string; required: boolean };
   error?: string | undefined;
   /** Several controls (checkboxes, list items, cells): a fieldset with a legend. */
   group?: boolean;
@@ -28,17 +27,8 @@ export function errorId(id: string): string {
  * A field's frame: its visible label, the template's guidance as collapsible help, and the
  * validation error. Help is never dropped: every hint the template gives is shown here.
  */
-export function FieldShell({
-  id,
-  label,
-  hint,
-  required,
-  error,
-  group,
-  note,
-  tools,
-  children,
-}: FieldShellProps) {
+export function FieldShell({ id, field, error, group, note, tools, children }: FieldShellProps) {
+  const { label, hint, required } = field;
   const caption = (
     <>
       {label}

@@ -2,7 +2,6 @@
  * The guided form: sections as cards, each with its fields, bound to react-hook-form.
  * Every widget is a Controller over one field's whole value; groups use useFieldArray.
  */
-import { useLayoutEffect, useRef } from 'react';
 import type { ReactNode } from 'react';
 import { Controller, useFieldArray, useWatch } from 'react-hook-form';
 import type { Control } from 'react-hook-form';
@@ -17,11 +16,13 @@ import {
   ChoiceWidget,
   CodeWidget,
   DateWidget,
+  ItemButtons,
   KeyValueWidget,
   ListWidget,
   TableWidget,
   TaskListWidget,
   TextWidget,
+  usePendingFocus,
 } from './widgets.tsx';
 
 export type FormValues = Record<string, FieldValue>;
@@ -128,27 +129,20 @@ export function GroupControl({
     name,
     keyName: '_key',
   });
-  const container = useRef<HTMLDivElement | null>(null);
-  const pendingRef = useRef<GroupFocus | null>(null);
   const item = field.itemLabel || field.label;
-
-  useLayoutEffect(() => {
-    const target = pendingRef.current;
-    if (!target || !container.current) return;
-    pendingRef.current = null;
-    const root = container.current;
-    const instance = root.querySelector<HTMLElement>(`[data-instance="${target.index}"]`);
-    let el: HTMLElement | null = null;
-    if (target.part === 'add') el = root.querySelector('[data-part="add-instance"]');
-    else if (target.part === 'heading') el = instance?.querySelector('h3, h4, h5, h6') ?? null;
-    else if (target.part === 'first')
-      el = instance?.querySelector('input, textarea, select, [contenteditable="true"]') ?? null;
-    else el = instance?.querySelector(`[data-part="${target.part}"]`) ?? null;
-    el?.focus();
+  const { containerRef, focusLater } = usePendingFocus<GroupFocus>((root, target) => {
+    const instance = root.querySelector(`[data-instance="${target.index}"]`);
+    if (target.part === 'add') return root.querySelector<HTMLElement>('[data-part="add-instance"]');
+    if (target.part === 'heading') return instance?.querySelector<HTMLElement>('h3, h4, h5, h6');
+    if (target.part === 'first')
+      return instance?.querySelector<HTMLElement>(
+        'input, textarea, select, [contenteditable="true"]',
+      );
+    return instance?.querySelector<HTMLElement>(`[data-part="${target.part}"]`);
   });
 
   return (
-    <div className="group-field" ref={container}>
+    <div className="group-field" ref={containerRef}>
       {fields.map((entry, index) => (
         <GroupInstanceCard
           key={entry._key}
@@ -158,14 +152,15 @@ export function GroupControl({
           count={fields.length}
           control={control}
           onMove={(to, part) => {
-            pendingRef.current = { index: to, part };
+            focusLater({ index: to, part });
             move(index, to);
           }}
           onRemove={() => {
-            pendingRef.current =
+            focusLater(
               fields.length > 1
                 ? { index: Math.max(0, index - 1), part: 'heading' }
-                : { index: 0, part: 'add' };
+                : { index: 0, part: 'add' },
+            );
             remove(index);
           }}
         />
@@ -175,7 +170,7 @@ export function GroupControl({
         className="button-secondary"
         data-part="add-instance"
         onClick={() => {
-          pendingRef.current = { index: fields.length, part: 'first' };
+          focusLater({ index: fields.length, part: 'first' });
           append(newInstance(field, todayIso()));
         }}
       >
@@ -218,39 +213,7 @@ function GroupInstanceCard({
           {label}
           {title ? `: ${title}` : ''}
         </h4>
-        <span className="item-buttons">
-          <button
-            type="button"
-            className="icon-button"
-            data-part="up"
-            aria-label={`Move ${label} up`}
-            title="Move up"
-            disabled={index === 0}
-            onClick={() => onMove(index - 1, 'up')}
-          >
-            ↑
-          </button>
-          <button
-            type="button"
-            className="icon-button"
-            data-part="down"
-            aria-label={`Move ${label} down`}
-            title="Move down"
-            disabled={index === count - 1}
-            onClick={() => onMove(index + 1, 'down')}
-          >
-            ↓
-          </button>
-          <button
-            type="button"
-            className="icon-button"
-            aria-label={`Remove ${label}`}
-            title="Remove"
-            onClick={onRemove}
-          >
-            ×
-          </button>
-        </span>
+        <ItemButtons name={label} index={index} count={count} onMove={onMove} onRemove={onRemove} />
       </div>
       {field.fields.map((f) => (
         <FieldControl key={f.id} field={f} name={`${name}.${f.id}`} control={control} />

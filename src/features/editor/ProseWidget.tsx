@@ -53,14 +53,7 @@ export function ProseWidget({
     </button>
   );
   return (
-    <FieldShell
-      id={id}
-      label={field.label}
-      hint={field.hint}
-      required={field.required}
-      error={error}
-      tools={toggle}
-    >
+    <FieldShell id={id} field={field} error={error} tools={toggle}>
       {mode.kind === 'source' ? (
         <>
           {mode.reason ? <p className="field-tip">{mode.reason}</p> : null}

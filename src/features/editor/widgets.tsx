@@ -4,7 +4,7 @@
  * the wrong shape shows up empty instead of breaking the form.
  */
 import { useLayoutEffect, useRef } from 'react';
-import type { KeyboardEvent, RefObject } from 'react';
+import type { KeyboardEvent } from 'react';
 import type {
   ChecklistField,
   ChecklistValue,
@@ -85,13 +85,7 @@ function describedBy(id: string, error: string | undefined): string | undefined 
 
 export function TextWidget({ field, value, onChange, onBlur, id, error }: WidgetProps<TextField>) {
   return (
-    <FieldShell
-      id={id}
-      label={field.label}
-      hint={field.hint}
-      required={field.required}
-      error={error}
-    >
+    <FieldShell id={id} field={field} error={error}>
       <input
         id={id}
         type="text"
@@ -109,13 +103,7 @@ export function TextWidget({ field, value, onChange, onBlur, id, error }: Widget
 
 export function DateWidget({ field, value, onChange, onBlur, id, error }: WidgetProps<DateField>) {
   return (
-    <FieldShell
-      id={id}
-      label={field.label}
-      hint={field.hint}
-      required={field.required}
-      error={error}
-    >
+    <FieldShell id={id} field={field} error={error}>
       <input
         id={id}
         type="date"
@@ -156,13 +144,7 @@ export function ChoiceWidget({
 }: WidgetProps<ChoiceField>) {
   const { option, detail } = splitChoice(asString(value), field.options);
   return (
-    <FieldShell
-      id={id}
-      label={field.label}
-      hint={field.hint}
-      required={field.required}
-      error={error}
-    >
+    <FieldShell id={id} field={field} error={error}>
       <div className="choice">
         <select
           id={id}
@@ -229,10 +211,8 @@ export function CodeWidget({ field, value, onChange, onBlur, id, error }: Widget
   return (
     <FieldShell
       id={id}
-      label={field.label.replace(/ \([^)]*\)$/, '')}
+      field={{ ...field, label: field.label.replace(/ \([^)]*\)$/, '') }}
       note={language}
-      hint={field.hint}
-      required={field.required}
       error={error}
     >
       <textarea
@@ -262,66 +242,92 @@ export function CodeWidget({ field, value, onChange, onBlur, id, error }: Widget
 // ---------------------------------------------------------------------------------------------
 // Lists: Enter adds an item after this one, Backspace in an empty item removes it
 
-type FocusTarget = { index: number; part: 'input' | 'up' | 'down' };
-
-/** Moves focus after a re-render (the new or moved item exists only then). */
-function usePendingFocus(container: RefObject<HTMLElement | null>) {
-  const pendingFocusRef = useRef<FocusTarget | null>(null);
+/**
+ * Moves focus after the next render (a new or moved item exists only then): `focusLater(target)`,
+ * and `find` picks the element to focus inside `containerRef`.
+ */
+export function usePendingFocus<T>(
+  find: (root: HTMLElement, target: T) => HTMLElement | null | undefined,
+) {
+  const containerRef = useRef<HTMLDivElement | null>(null);
+  const pendingRef = useRef<T | null>(null);
   useLayoutEffect(() => {
-    const target = pendingFocusRef.current;
-    if (!target || !container.current) return;
-    pendingFocusRef.current = null;
-    container.current
-      .querySelector<HTMLElement>(`[data-index="${target.index}"] [data-part="${target.part}"]`)
-      ?.focus();
+    const target = pendingRef.current;
+    if (target === null || !containerRef.current) return;
+    pendingRef.current = null;
+    find(containerRef.current, target)?.focus();
   });
-  return pendingFocusRef;
+  const focusLater = (target: T) => {
+    pendingRef.current = target;
+  };
+  return { containerRef, focusLater };
 }
 
-function move<T>(items: T[], from: number, to: number): T[] {
-  const next = items.slice();
-  const [item] = next.splice(from, 1);
-  if (item !== undefined) next.splice(to, 0, item);
-  return next;
+type FocusTarget = { index: number; part: 'input' | 'up' | 'down' };
+
+/**
+ * The items of a list or task list and their edits. An empty list still offers one blank item to
+ * type in; typing into it creates the item, and a list left with only that blank item is empty.
+ */
+function useItems<T>(
+  stored: T[],
+  blank: T,
+  isBlank: (item: T | undefined) => boolean,
+  onChange: (items: T[]) => void,
+) {
+  const items = stored.length > 0 ? stored : [blank];
+  const { containerRef, focusLater } = usePendingFocus<FocusTarget>((root, target) =>
+    root.querySelector<HTMLElement>(`[data-index="${target.index}"] [data-part="${target.part}"]`),
+  );
+  function set(next: T[], focus?: FocusTarget) {
+    if (focus) focusLater(focus);
+    onChange(next.length === 1 && isBlank(next[0]) && stored.length === 0 ? [] : next);
+  }
+  function splice(start: number, deleteCount: number, ...add: T[]): T[] {
+    const next = items.slice();
+    next.splice(start, deleteCount, ...add);
+    return next;
+  }
+  function remove(i: number) {
+    set(splice(i, 1), { index: Math.max(0, i - 1), part: 'input' });
+  }
+  /** Enter adds a blank item after item `i`; Backspace in an empty one removes it. */
+  function onKeyDown(event: KeyboardEvent<HTMLInputElement>, i: number, empty: boolean) {
+    if (event.key === 'Enter' && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      set(splice(i + 1, 0, blank), { index: i + 1, part: 'input' });
+    } else if (event.key === 'Backspace' && empty && items.length > 1) {
+      event.preventDefault();
+      remove(i);
+    }
+  }
+  return {
+    items,
+    containerRef,
+    remove,
+    onKeyDown,
+    edit: (i: number, item: T) => set(splice(i, 1, item)),
+    add: () => set([...items, blank], { index: items.length, part: 'input' }),
+    move: (i: number, to: number, part: 'up' | 'down') => {
+      const next = splice(i, 1);
+      next.splice(to, 0, ...items.slice(i, i + 1));
+      set(next, { index: to, part });
+    },
+  };
 }
 
 export function ListWidget({ field, value, onChange, onBlur, id, error }: WidgetProps<ListField>) {
-  const stored = asStringList(value);
-  // An empty list still offers one box to type in; typing into it creates the item.
-  const items = stored.length > 0 ? stored : [''];
-  const container = useRef<HTMLDivElement | null>(null);
-  const pendingFocusRef = usePendingFocus(container);
+  const { items, containerRef, edit, remove, add, move, onKeyDown } = useItems(
+    asStringList(value),
+    '',
+    (x) => x === '',
+    onChange,
+  );
   const List = field.ordered ? 'ol' : 'ul';
-
-  function set(next: string[], focus?: FocusTarget) {
-    if (focus) pendingFocusRef.current = focus;
-    onChange(next.length === 1 && next[0] === '' && stored.length === 0 ? [] : next);
-  }
-  function onKeyDown(event: KeyboardEvent<HTMLInputElement>, index: number) {
-    if (event.key === 'Enter' && !event.nativeEvent.isComposing) {
-      event.preventDefault();
-      const next = items.slice();
-      next.splice(index + 1, 0, '');
-      set(next, { index: index + 1, part: 'input' });
-    } else if (event.key === 'Backspace' && items[index] === '' && items.length > 1) {
-      event.preventDefault();
-      set(
-        items.filter((_x, i) => i !== index),
-        { index: Math.max(0, index - 1), part: 'input' },
-      );
-    }
-  }
   const itemName = (i: number) => `${field.label}, item ${i + 1}`;
   return (
-    <FieldShell
-      id={id}
-      group
-      label={field.label}
-      hint={field.hint}
-      required={field.required}
-      error={error}
-    >
-      <div ref={container}>
+    <FieldShell id={id} group field={field} error={error}>
+      <div ref={containerRef}>
         <List className="list-items">
           {items.map((item, i) => (
             <li key={i} data-index={i} className="list-item">
@@ -332,36 +338,21 @@ export function ListWidget({ field, value, onChange, onBlur, id, error }: Widget
                 aria-label={itemName(i)}
                 value={item}
                 placeholder={field.placeholderItems[i] ?? ''}
-                onChange={(e) => {
-                  const next = items.slice();
-                  next[i] = e.target.value;
-                  set(next);
-                }}
-                onKeyDown={(e) => onKeyDown(e, i)}
+                onChange={(e) => edit(i, e.target.value)}
+                onKeyDown={(e) => onKeyDown(e, i, item === '')}
                 onBlur={onBlur}
               />
               <ItemButtons
                 name={itemName(i)}
                 index={i}
                 count={items.length}
-                onMove={(to, part) => set(move(items, i, to), { index: to, part })}
-                onRemove={() =>
-                  set(
-                    items.filter((_x, j) => j !== i),
-                    items.length > 1
-                      ? { index: Math.max(0, i - 1), part: 'input' }
-                      : { index: 0, part: 'input' },
-                  )
-                }
+                onMove={(to, part) => move(i, to, part)}
+                onRemove={() => remove(i)}
               />
             </li>
           ))}
         </List>
-        <button
-          type="button"
-          className="button-secondary"
-          onClick={() => set([...items, ''], { index: items.length, part: 'input' })}
-        >
+        <button type="button" className="button-secondary" onClick={add}>
           Add item <span className="visually-hidden">to {field.label}</span>
         </button>
       </div>
@@ -369,7 +360,8 @@ export function ListWidget({ field, value, onChange, onBlur, id, error }: Widget
   );
 }
 
-function ItemButtons({
+/** Move up, move down and remove, for a list item or a group's instance named `name`. */
+export function ItemButtons({
   name,
   index,
   count,
@@ -430,26 +422,17 @@ export function TaskListWidget({
   id,
   error,
 }: WidgetProps<TaskListField>) {
-  const stored = asTasks(value);
-  const items = stored.length > 0 ? stored : [{ done: false, text: '' }];
-  const container = useRef<HTMLDivElement | null>(null);
-  const pendingFocusRef = usePendingFocus(container);
-  function set(next: TaskItem[], focus?: FocusTarget) {
-    if (focus) pendingFocusRef.current = focus;
-    const blank = next.length === 1 && next[0]?.text === '' && !next[0].done && stored.length === 0;
-    onChange(blank ? [] : next);
-  }
+  const blank: TaskItem = { done: false, text: '' };
+  const { items, containerRef, edit, remove, add, onKeyDown } = useItems(
+    asTasks(value),
+    blank,
+    (x) => x?.text === '' && !x.done,
+    onChange,
+  );
   const itemName = (i: number) => `${field.label}, task ${i + 1}`;
   return (
-    <FieldShell
-      id={id}
-      group
-      label={field.label}
-      hint={field.hint}
-      required={field.required}
-      error={error}
-    >
-      <div ref={container}>
+    <FieldShell id={id} group field={field} error={error}>
+      <div ref={containerRef}>
         <ul className="list-items task-items">
           {items.map((item, i) => (
             <li key={i} data-index={i} className="list-item">
@@ -457,11 +440,7 @@ export function TaskListWidget({
                 type="checkbox"
                 aria-label={`${itemName(i)} done`}
                 checked={item.done}
-                onChange={(e) => {
-                  const next = items.slice();
-                  next[i] = { ...item, done: e.target.checked };
-                  set(next);
-                }}
+                onChange={(e) => edit(i, { ...item, done: e.target.checked })}
               />
               <input
                 type="text"
@@ -470,25 +449,8 @@ export function TaskListWidget({
                 aria-label={itemName(i)}
                 value={item.text}
                 placeholder={field.placeholderItems[i] ?? ''}
-                onChange={(e) => {
-                  const next = items.slice();
-                  next[i] = { ...item, text: e.target.value };
-                  set(next);
-                }}
-                onKeyDown={(e) => {
-                  if (e.key === 'Enter' && !e.nativeEvent.isComposing) {
-                    e.preventDefault();
-                    const next = items.slice();
-                    next.splice(i + 1, 0, { done: false, text: '' });
-                    set(next, { index: i + 1, part: 'input' });
-                  } else if (e.key === 'Backspace' && item.text === '' && items.length > 1) {
-                    e.preventDefault();
-                    set(
-                      items.filter((_x, j) => j !== i),
-                      { index: Math.max(0, i - 1), part: 'input' },
-                    );
-                  }
-                }}
+                onChange={(e) => edit(i, { ...item, text: e.target.value })}
+                onKeyDown={(e) => onKeyDown(e, i, item.text === '')}
                 onBlur={onBlur}
               />
               <button
@@ -496,25 +458,14 @@ export function TaskListWidget({
                 className="icon-button"
                 aria-label={`Remove ${itemName(i)}`}
                 title="Remove"
-                onClick={() =>
-                  set(
-                    items.filter((_x, j) => j !== i),
-                    { index: Math.max(0, i - 1), part: 'input' },
-                  )
-                }
+                onClick={() => remove(i)}
               >
                 ×
               </button>
             </li>
           ))}
         </ul>
-        <button
-          type="button"
-          className="button-secondary"
-          onClick={() =>
-            set([...items, { done: false, text: '' }], { index: items.length, part: 'input' })
-          }
-        >
+        <button type="button" className="button-secondary" onClick={add}>
           Add task <span className="visually-hidden">to {field.label}</span>
         </button>
       </div>
@@ -546,14 +497,7 @@ export function ChecklistWidget({
     onChange({ ...v, checked });
   }
   return (
-    <FieldShell
-      id={id}
-      group
-      label={field.label}
-      hint={field.hint}
-      required={field.required}
-      error={error}
-    >
+    <FieldShell id={id} group field={field} error={error}>
       <ul
         className="options"
         role={single ? 'radiogroup' : undefined}
@@ -626,14 +570,9 @@ export function TableWidget({
 }: WidgetProps<TableField>) {
   const width = field.columns.length;
   const rows = asRows(value, width);
-  const container = useRef<HTMLDivElement | null>(null);
-  const focusCellRef = useRef<number | null>(null);
-  useLayoutEffect(() => {
-    const row = focusCellRef.current;
-    if (row === null) return;
-    focusCellRef.current = null;
-    container.current?.querySelector<HTMLElement>(`[data-row="${row}"] [data-col="0"]`)?.focus();
-  });
+  const { containerRef, focusLater } = usePendingFocus<number>((root, row) =>
+    root.querySelector<HTMLElement>(`[data-row="${row}"] [data-col="0"]`),
+  );
   function setCell(r: number, c: number, text: string) {
     const next = rows.map((row) => row.slice());
     const row = next[r];
@@ -642,15 +581,8 @@ export function TableWidget({
   }
   const example = field.placeholderRows[0] ?? [];
   return (
-    <FieldShell
-      id={id}
-      group
-      label={field.label}
-      hint={field.hint}
-      required={field.required}
-      error={error}
-    >
-      <div className="table-wrap" ref={container}>
+    <FieldShell id={id} group field={field} error={error}>
+      <div className="table-wrap" ref={containerRef}>
         <table className="table-input">
           <thead>
             <tr>
@@ -729,7 +661,7 @@ export function TableWidget({
         type="button"
         className="button-secondary"
         onClick={() => {
-          focusCellRef.current = rows.length;
+          focusLater(rows.length);
           onChange([...rows, Array.from({ length: width }, () => '')]);
         }}
       >
@@ -752,14 +684,7 @@ export function KeyValueWidget({
 }: WidgetProps<KeyValueField>) {
   const v = asRecord(value);
   return (
-    <FieldShell
-      id={id}
-      group
-      label={field.label}
-      hint={field.hint}
-      required={field.required}
-      error={error}
-    >
+    <FieldShell id={id} group field={field} error={error}>
       <div className="keyvalue">
         {field.entries.map((entry, i) => {
           const entryId = `${id}-key-${i}`;
