@@ -1,4 +1,4 @@
-import { Component, lazy, Suspense, useState } from 'react';
+import { Component, lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { ProseField } from '../../core/model.ts';
 import { errorId, FieldShell, labelId } from './FieldShell.tsx';
@@ -27,8 +27,19 @@ export function ProseWidget({
 }: WidgetProps<ProseField>) {
   const [mode, setMode] = useState<Mode>({ kind: 'rich' });
   const text = asString(value);
+  const sourceRef = useRef<HTMLTextAreaElement>(null);
+  const refocus = useRef(false);
+  // After the switch below, the author's caret is back where it was.
+  useEffect(() => {
+    if (mode.kind !== 'source' || !refocus.current) return;
+    refocus.current = false;
+    const el = sourceRef.current;
+    el?.focus();
+    el?.setSelectionRange(el.value.length, el.value.length);
+  }, [mode]);
   const source = (
     <textarea
+      ref={sourceRef}
       id={id}
       className="input prose-source"
       value={text}
@@ -61,8 +72,20 @@ export function ProseWidget({
         </>
       ) : (
         <LoadBoundary onError={() => setMode({ kind: 'source', reason: LOAD_FAILED_REASON })}>
-          {/* Until the editor's chunk arrives the source is editable, so nothing waits on it. */}
-          <Suspense fallback={source}>
+          {/* Until the editor's chunk arrives the source is editable, so nothing waits on it;
+              an author who starts there stays there (no editor swapped in under the caret). */}
+          <Suspense
+            fallback={
+              <div
+                onFocusCapture={() => {
+                  refocus.current = true;
+                  setMode({ kind: 'source', reason: null });
+                }}
+              >
+                {source}
+              </div>
+            }
+          >
             <RichTextEditor
               id={id}
               labelledBy={labelId(id)}
