@@ -143,7 +143,10 @@ export function isAnchorLine(line: string, anchors: Anchors): boolean {
   const heading = HEADING_LINE_RE.exec(line);
   if (heading) {
     // An ATX closing sequence (`## Goals ##`, `## #`) is not part of the heading's text.
-    const text = (heading[1] ?? '').trimEnd().replace(/(^|[^\S\n])#+$/, '').trimEnd();
+    const text = (heading[1] ?? '')
+      .trimEnd()
+      .replace(/(^|[^\S\n])#+$/, '')
+      .trimEnd();
     return text.trim() === '' || anchors.headingPatterns.some((re) => re.test(text));
   }
   if (anchors.hasAlert && /^ {0,3}> ?\\?\[!\w+\]/i.test(line)) return true;

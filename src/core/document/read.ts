@@ -787,36 +787,6 @@ function escapeRe(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Splits a table row on pipes that are not escaped. */
-function splitRow(line: string): string[] {
-  let body = line.trim();
-  if (body.startsWith('|')) body = body.slice(1);
-  const cells: string[] = [];
-  let cell = '';
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i]!;
-    if (c === '\\') {
-      let n = 0;
-      while (body[i + n] === '\\') n++;
-      cell += body.slice(i, i + n);
-      i += n - 1;
-      if (body[i + 1] === '|' && n % 2 === 1) {
-        cell += '|';
-        i++;
-      }
-      continue;
-    }
-    if (c === '|') {
-      cells.push(cell);
-      cell = '';
-      continue;
-    }
-    cell += c;
-  }
-  if (cell.trim() !== '') cells.push(cell);
-  return cells.map((c) => c.trim());
-}
-
 export function unescapeTableCell(cell: string): string {
   return cell.replace(/(\\*)\\\|/g, (_m, bs: string) => `${bs.slice(0, bs.length / 2)}|`);
 }
@@ -853,7 +823,6 @@ function splitRowRaw(line: string): string[] {
   if (cell.trim() !== '') cells.push(cell);
   return cells.map((c) => c.trim());
 }
-void splitRow;
 
 function readCode(raw: string): string {
   const lines = raw.replace(/\n+$/, '').split('\n');

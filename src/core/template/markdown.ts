@@ -183,7 +183,6 @@ function finishSection(
 ): Section {
   const titleKey = slugify(raw.title);
   // Ids are short (the heading's slug) and made unique with the parent's slug when repeated.
-  void parentId;
   const id = raw.headingRaw === null ? '' : ctx.uniqueSectionId(titleKey, parentId);
   const optional = parentOptional || isOptionalTitle(raw.title) || raw.commentOptional === true;
   const headingFields: TextField[] = [];
@@ -1007,9 +1006,7 @@ function groupLabelRepeats(blocks: Block[], section: Section, ctx: Context): Blo
         .filter(Boolean);
       parts.push({ type: 'field', fieldId: field.id, placeholder: rep.name, examples });
     }
-    const instanceBlocks = firstBlocks.map((blk) =>
-      relabel(blk, labelText, rep.word, section.id, inner),
-    );
+    const instanceBlocks = firstBlocks.map((blk) => relabel(blk, labelText, section.id, inner));
     const fields: Field[] = [...nameFields];
     const visit = (bs: Block[]) => {
       for (const x of bs) {
@@ -1043,17 +1040,10 @@ function groupLabelRepeats(blocks: Block[], section: Section, ctx: Context): Blo
 }
 
 /** Gives a field inside a repeat an id relative to the instance and a plain label. */
-function relabel(
-  block: Block,
-  instanceLabel: string,
-  word: string,
-  sectionId: string,
-  inner: Context,
-): Block {
+function relabel(block: Block, instanceLabel: string, sectionId: string, inner: Context): Block {
   const fix = <F extends Field>(f: F): F => {
     const rel = f.id.startsWith(`${sectionId}/`) ? f.id.slice(sectionId.length + 1) : f.id;
     const label = plainTitle(f.label) === plainTitle(instanceLabel) ? 'Details' : f.label;
-    void word;
     return {
       ...f,
       label,
@@ -1068,7 +1058,7 @@ function relabel(
     case 'quote':
       return {
         ...block,
-        blocks: block.blocks.map((b) => relabel(b, instanceLabel, word, sectionId, inner)),
+        blocks: block.blocks.map((b) => relabel(b, instanceLabel, sectionId, inner)),
       };
     default:
       return block;
