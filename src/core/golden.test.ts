@@ -1,6 +1,6 @@
 /**
  * Golden files: the schema derived from each built-in template, one line per section or field,
- * in src/core/__golden__/<id>.txt. A parser change that alters a template's fields shows up as
+ * in src/core/__golden__/<id>.schema.txt. A parser change that alters a template's fields shows up as
  * a readable diff. Rewrite them after an intended change:
  *   UPDATE_GOLDEN=1 npx vitest run src/core/golden.test.ts
  */
@@ -112,11 +112,13 @@ describe('golden schemas of the built-in templates', () => {
       const hints = TEMPLATE_HINTS[entry.id];
       const template = parseTemplate(readTemplateText(entry), entry.format, hints ? { hints } : {});
       const actual = goldenText(template);
-      const file = new URL(`./__golden__/${entry.id}.txt`, import.meta.url);
-      if (UPDATE || !existsSync(file)) {
+      const file = new URL(`./__golden__/${entry.id}.schema.txt`, import.meta.url);
+      if (UPDATE) {
         writeFileSync(file, actual);
         return;
       }
+      // A missing golden file is a failure, not a file to write: it must be reviewed and committed.
+      expect(existsSync(file), `${file.pathname} is missing: run with UPDATE_GOLDEN=1`).toBe(true);
       // Compared line by line so a failure shows a readable diff of the schema.
       expect(
         actual.split('\n'),
