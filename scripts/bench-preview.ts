@@ -44,7 +44,7 @@ interface JsdomModule {
 }
 
 /** A small deterministic PRNG, so every run types into the same document. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state * 1664525 + 1013904223) >>> 0;
@@ -52,7 +52,7 @@ function random(seed: number): () => number {
   };
 }
 
-const WORDS =
+export const WORDS =
   'the proposal service cache request latency queue budget owner rollout metric error retry gateway tenant storage cluster policy schema migration review deploy alert window token index shard replica backoff'.split(
     ' ',
   );

@@ -28,6 +28,7 @@ import { parseTemplate } from '../src/core/template/parse.ts';
 import type { Template } from '../src/core/template/types.ts';
 import { TEMPLATE_HINTS } from '../src/templates/hints.ts';
 import { readTemplateText } from '../src/templates/load-node.ts';
+import { random, WORDS } from './bench-preview.ts';
 import { BUILT_IN_TEMPLATES, type TemplateEntry } from '../src/templates/registry.ts';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -129,17 +130,6 @@ const hintsFor = (entry: TemplateEntry) => {
   return hints ? { hints } : {};
 };
 
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
-const WORDS =
-  'the proposal service cache request latency queue budget owner rollout metric error retry gateway tenant storage cluster policy schema migration review deploy alert window token index shard replica backoff'.split(
-    ' ',
-  );
 function wordsFrom(next: () => number) {
   return (count: number) =>
     Array.from({ length: count }, () => WORDS[Math.floor(next() * WORDS.length)]).join(' ');
