@@ -151,8 +151,8 @@ export function isAnchorLine(line: string, anchors: Anchors): boolean {
   }
   if (anchors.hasAlert && /^ {0,3}> ?\\?\[!\w+\]/i.test(line)) return true;
   if (anchors.emptyAnswer && line.trim() === anchors.emptyAnswer) return true;
-  // Up to three spaces of indentation still make a paragraph: ` **Scope:**` is a label too.
-  const bare = line.replace(/^ {1,3}(?=\*\*)/, '');
+  // Leading whitespace (a no-break space too, which the reader trims) still leaves a label.
+  const bare = line.replace(/^\s+(?=\*\*)/, '');
   if (/^\*\*/.test(bare)) {
     line = bare;
     const label = LABEL_LINE_RE.exec(line);
