@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { Field, FieldValue, GroupInstance, TaskItem, Values } from './model.ts';
-import { extraKey, fieldValueSchema } from './model.ts';
+import { fieldValueSchema, keptTextBySection } from './model.ts';
 import { readDocument } from './document/read.ts';
 import { isFieldFilled } from './document/filled.ts';
 import { renderTitle } from './document/render.ts';
@@ -152,11 +152,11 @@ function unitOf(node: SectionNode, values: Values, headings: Record<string, stri
 /** The zod schema of a template's values, with completeness as refinements. */
 export function buildValuesSchema(template: Template, headings: Record<string, string> = {}) {
   return z.record(z.string(), fieldValueSchema).superRefine((values, ctx) => {
+    const kept = keptTextBySection(values);
     for (const unit of units(template, values, headings)) {
       if (unit.fields.length === 0) continue;
       const filled = unit.fields.filter((f) => isFieldFilled(f, values[f.id]));
-      const extra = values[extraKey(unit.id)];
-      const hasExtra = typeof extra === 'string' && stripComments(extra).trim() !== '';
+      const hasExtra = (kept.get(unit.id) ?? []).some((t) => stripComments(t).trim() !== '');
       const any = filled.length > 0 || hasExtra;
       const state: SectionState = !unit.required
         ? 'optional'

@@ -201,6 +201,65 @@ export type Field =
   | KeyValueField
   | GroupField;
 
-export function extraKey(sectionId: string): string {
-  return `${sectionId}::extra`;
+/**
+ * Where kept text (document content that matches no field) is stored. Without a slot: at the
+ * end of the section's own content. With a slot (`"2"`, or `"1.0"` inside a quote): just before
+ * that block of the section, so the text comes back where the author wrote it.
+ */
+export function extraKey(sectionId: string, slot?: string): string {
+  return slot === undefined ? `${sectionId}::extra` : `${sectionId}::extra@${slot}`;
 }
+
+/** Whether a values key holds kept text, and of which section (`''` inside a group instance). */
+export function extraKeySection(key: string): string | null {
+  const at = key.indexOf('::extra');
+  if (at < 0) return null;
+  const rest = key.slice(at + '::extra'.length);
+  return rest === '' || rest.startsWith('@') ? key.slice(0, at) : null;
+}
+
+/** Every kept text that is not empty, by section, each in document order of its slots. */
+export function keptTextBySection(values: Values): Map<string, string[]> {
+  const found = new Map<string, { slot: number[]; text: string }[]>();
+  for (const [key, value] of Object.entries(values)) {
+    if (typeof value !== 'string' || value.trim() === '') continue;
+    const section = extraKeySection(key);
+    if (section === null) continue;
+    const at = key.indexOf('::extra@');
+    const slot =
+      at >= 0
+        ? key
+            .slice(at + 8)
+            .split('.')
+            .map(Number)
+        : [Number.MAX_SAFE_INTEGER];
+    const list = found.get(section) ?? [];
+    list.push({ slot, text: value });
+    found.set(section, list);
+  }
+  const cmp = (a: number[], b: number[]) => {
+    for (let i = 0; i < Math.max(a.length, b.length); i++) {
+      const d = (a[i] ?? -1) - (b[i] ?? -1);
+      if (d !== 0) return d;
+    }
+    return 0;
+  };
+  const out = new Map<string, string[]>();
+  for (const [section, list] of found)
+    out.set(
+      section,
+      list.sort((a, b) => cmp(a.slot, b.slot)).map((e) => e.text),
+    );
+  return out;
+}
+
+/** Every kept text of one section that is not empty, in document order of its slots. */
+export function sectionExtras(values: Values, sectionId: string): string[] {
+  return keptTextBySection(values).get(sectionId) ?? [];
+}
+
+/**
+ * The document's own front matter (YAML text between the `---` lines), kept as written so its
+ * extra keys, comments and order survive; the template's fields are written into it.
+ */
+export const FRONT_MATTER_KEY = '::front-matter';

@@ -5,7 +5,14 @@
  * that matches no field is kept per section (`extraKey`) and re-emitted, never dropped.
  */
 import type { Token } from 'marked';
-import type { ChecklistValue, Field, GroupInstance, TaskItem, Values } from '../model.ts';
+import type {
+  ChecklistValue,
+  Field,
+  FieldValue,
+  GroupInstance,
+  TaskItem,
+  Values,
+} from '../model.ts';
 import { extraKey } from '../model.ts';
 import {
   COMMENT_RE,
@@ -35,7 +42,8 @@ import {
   type Anchors,
 } from './anchors.ts';
 import { allFields, completeValues, emptyValue } from './walk.ts';
-import { unescapeListItem } from './render.ts';
+import { renderField, unescapeListItem } from './render.ts';
+import { keepsAuthorLines } from './lossless.ts';
 
 export interface ReadResult {
   values: Values;
@@ -169,9 +177,15 @@ export function readDocument(template: Template, markdown: string): ReadResult {
     if (token.type !== 'space') current.push(unit);
   }
 
-  const ctx: ReadContext = { anchors, hints, source: text, emptyAnswer: template.emptyAnswer };
+  const ctx: ReadContext = {
+    anchors,
+    claims: new Map(),
+    hints,
+    source: text,
+    emptyAnswer: template.emptyAnswer,
+  };
   for (const [section, units] of buckets) {
-    readBlocks(section.blocks, units, values, extraKey(section.id), ctx);
+    readBlocks(section.blocks, units, values, section.id, '', ctx);
   }
   for (const node of allGroups(template)) {
     const list = instances.get(node);
@@ -179,7 +193,7 @@ export function readDocument(template: Template, markdown: string): ReadResult {
     values[node.id] = list.map((inst) => {
       const scope: GroupInstance = {};
       readTitleFields(node.instance.heading!, inst.match, node.instance.headingFields, scope);
-      readBlocks(node.instance.blocks, inst.units, scope, extraKey(''), ctx);
+      readBlocks(node.instance.blocks, inst.units, scope, '', '', ctx);
       return completeValues(node.field.fields, scope);
     });
   }
@@ -362,6 +376,8 @@ function templateHints(template: Template): Set<string> {
 
 interface ReadContext {
   anchors: Anchors;
+  /** What each structured field reads from a unit's text (null: not without loss). */
+  claims: Map<FieldBlock, Map<string, FieldValue | null>>;
   hints: Set<string>;
   source: string;
   emptyAnswer: string;
@@ -442,40 +458,33 @@ function labelMatch(spec: TitleSpec, unit: Unit): RegExpExecArray | null {
   return m ? matchTitle(spec, m[1]!) : null;
 }
 
+/**
+ * Reads a section's blocks from its units. Every unit is claimed by at most one block, in
+ * document order (anchors first, then the fields between them); a unit no block can take
+ * without losing text is kept as written, in the slot before the next block that claimed
+ * something, so it comes back where the author wrote it.
+ */
 function readBlocks(
   blocks: Block[],
   rawUnits: Unit[],
   scope: Scope,
-  extrasKey: string,
+  sectionId: string,
+  slotPrefix: string,
   ctx: ReadContext,
 ): void {
   const units = splitUnits(rawUnits).filter((u) => !isHintComment(u, ctx));
-  const used = new Set<number>();
+  /** The block that claimed each unit, or -1. */
+  const owner: number[] = units.map(() => -1);
   const anchorAt: number[] = blocks.map(() => -1);
   let pos = 0;
   blocks.forEach((block, i) => {
-    let found = -1;
     for (let j = pos; j < units.length; j++) {
-      const u = units[j]!;
-      const hit =
-        block.type === 'static'
-          ? staticMatches(block, u)
-          : block.type === 'inline'
-            ? inlineMatches(block, u)
-            : block.type === 'quote'
-              ? u.type === 'blockquote' && (!block.header || /^ {0,3}> ?\\?\[!/i.test(u.raw))
-              : block.type === 'group'
-                ? labelMatch(block.label, u) !== null
-                : false;
-      if (hit) {
-        found = j;
-        break;
+      if (anchorHit(block, units[j]!)) {
+        anchorAt[i] = j;
+        owner[j] = i;
+        pos = j + 1;
+        return;
       }
-    }
-    if (found >= 0) {
-      anchorAt[i] = found;
-      used.add(found);
-      pos = found + 1;
     }
   });
 
@@ -488,7 +497,6 @@ function readBlocks(
     return -1;
   };
 
-  // Fields between the same two anchors share that region.
   let i = 0;
   while (i < blocks.length) {
     const block = blocks[i]!;
@@ -500,6 +508,7 @@ function readBlocks(
     }
     if (block.type === 'quote') {
       const j = anchorAt[i]!;
+      const prefix = `${slotPrefix}${i}.`;
       if (j >= 0) {
         const unit = units[j]!;
         let lines = unit.raw
@@ -510,47 +519,16 @@ function readBlocks(
         while (lines.length && lines[0]!.trim() === '') lines.shift();
         const inner = lines.join('\n');
         const innerUnits = toUnits(lexMarkdown(inner));
-        readBlocks(block.blocks, innerUnits, scope, extrasKey, { ...ctx, source: inner });
+        readBlocks(block.blocks, innerUnits, scope, sectionId, prefix, { ...ctx, source: inner });
       } else {
-        readBlocks(block.blocks, [], scope, extrasKey, ctx);
+        readBlocks(block.blocks, [], scope, sectionId, prefix, ctx);
       }
       i++;
       continue;
     }
     if (block.type === 'group') {
-      const start = anchorAt[i]!;
-      if (start < 0) {
-        scope[block.field.id] = [];
-        i++;
-        continue;
-      }
-      const end = nextAnchor(i);
-      const list: GroupInstance[] = [];
-      let k = start;
-      while (k < end) {
-        const match = labelMatch(block.label, units[k]!);
-        if (!match) break;
-        used.add(k);
-        let e = k + 1;
-        while (e < end && !labelMatch(block.label, units[e]!)) e++;
-        const inst: GroupInstance = {};
-        let g = 1;
-        for (const part of block.label.parts) {
-          if (part.type === 'number') g++;
-          else if (part.type === 'field') {
-            const text = (match[g++] ?? '').trim();
-            inst[part.fieldId] = isTitlePlaceholder(text, part.placeholder, part.examples)
-              ? ''
-              : text;
-          }
-        }
-        const instUnits = units.slice(k + 1, e);
-        for (let x = k + 1; x < e; x++) used.add(x);
-        readBlocks(block.blocks, instUnits, inst, extraKey(''), ctx);
-        list.push(completeValues(block.field.fields, inst));
-        k = e;
-      }
-      scope[block.field.id] = list;
+      scope[block.field.id] =
+        anchorAt[i]! < 0 ? [] : readLabelGroup(block, i, units, owner, nextAnchor(i), ctx);
       i++;
       continue;
     }
@@ -558,26 +536,112 @@ function readBlocks(
       i++;
       continue;
     }
-    // A run of field blocks sharing one region.
+    // A run of field blocks sharing the region between two anchors.
     let j = i;
-    const run: Extract<Block, { type: 'field' }>[] = [];
-    while (j < blocks.length && blocks[j]!.type === 'field')
-      run.push(blocks[j++] as Extract<Block, { type: 'field' }>);
+    while (j < blocks.length && blocks[j]!.type === 'field') j++;
     const from = prevAnchor(i) + 1;
     const to = nextAnchor(j - 1);
     const region: number[] = [];
-    for (let x = from; x < to; x++) if (!used.has(x)) region.push(x);
-    readRegion(run, region, units, scope, used, ctx);
+    for (let x = from; x < to; x++) if (owner[x] === -1) region.push(x);
+    const run: RunBlock[] = [];
+    for (let k = i; k < j; k++) run.push({ block: blocks[k] as FieldBlock, index: k });
+    claimRun(run, region, units, scope, owner, ctx);
     i = j;
   }
 
-  const extras = units
-    .filter((_u, idx) => !used.has(idx))
-    .filter((u) => u.raw.trim() !== '' && u.raw.trim() !== ctx.emptyAnswer);
-  if (extras.length) {
-    const text = extras.map((u) => u.raw.replace(/\n+$/, '')).join('\n\n');
-    const prev = scope[extrasKey];
-    scope[extrasKey] = typeof prev === 'string' && prev ? `${prev}\n\n${text}` : text;
+  keepUnclaimed(blocks.length, units, owner, scope, sectionId, slotPrefix, ctx);
+}
+
+function anchorHit(block: Block, u: Unit): boolean {
+  switch (block.type) {
+    case 'static':
+      return staticMatches(block, u);
+    case 'inline':
+      return inlineMatches(block, u);
+    case 'quote':
+      return u.type === 'blockquote' && (!block.header || /^ {0,3}> ?\\?\[!/i.test(u.raw));
+    case 'group':
+      return labelMatch(block.label, u) !== null;
+    default:
+      return false;
+  }
+}
+
+/** A repeat written with bold labels: each label and what follows it, up to the next anchor. */
+function readLabelGroup(
+  block: Extract<Block, { type: 'group' }>,
+  index: number,
+  units: Unit[],
+  owner: number[],
+  end: number,
+  ctx: ReadContext,
+): GroupInstance[] {
+  const list: GroupInstance[] = [];
+  let k = units.findIndex((_u, x) => owner[x] === index);
+  while (k >= 0 && k < end) {
+    const match = labelMatch(block.label, units[k]!);
+    if (!match) break;
+    owner[k] = index;
+    let e = k + 1;
+    while (e < end && !labelMatch(block.label, units[e]!)) e++;
+    const inst: GroupInstance = {};
+    let g = 1;
+    for (const part of block.label.parts) {
+      if (part.type === 'number') g++;
+      else if (part.type === 'field') {
+        const text = (match[g++] ?? '').trim();
+        inst[part.fieldId] = isTitlePlaceholder(text, part.placeholder, part.examples) ? '' : text;
+      }
+    }
+    for (let x = k + 1; x < e; x++) owner[x] = index;
+    readBlocks(block.blocks, units.slice(k + 1, e), inst, '', '', ctx);
+    list.push(completeValues(block.field.fields, inst));
+    k = e;
+  }
+  return list;
+}
+
+/**
+ * Units no block claimed are kept as written: each in the slot of the first later block that
+ * claimed something (so it is written just before it), or at the end of the section.
+ */
+function keepUnclaimed(
+  blockCount: number,
+  units: Unit[],
+  owner: number[],
+  scope: Scope,
+  sectionId: string,
+  slotPrefix: string,
+  ctx: ReadContext,
+): void {
+  const firstClaim: number[] = Array.from({ length: blockCount }, () => Infinity);
+  owner.forEach((b, u) => {
+    if (b >= 0) firstClaim[b] = Math.min(firstClaim[b]!, u);
+  });
+  const kept = new Map<string, string[]>();
+  units.forEach((u, idx) => {
+    if (owner[idx] !== -1) return;
+    const raw = u.raw.trim();
+    if (raw === '' || raw === ctx.emptyAnswer) return;
+    let slot = blockCount;
+    for (let b = 0; b < blockCount; b++) {
+      if (firstClaim[b]! > idx && firstClaim[b]! !== Infinity) {
+        slot = b;
+        break;
+      }
+    }
+    const key =
+      slot === blockCount && slotPrefix === ''
+        ? extraKey(sectionId)
+        : extraKey(sectionId, `${slotPrefix}${slot}`);
+    const list = kept.get(key) ?? [];
+    list.push(u.raw.replace(/\n+$/, ''));
+    kept.set(key, list);
+  });
+  for (const [key, parts] of kept) {
+    const text = parts.join('\n\n');
+    const prev = scope[key];
+    scope[key] = typeof prev === 'string' && prev ? `${prev}\n\n${text}` : text;
   }
 }
 
@@ -592,70 +656,138 @@ function toUnits(tokens: Token[]): Unit[] {
   return out;
 }
 
-function readRegion(
-  run: Extract<Block, { type: 'field' }>[],
+type FieldBlock = Extract<Block, { type: 'field' }>;
+interface RunBlock {
+  block: FieldBlock;
+  index: number;
+}
+
+/** Fields written as one Markdown block of their own (a list, a table, a fenced code block). */
+function isStructured(field: Field): boolean {
+  return (
+    field.kind === 'list' ||
+    field.kind === 'tasklist' ||
+    field.kind === 'checklist' ||
+    field.kind === 'keyvalue' ||
+    field.kind === 'table' ||
+    field.kind === 'code'
+  );
+}
+
+/**
+ * The value a structured field reads from a unit, or null when the unit is not of its kind or
+ * reading it would lose some of the author's text.
+ */
+function tryClaim(block: FieldBlock, unit: Unit, ctx: ReadContext): FieldValue | null {
+  let byUnit = ctx.claims.get(block);
+  if (!byUnit) ctx.claims.set(block, (byUnit = new Map()));
+  if (!byUnit.has(unit.raw)) byUnit.set(unit.raw, claimValue(block, unit, ctx));
+  return byUnit.get(unit.raw) ?? null;
+}
+
+/** The template's own text of a field (its examples), written as the field would be. */
+const ownText = new WeakMap<FieldBlock, string>();
+
+function claimValue(block: FieldBlock, unit: Unit, ctx: ReadContext): FieldValue | null {
+  const field = block.field;
+  let value: FieldValue;
+  if (field.kind === 'checklist' && field.marker === ',') {
+    // A multi-select dropdown's answer is one comma-separated line.
+    if (unit.type !== 'paragraph') return null;
+    value = readCommaList(field, unit.raw);
+  } else if (field.kind === 'table') {
+    if (unit.type !== 'table') return null;
+    value = readTable(field, unit.raw);
+  } else if (field.kind === 'code') {
+    if (unit.type !== 'code' || !/^ {0,3}(`{3,}|~{3,})/.test(unit.raw)) return null;
+    value = readCode(unit.raw);
+  } else {
+    if (unit.type !== 'list') return null;
+    value = readListLike(field, unit.raw, block.layout);
+  }
+  const written = renderField(field, value, ctx.anchors, block.layout);
+  let own = ownText.get(block);
+  if (own === undefined) {
+    own = renderField(field, templateValue(field), ctx.anchors, block.layout);
+    ownText.set(block, own);
+  }
+  return keepsAuthorLines(unit.raw, written, own) ? value : null;
+}
+
+/** What a field holds when the template's own examples are left in it. */
+function templateValue(field: Field): FieldValue {
+  switch (field.kind) {
+    case 'list':
+      return field.placeholderItems;
+    case 'tasklist':
+      return field.placeholderItems.map((text) => ({ done: false, text }));
+    case 'table':
+      return field.placeholderRows;
+    case 'code':
+      return field.placeholder;
+    default:
+      return emptyValue(field);
+  }
+}
+
+/**
+ * Gives each field of a run its units, in document order: a structured field takes the first
+ * later unit it can read without loss; a text field takes the units up to the first one a
+ * later structured field of the run would take. Anything skipped stays unclaimed (kept).
+ */
+function claimRun(
+  run: RunBlock[],
   region: number[],
   units: Unit[],
   scope: Scope,
-  used: Set<number>,
+  owner: number[],
   ctx: ReadContext,
 ): void {
-  const take = (pred: (u: Unit) => boolean, last = false): Unit | null => {
-    const order = last ? [...region].reverse() : region;
-    for (const idx of order) {
-      if (used.has(idx)) continue;
-      if (pred(units[idx]!)) {
-        used.add(idx);
-        return units[idx]!;
-      }
-    }
-    return null;
-  };
-  const textFields: Extract<Block, { type: 'field' }>[] = [];
-  for (const block of run) {
+  let p = 0;
+  let textTaken = false;
+  for (let k = 0; k < run.length; k++) {
+    const { block, index } = run[k]!;
     const field = block.field;
-    switch (field.kind) {
-      case 'list':
-      case 'tasklist':
-      case 'checklist':
-      case 'keyvalue': {
-        if (field.kind === 'checklist' && field.marker === ',') {
-          // A multi-select dropdown's answer is one comma-separated line.
-          const line = take((u) => u.type === 'paragraph');
-          scope[field.id] = line ? readCommaList(field, line.raw) : emptyValue(field);
+    if (isStructured(field)) {
+      scope[field.id] = emptyValue(field);
+      for (let q = p; q < region.length; q++) {
+        const value = tryClaim(block, units[region[q]!]!, ctx);
+        if (value !== null) {
+          scope[field.id] = value;
+          owner[region[q]!] = index;
+          p = q + 1;
           break;
         }
-        const unit = take((u) => u.type === 'list');
-        scope[field.id] = unit ? readListLike(field, unit.raw, block.layout) : emptyValue(field);
-        break;
       }
-      case 'table': {
-        const unit = take((u) => u.type === 'table');
-        scope[field.id] = unit ? readTable(field, unit.raw) : [];
-        break;
-      }
-      case 'code': {
-        const unit = take((u) => u.type === 'code' && /^ {0,3}(`{3,}|~{3,})/.test(u.raw), true);
-        scope[field.id] = unit ? readCode(unit.raw) : '';
-        break;
-      }
-      default:
-        textFields.push(block);
+      continue;
     }
-  }
-  const rest = region.filter((idx) => !used.has(idx) && units[idx]!.raw.trim() !== ctx.emptyAnswer);
-  const first = textFields[0];
-  for (const b of textFields) scope[b.field.id] = '';
-  if (first && rest.length) {
-    const startUnit = units[rest[0]!]!;
-    const endUnit = units[rest[rest.length - 1]!]!;
+    scope[field.id] = '';
+    let end = region.length;
+    search: for (let q = p; q < region.length; q++) {
+      for (let m = k + 1; m < run.length; m++) {
+        const later = run[m]!.block;
+        if (isStructured(later.field) && tryClaim(later, units[region[q]!]!, ctx) !== null) {
+          end = q;
+          break search;
+        }
+      }
+    }
+    // One text field takes the text; a second text field in the same region has no text of
+    // its own to tell apart.
+    if (textTaken) continue;
+    const take = region.slice(p, end).filter((idx) => units[idx]!.raw.trim() !== ctx.emptyAnswer);
+    if (take.length === 0) continue;
+    const startUnit = units[take[0]!]!;
+    const endUnit = units[take[take.length - 1]!]!;
     // The exact source from the first to the last unit: spacing between blocks is the author's.
     const raw = ctx.source.slice(startUnit.start, endUnit.end);
     let text = unescapeBlockText(raw.trim(), ctx.anchors);
-    const f = first.field;
-    if ((f.kind === 'prose' || f.kind === 'text') && text === f.placeholder.trim()) text = '';
-    scope[f.id] = text;
-    rest.forEach((idx) => used.add(idx));
+    if ((field.kind === 'prose' || field.kind === 'text') && text === field.placeholder.trim())
+      text = '';
+    scope[field.id] = text;
+    for (let x = p; x < end; x++) owner[region[x]!] = index;
+    textTaken = true;
+    p = end;
   }
 }
 

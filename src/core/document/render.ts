@@ -10,7 +10,7 @@ import type {
   TaskItem,
   Values,
 } from '../model.ts';
-import { extraKey } from '../model.ts';
+import { extraKey, sectionExtras } from '../model.ts';
 import { yamlInline } from '../template/frontmatter.ts';
 import type {
   Block,
@@ -91,7 +91,7 @@ function renderSection(section: Section, scope: Scope, ctx: RenderContext, numbe
   const chunks: string[] = [];
   if (section.heading) chunks.push(renderTitle(section.heading, scope, number));
   if (ctx.options.keepGuidance && section.guidance?.length) chunks.push(...section.guidance);
-  const own = renderBlocks(section.blocks, scope, ctx);
+  const own = renderBlocks(section.blocks, scope, ctx, section.id, '');
   if (own) chunks.push(own);
   const extra = scope[extraKey(section.id)];
   if (typeof extra === 'string' && extra.trim() !== '') chunks.push(extra.trim());
@@ -120,8 +120,7 @@ function renderNode(node: SectionNode, scope: Scope, ctx: RenderContext): string
 /** Whether anything in a section or its subsections is answered. */
 function hasAnswer(section: Section, scope: Scope): boolean {
   if (ownFields(section).some((f) => isFieldFilled(f, scope[f.id]))) return true;
-  const extra = scope[extraKey(section.id)];
-  if (typeof extra === 'string' && extra.trim() !== '') return true;
+  if (sectionExtras(scope as Values, section.id).length > 0) return true;
   return section.children.some((c) =>
     c.type === 'group' ? isFieldFilled(c.field, scope[c.id]) : hasAnswer(c, scope),
   );
@@ -134,24 +133,56 @@ export function asInstances(value: FieldValue | undefined): GroupInstance[] {
   );
 }
 
-function renderBlocks(blocks: Block[], scope: Scope, ctx: RenderContext): string {
+/** Kept text of a section that stands in a slot (just before the block of that index). */
+function keptText(scope: Scope, sectionId: string, slot: string): string {
+  const v = scope[extraKey(sectionId, slot)];
+  return typeof v === 'string' ? v.trim() : '';
+}
+
+function renderBlocks(
+  blocks: Block[],
+  scope: Scope,
+  ctx: RenderContext,
+  sectionId: string,
+  slotPrefix: string,
+): string {
   let out = '';
   let joinNext = false;
-  for (const block of blocks) {
-    let text = renderBlock(block, scope, ctx);
+  const add = (text: string, join: boolean) => {
+    out += out === '' ? text : `${join ? '\n' : '\n\n'}${text}`;
+  };
+  for (const [i, block] of blocks.entries()) {
+    const kept = keptText(scope, sectionId, `${slotPrefix}${i}`);
+    if (kept) {
+      add(kept, false);
+      joinNext = false;
+    }
+    let text = renderBlock(block, scope, ctx, sectionId, `${slotPrefix}${i}.`);
     if (ctx.options.keepGuidance && block.type === 'field' && block.guidance?.length) {
       text = [...block.guidance, text].filter(Boolean).join('\n\n');
     }
     if (text === '') {
       continue;
     }
-    out += out === '' ? text : `${joinNext ? '\n' : '\n\n'}${text}`;
+    add(text, joinNext);
     joinNext = block.type === 'inline' && block.joinNext;
+  }
+  // Inside a quote, text kept after its last block has a slot too (the section's own end
+  // slot is written by renderSection).
+  if (slotPrefix !== '') {
+    const kept = keptText(scope, sectionId, `${slotPrefix}${blocks.length}`);
+    if (kept) add(kept, false);
   }
   return out;
 }
 
-function renderBlock(block: Block, scope: Scope, ctx: RenderContext): string {
+function renderBlock(
+  block: Block,
+  scope: Scope,
+  ctx: RenderContext,
+  sectionId: string,
+  innerPrefix: string,
+): string {
   const { anchors, template } = ctx;
   switch (block.type) {
     case 'static':
@@ -163,7 +194,7 @@ function renderBlock(block: Block, scope: Scope, ctx: RenderContext): string {
       return `${block.prefix}${text}`.trimEnd();
     }
     case 'quote': {
-      const inner = renderBlocks(block.blocks, scope, ctx);
+      const inner = renderBlocks(block.blocks, scope, ctx, sectionId, innerPrefix);
       const quoted = inner
         .split('\n')
         .map((l) => (l === '' ? '>' : `> ${l}`))
@@ -175,7 +206,7 @@ function renderBlock(block: Block, scope: Scope, ctx: RenderContext): string {
       return instances
         .map((instance, i) => {
           const label = renderTitle(block.label, instance, i + 1);
-          const body = renderBlocks(block.blocks, instance, ctx);
+          const body = renderBlocks(block.blocks, instance, ctx, '', '');
           const extra = instance[extraKey('')];
           const parts = [label, body, typeof extra === 'string' ? extra.trim() : ''].filter(
             Boolean,
@@ -207,7 +238,7 @@ export function escapeTableCell(text: string): string {
   return text.replace(/(\\*)\|/g, (_m, bs: string) => `${bs}${bs}\\|`);
 }
 
-function renderField(
+export function renderField(
   field: Field,
   value: FieldValue | undefined,
   anchors: Anchors,

@@ -235,7 +235,7 @@ describe.each(BUILT_IN_TEMPLATES.map((e) => [e.id, e] as const))('round trip: %s
       }),
       { numRuns: 200 },
     );
-  });
+  }, 120_000);
 
   it('renders a document that renders again byte for byte after reading', () => {
     fc.assert(
@@ -246,5 +246,5 @@ describe.each(BUILT_IN_TEMPLATES.map((e) => [e.id, e] as const))('round trip: %s
       }),
       { numRuns: 50 },
     );
-  });
+  }, 120_000);
 });
