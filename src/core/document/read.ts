@@ -680,7 +680,7 @@ function isStructured(field: Field): boolean {
  */
 function tryClaim(block: FieldBlock, unit: Unit, ctx: ReadContext): FieldValue | null {
   let byUnit = ctx.claims.get(block);
-  if (!byUnit) ctx.claims.set(block, (byUnit = new Map()));
+  if (!byUnit) ctx.claims.set(block, (byUnit = new Map<string, FieldValue | null>()));
   if (!byUnit.has(unit.raw)) byUnit.set(unit.raw, claimValue(block, unit, ctx));
   return byUnit.get(unit.raw) ?? null;
 }
