@@ -263,3 +263,7 @@ export function sectionExtras(values: Values, sectionId: string): string[] {
  * extra keys, comments and order survive; the template's fields are written into it.
  */
 export const FRONT_MATTER_KEY = '::front-matter';
+
+/** The template's front matter fields as read from that front matter (JSON by key), to tell
+ * which ones the author has changed since. */
+export const FRONT_MATTER_READ_KEY = '::front-matter-read';

@@ -13,7 +13,7 @@ import type {
   TaskItem,
   Values,
 } from '../model.ts';
-import { extraKey } from '../model.ts';
+import { extraKey, FRONT_MATTER_KEY, FRONT_MATTER_READ_KEY } from '../model.ts';
 import {
   COMMENT_RE,
   commentText,
@@ -77,8 +77,12 @@ export function readDocument(template: Template, markdown: string): ReadResult {
   const values: Values = {};
   const headings: Record<string, string> = {};
 
-  const { frontMatter, body } = splitFrontMatter(source);
-  if (frontMatter !== null && template.frontMatter) readFrontMatter(template, frontMatter, values);
+  const { frontMatter, body } = documentFrontMatter(source);
+  if (frontMatter !== null) {
+    // Kept as written: keys the template does not have, comments and order come back.
+    values[FRONT_MATTER_KEY] = frontMatter;
+    if (template.frontMatter) readFrontMatter(template, frontMatter, values);
+  }
 
   const anchors = anchorsOf(template);
   const hints = templateHints(template);
@@ -309,9 +313,19 @@ function isTitlePlaceholder(text: string, placeholder: string, examples: string[
   return [placeholder, ...examples].some((p) => p !== '' && (text === p || bare(text) === bare(p)));
 }
 
+/** A document's front matter; a `---` first line that never closes is a rule, not front matter. */
+function documentFrontMatter(source: string): { frontMatter: string | null; body: string } {
+  try {
+    return splitFrontMatter(source);
+  } catch {
+    return { frontMatter: null, body: source };
+  }
+}
+
 function readFrontMatter(template: Template, yamlText: string, values: Values): void {
   const data = parseYaml(yamlText);
   if (!data || typeof data !== 'object' || Array.isArray(data)) return;
+  const read: Record<string, string> = {};
   const record = data as Record<string, unknown>;
   for (const entry of template.frontMatter!.entries) {
     const field = entry.field;
@@ -337,7 +351,9 @@ function readFrontMatter(template: Template, yamlText: string, values: Values): 
         text = '';
       values[field.id] = text;
     }
+    read[entry.key] = JSON.stringify(values[field.id]);
   }
+  values[FRONT_MATTER_READ_KEY] = read;
 }
 
 function scalarText(v: unknown): string {

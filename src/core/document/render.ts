@@ -10,8 +10,8 @@ import type {
   TaskItem,
   Values,
 } from '../model.ts';
-import { extraKey, sectionExtras } from '../model.ts';
-import { yamlInline } from '../template/frontmatter.ts';
+import { extraKey, FRONT_MATTER_KEY, FRONT_MATTER_READ_KEY, sectionExtras } from '../model.ts';
+import { setFrontMatterValue, yamlInline } from '../template/frontmatter.ts';
 import type {
   Block,
   FrontMatter,
@@ -48,12 +48,20 @@ export function renderDocument(
 ): string {
   const anchors = anchorsOf(template);
   const out: string[] = [];
-  if (template.frontMatter?.role === 'document' && !options.omitFrontMatter) {
-    out.push(renderFrontMatter(template.frontMatter, values));
+  const own = values[FRONT_MATTER_KEY];
+  if (!options.omitFrontMatter) {
+    // A document's own front matter is part of it, whatever the template says of its own.
+    if (typeof own === 'string') out.push(renderOwnFrontMatter(template.frontMatter, own, values));
+    else if (template.frontMatter?.role === 'document')
+      out.push(renderFrontMatter(template.frontMatter, values));
   }
   const body = renderSection(template.root, values, { anchors, template, options }, 0);
   if (body) out.push(body);
   return `${out.join('\n\n')}\n`;
+}
+
+function hasValue(value: FieldValue | undefined): value is string | string[] {
+  return Array.isArray(value) ? value.length > 0 : typeof value === 'string' && value !== '';
 }
 
 export function renderFrontMatter(fm: FrontMatter, values: Values): string {
@@ -61,15 +69,42 @@ export function renderFrontMatter(fm: FrontMatter, values: Values): string {
   const edits = fm.entries
     .filter((e) => e.field && e.range)
     .map((e) => ({ entry: e, value: values[e.field!.id] }))
-    .filter(({ value }) =>
-      Array.isArray(value) ? value.length > 0 : typeof value === 'string' && value !== '',
-    )
+    .filter(({ value }) => hasValue(value))
     .sort((a, b) => b.entry.range![0] - a.entry.range![0]);
   for (const { entry, value } of edits) {
     const [start, end] = entry.range!;
-    source = source.slice(0, start) + yamlInline(value as string | string[]) + source.slice(end);
+    // An empty value (`title:`) is written after the colon, with a space.
+    const text = `${start === end ? ' ' : ''}${yamlInline(value as string | string[])}`;
+    source = source.slice(0, start) + text + source.slice(end);
   }
+  return fenceFrontMatter(source);
+}
+
+function fenceFrontMatter(source: string): string {
   return `---\n${source}${source.endsWith('\n') || source === '' ? '' : '\n'}---`;
+}
+
+/**
+ * The document's own front matter, as it was read, with the template's fields the author has
+ * changed since written over their lines: its other keys, comments and order stay as written.
+ */
+function renderOwnFrontMatter(fm: FrontMatter | null, source: string, values: Values): string {
+  const read = values[FRONT_MATTER_READ_KEY];
+  const before = read && typeof read === 'object' && !Array.isArray(read) ? read : {};
+  let text = source;
+  for (const entry of fm?.entries ?? []) {
+    if (!entry.field) continue;
+    const value = values[entry.field.id];
+    const now = JSON.stringify(value ?? '');
+    if ((before as Record<string, string>)[entry.key] === now) continue;
+    if (!hasValue(value) && (before as Record<string, string>)[entry.key] === undefined) continue;
+    text = setFrontMatterValue(
+      text,
+      entry.key,
+      hasValue(value) ? yamlInline(value) : entry.rawValue,
+    );
+  }
+  return fenceFrontMatter(text);
 }
 
 export function renderTitle(spec: TitleSpec, scope: Scope, number: number): string {

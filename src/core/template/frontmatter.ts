@@ -40,14 +40,59 @@ export function yamlErrorText(message: string): string {
   return (message.split('\n')[0] ?? '').replace(/\s+at line \d+, column \d+:?\s*$/, '').trim();
 }
 
+/**
+ * Templates write placeholders as flow collections that are not meant as YAML:
+ * `status: {proposed | rejected | … [ADR-0005](0005-example.md)}`, `date: {YYYY-MM-DD when …}`,
+ * `title: [short title](link)`. A one-line `{…}` value with no `key: value` inside, and a
+ * one-line `[…]` or `{…}` value that YAML cannot read on its own, are read as the text they
+ * are: the value is swapped for a double-quoted string of the same length, so every range in
+ * the text stays where it was. Returns the text to parse and the keys whose value is such a
+ * placeholder.
+ */
+export function withPlaceholderValues(text: string): {
+  text: string;
+  placeholders: Map<string, string>;
+} {
+  const placeholders = new Map<string, string>();
+  const lines = text.split('\n').map((line) => {
+    const m = /^([^\s#][^:#]*?)([ \t]*:[ \t]+)([[{].*)$/.exec(line);
+    if (!m) return line;
+    const rest = m[3]!.trimEnd();
+    const probe = parseDocument(rest, { uniqueKeys: false });
+    if (probe.errors.length === 0) {
+      // Readable; still, a flow map of bare words (`{short title}`) is a placeholder.
+      const c = probe.contents;
+      const bareWords = isMap(c) && c.flow === true && c.items.every((p) => p.value === null);
+      if (!bareWords) return line;
+    }
+    const close = rest.startsWith('{') ? '}' : ']';
+    // A comment after the value holds no closing bracket.
+    const comment = /[ \t]+#[^\]}]*$/.exec(rest);
+    const value = comment ? rest.slice(0, comment.index) : rest;
+    if (!value.endsWith(close) && !/\)$/.test(value)) return line;
+    placeholders.set(m[1]!.trim(), value);
+    const inner = value.slice(1, -1).replace(/["\\]/g, "'");
+    return `${m[1]}${m[2]}"${inner}"${rest.slice(value.length)}`;
+  });
+  return { text: lines.join('\n'), placeholders };
+}
+
 export function parseYaml(text: string, lineOffset = 1): unknown {
-  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: false });
+  const safe = withPlaceholderValues(text);
+  const doc = parseDocument(safe.text, {
+    prettyErrors: true,
+    uniqueKeys: false,
+  });
   const error = doc.errors[0];
   if (error) {
     const line = (error.linePos?.[0]?.line ?? 1) + lineOffset;
     throw new TemplateError(`Unreadable YAML front matter: ${yamlErrorText(error.message)}`, line);
   }
-  return doc.toJS({ maxAliasCount: 100 }) as unknown;
+  const data = doc.toJS({ maxAliasCount: 100 }) as unknown;
+  if (data && typeof data === 'object' && !Array.isArray(data)) {
+    for (const [key, raw] of safe.placeholders) (data as Record<string, unknown>)[key] = raw;
+  }
+  return data;
 }
 
 function asStringList(value: unknown): string[] {
@@ -62,7 +107,8 @@ function asStringList(value: unknown): string[] {
 }
 
 export function parseFrontMatter(yamlText: string): FrontMatter {
-  const doc = parseDocument(yamlText, { uniqueKeys: false });
+  const safe = withPlaceholderValues(yamlText);
+  const doc = parseDocument(safe.text, { uniqueKeys: false });
   const error = doc.errors[0];
   if (error) {
     const line = (error.linePos?.[0]?.line ?? 1) + 1;
@@ -83,9 +129,9 @@ export function parseFrontMatter(yamlText: string): FrontMatter {
   for (const pair of contents?.items ?? []) {
     const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
     const node = pair.value;
-    const range = (node as { range?: [number, number, number] } | null)?.range;
+    const range = valueRange(pair, yamlText);
     const rawValue = range ? yamlText.slice(range[0], range[1]).trim() : '';
-    const value = data[key];
+    const value = safe.placeholders.has(key) ? safe.placeholders.get(key) : data[key];
     let field: FrontMatterEntry['field'] = null;
     const base = { id: `front-matter/${key}`, label: labelFor(key), hint: '', required: false };
     if (isIssueTemplate) {
@@ -99,6 +145,11 @@ export function parseFrontMatter(yamlText: string): FrontMatter {
           defaultValue: '',
         };
       }
+    } else if (safe.placeholders.has(key)) {
+      // `{short title of solved problem}`: a placeholder, written over by the author's text.
+      field = looksLikeDate(rawValue.slice(1, -1))
+        ? { ...base, kind: 'date', placeholder: rawValue }
+        : { ...base, kind: 'text', placeholder: rawValue, defaultValue: '' };
     } else if (isSeq(node)) {
       const items = asStringList(value);
       const onlyPlaceholder =
@@ -136,7 +187,7 @@ export function parseFrontMatter(yamlText: string): FrontMatter {
         field = f;
       }
     }
-    entries.push({ key, field, rawValue, range: range ? [range[0], range[1]] : null });
+    entries.push({ key, field, rawValue, range });
   }
 
   const title = typeof data.title === 'string' ? data.title : '';
@@ -152,6 +203,43 @@ export function parseFrontMatter(yamlText: string): FrontMatter {
       assignees: asStringList(data.assignees),
     },
   };
+}
+
+/**
+ * Where a key's value stands in the text, to write the author's value there: the value node's
+ * range, or for an empty value (`title:`) the point just after the colon.
+ */
+function valueRange(pair: { key: unknown; value: unknown }, text: string): [number, number] | null {
+  const range = (pair.value as { range?: [number, number, number] } | null)?.range;
+  if (range) return [range[0], range[1]];
+  const keyRange = (pair.key as { range?: [number, number, number] } | null)?.range;
+  if (!keyRange) return null;
+  const colon = text.indexOf(':', keyRange[1]);
+  return colon < 0 ? null : [colon + 1, colon + 1];
+}
+
+/**
+ * Writes `key: value` into front matter text: over the key's top-level line (and the indented
+ * lines that continue its value), keeping a comment at the end of that line; or at the end
+ * when the key is not there. Line based, so rendering needs no YAML library.
+ */
+export function setFrontMatterValue(source: string, key: string, yamlValue: string): string {
+  const lines = source.split('\n');
+  const keyRe = new RegExp(`^${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[ \t]*:(.*)$`);
+  const at = lines.findIndex((l) => keyRe.test(l));
+  const line = `${key}: ${yamlValue}`.trimEnd();
+  if (at < 0) {
+    while (lines.length && lines[lines.length - 1] === '') lines.pop();
+    return [...lines, line].join('\n');
+  }
+  const rest = keyRe.exec(lines[at]!)![1]!;
+  const comment = /^[ \t]*(?:[^'"\s#][^#]*?)?([ \t]+#.*)$/.exec(rest)?.[1] ?? '';
+  let end = at + 1;
+  while (end < lines.length && /^([ \t]+\S|[ \t]*$)/.test(lines[end]!)) end++;
+  // Blank lines after the value belong to what follows.
+  while (end > at + 1 && lines[end - 1]!.trim() === '') end--;
+  lines.splice(at, end - at, `${line}${comment}`);
+  return lines.join('\n');
 }
 
 function labelFor(key: string): string {

@@ -1,0 +1,296 @@
+/**
+ * Nothing the author wrote is lost: a document written outside the app, read against its
+ * template and written again, keeps every line of the author's text, in its section and order,
+ * with its structure. Small templates of common shapes; each case is one thing authors do.
+ */
+import { describe, expect, it } from 'vitest';
+import { parse as parseYamlText } from 'yaml';
+import { checkMarkdown } from '../check.ts';
+import { FRONT_MATTER_KEY } from '../model.ts';
+import { parseTemplate } from '../template/parse.ts';
+import { readDocument } from './read.ts';
+import { renderDocument } from './render.ts';
+
+function roundTrip(templateText: string, doc: string): string {
+  const template = parseTemplate(templateText, 'markdown');
+  return renderDocument(template, readDocument(template, doc).values);
+}
+
+/** The lines of `expected` appear in `actual` in the same order (blank lines aside). */
+function expectLinesInOrder(actual: string, expected: string): void {
+  const lines = actual.split('\n');
+  let at = 0;
+  for (const want of expected.split('\n').filter((l) => l.trim() !== '')) {
+    const found = lines.findIndex((l, i) => i >= at && l === want);
+    expect(found, `"${want}" is kept after line ${at} in:\n${actual}`).toBeGreaterThanOrEqual(0);
+    at = found + 1;
+  }
+}
+
+const DESIGN = `# Design doc
+
+## Motivation
+
+<!-- Why are we doing this? -->
+
+## Goals
+
+- Goal 1
+- Goal 2
+
+## Risks
+
+| Risk | Mitigation |
+| --- | --- |
+| [risk] | [mitigation] |
+
+## API
+
+\`\`\`ts
+// the new API
+\`\`\`
+
+## Metadata
+
+- **Owner**: [name]
+- **Team**: [team]
+`;
+
+describe('text that matches no field stays where the author wrote it', () => {
+  it('a paragraph written before a list stays before it, after it stays after it', () => {
+    const doc = `# Design doc
+
+## Goals
+
+Some context first.
+
+- Faster builds
+- Fewer flakes
+
+And a closing remark.
+`;
+    const out = roundTrip(DESIGN, doc);
+    expectLinesInOrder(
+      out,
+      '## Goals\nSome context first.\n- Faster builds\n- Fewer flakes\nAnd a closing remark.\n## Risks',
+    );
+  });
+
+  it('a nested list keeps its nesting and its ordered sub-items', () => {
+    const doc = `# Design doc
+
+## Goals
+
+- Faster builds
+  1. cache outputs
+  2. split jobs
+- Fewer flakes
+`;
+    const out = roundTrip(DESIGN, doc);
+    expectLinesInOrder(
+      out,
+      '## Goals\n- Faster builds\n  1. cache outputs\n  2. split jobs\n- Fewer flakes\n## Risks',
+    );
+  });
+
+  it('a table with a column the template lacks keeps every cell', () => {
+    const doc = `# Design doc
+
+## Risks
+
+| Risk | Mitigation | Owner |
+| --- | --- | --- |
+| Cache poisoning | Sign artifacts | Ana |
+`;
+    const out = roundTrip(DESIGN, doc);
+    expect(out).toContain('Ana');
+    expect(out).toContain('Cache poisoning');
+  });
+
+  it('a code block in another language keeps its language', () => {
+    const doc = `# Design doc
+
+## API
+
+\`\`\`go
+func Build() error
+\`\`\`
+`;
+    const out = roundTrip(DESIGN, doc);
+    expectLinesInOrder(out, '## API\n```go\nfunc Build() error\n```');
+  });
+
+  it('a key the template lacks, in a key-value list, is kept', () => {
+    const doc = `# Design doc
+
+## Metadata
+
+- **Owner**: Ana
+- **Team**: Build
+- **Reviewer**: Bo
+`;
+    const out = roundTrip(DESIGN, doc);
+    expectLinesInOrder(out, '## Metadata\n- **Owner**: Ana\n- **Team**: Build\n- **Reviewer**: Bo');
+  });
+
+  it('extra headings of any level keep their text and order', () => {
+    const doc = `# Design doc
+
+## Motivation
+
+Builds are slow.
+
+### Background
+
+It started in 2020.
+
+#### Numbers
+
+Forty minutes.
+
+## Appendix
+
+Extra material.
+`;
+    const out = roundTrip(DESIGN, doc);
+    expectLinesInOrder(
+      out,
+      '## Motivation\nBuilds are slow.\n### Background\nIt started in 2020.\n#### Numbers\nForty minutes.\n## Appendix\nExtra material.',
+    );
+  });
+
+  it('kept text counts as an answer: the section is not missing', () => {
+    const template = parseTemplate(DESIGN, 'markdown');
+    const doc = `# Design doc\n\n## Goals\n\n- Faster\n  - much faster\n`;
+    const missing = checkMarkdown(template, doc).missing.map((m) => m.title);
+    expect(missing).not.toContain('Goals');
+    expect(missing).toContain('Motivation');
+  });
+
+  it('a document exported by the app reads back to the same text, kept parts included', () => {
+    const doc = `# Design doc\n\n## Goals\n\nIntro.\n\n- a\n  - b\n\nOutro.\n`;
+    const once = roundTrip(DESIGN, doc);
+    expect(roundTrip(DESIGN, once)).toBe(once);
+  });
+});
+
+describe('front matter', () => {
+  const RFC = `---
+title: [Feature title]
+status: draft # draft | accepted
+created: YYYY-MM-DD
+authors:
+  - [your-github-username]
+---
+
+# [Feature title]
+
+## Summary
+
+[One paragraph]
+`;
+
+  it('keeps keys the template does not have, byte for byte', () => {
+    const doc = `---
+title: Faster builds
+parent: Proposals
+nav_order: 3
+status: accepted # decided 2026-11-02
+created: 2026-11-01
+authors:
+  - ana
+  - bo
+---
+
+# Faster builds
+
+## Summary
+
+We cache build outputs.
+`;
+    expect(roundTrip(RFC, doc)).toBe(doc);
+  });
+
+  it('writes a changed field over its own line, keeping the comment and the other keys', () => {
+    const template = parseTemplate(RFC, 'markdown');
+    const doc = `---\ntitle: Faster builds\nparent: Proposals\nstatus: draft # draft | accepted\n---\n\n# Faster builds\n\n## Summary\n\nText.\n`;
+    const { values } = readDocument(template, doc);
+    const out = renderDocument(template, { ...values, 'front-matter/status': 'accepted' });
+    expect(out).toContain('status: accepted # draft | accepted\n');
+    expect(out).toContain('parent: Proposals\n');
+    const yaml = /^---\n([\s\S]*?)\n---/.exec(out)![1]!;
+    expect(parseYamlText(yaml)).toEqual({
+      title: 'Faster builds',
+      parent: 'Proposals',
+      status: 'accepted',
+    });
+  });
+
+  it('a document with front matter keeps it even when its template has none', () => {
+    const doc = `---\nlayout: post\n---\n\n# Design doc\n\n## Motivation\n\nBecause.\n`;
+    const out = roundTrip(DESIGN, doc);
+    expect(out.startsWith('---\nlayout: post\n---\n')).toBe(true);
+  });
+
+  it('a filled issue-template document keeps its own title and labels', () => {
+    const issueTemplate = `---\nname: Bug report\nabout: Report a bug\ntitle: "[BUG] "\nlabels: bug\n---\n\n**Describe the bug**\n\nA clear description.\n`;
+    const doc = `---\nname: Bug report\nabout: Report a bug\ntitle: "[BUG] Crash on save"\nlabels: bug, p1\nassignees: ana\n---\n\n**Describe the bug**\n\nIt crashes.\n`;
+    const template = parseTemplate(issueTemplate, 'markdown');
+    const { values } = readDocument(template, doc);
+    expect(values[FRONT_MATTER_KEY]).toContain('Crash on save');
+    const out = renderDocument(template, values);
+    expect(out).toContain('title: "[BUG] Crash on save"');
+    expect(out).toContain('labels: bug, p1');
+    expect(out).toContain('It crashes.');
+  });
+
+  const MADR = `---
+status: {proposed | rejected | accepted | superseded by [ADR-0005](0005-example.md)}
+date: {YYYY-MM-DD when the decision was last updated}
+deciders: {list everyone involved in the decision}
+title:
+prs:
+  accepted: []
+---
+
+# {short title of solved problem and solution}
+
+## Context and Problem Statement
+
+{Describe the context and problem statement}
+`;
+
+  it('placeholders written as {braces} are text fields, not unreadable YAML', () => {
+    const template = parseTemplate(MADR, 'markdown');
+    const fields = template.frontMatter!.entries.map((e) => [e.key, e.field?.kind ?? null]);
+    expect(fields).toEqual([
+      ['status', 'text'],
+      ['date', 'text'],
+      ['deciders', 'text'],
+      ['title', 'text'],
+      ['prs', null],
+    ]);
+  });
+
+  it('values written into {placeholders}, empty values and nested maps give valid YAML', () => {
+    const template = parseTemplate(MADR, 'markdown');
+    const out = renderDocument(template, {
+      'front-matter/status': 'accepted',
+      'front-matter/deciders': 'Ana: lead, Bo #2',
+      'front-matter/title': '{not a map}',
+    });
+    const yaml = /^---\n([\s\S]*?)\n---/.exec(out)![1]!;
+    const data = parseYamlText(yaml) as Record<string, unknown>;
+    expect(data.status).toBe('accepted');
+    expect(data.deciders).toBe('Ana: lead, Bo #2');
+    expect(data.title).toBe('{not a map}');
+    expect(data.prs).toEqual({ accepted: [] });
+  });
+
+  it('a record left at its {placeholders} reads them as unanswered', () => {
+    const template = parseTemplate(MADR, 'markdown');
+    const { values } = readDocument(template, MADR);
+    expect(values['front-matter/status']).toBe('');
+    expect(values['front-matter/deciders']).toBe('');
+  });
+});
