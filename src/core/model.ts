@@ -210,6 +210,16 @@ export function extraKey(sectionId: string, slot?: string): string {
   return slot === undefined ? `${sectionId}::extra` : `${sectionId}::extra@${slot}`;
 }
 
+/**
+ * A structured field (list, table, code…) whose block in the document holds more than the
+ * form can show (nested items, extra columns, another code language): the block is kept here
+ * as written and output as is, and the field's value holds what the form could read of it.
+ * Editing the field's Markdown source edits this text.
+ */
+export function sourceKey(fieldId: string): string {
+  return `${fieldId}::source`;
+}
+
 /** Whether a values key holds kept text, and of which section (`''` inside a group instance). */
 export function extraKeySection(key: string): string | null {
   const at = key.indexOf('::extra');

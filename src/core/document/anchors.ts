@@ -9,7 +9,7 @@ import type { Block, Section, SectionNode, Template, TitleSpec } from '../templa
 
 export interface Anchors {
   /** Loose heading matchers, compiled on first use (unicode classes are costly to compile). */
-  readonly headingPatterns: TitleMatcher[];
+  readonly headingPatterns: HeadingPattern[];
   labelKeys: Set<string>;
   labelPatterns: TitleMatcher[];
   prefixKeys: string[];
@@ -45,6 +45,21 @@ export function strictTitleRegex(spec: TitleSpec): TitleMatcher {
 /** Matches a title strictly, then loosely (emoji, punctuation and case do not matter). */
 export function matchTitle(spec: TitleSpec, text: string): RegExpExecArray | null {
   return strictTitleRegex(spec).exec(text) ?? titleRegex(spec).exec(text);
+}
+
+/**
+ * A template heading as the reader matches it: a heading with no fixed words
+ * (`# [short title]`, `### [option 1]`) matches only at its own level.
+ */
+export interface HeadingPattern {
+  level: number;
+  wordless: boolean;
+  matcher: TitleMatcher;
+}
+
+/** Whether a heading line of this level and text would be read as the template's heading. */
+function matchesHeading(patterns: HeadingPattern[], level: number, text: string): boolean {
+  return patterns.some((p) => (!p.wordless || p.level === level) && p.matcher.test(text));
 }
 
 /** A title matcher: `exec` and `test` like a RegExp's. */
@@ -92,10 +107,14 @@ export function titleRegex(spec: TitleSpec): TitleMatcher {
 export function anchorsOf(template: Template): Anchors {
   const hit = cache.get(template);
   if (hit) return hit;
-  const headingSpecs: TitleSpec[] = [];
+  const headingSpecs: { spec: TitleSpec; level: number }[] = [];
   const anchors: Anchors = {
     get headingPatterns() {
-      const compiled = headingSpecs.map((spec) => titleRegex(spec));
+      const compiled = headingSpecs.map(({ spec, level }): HeadingPattern => ({
+        level,
+        wordless: !spec.parts.some((p) => p.type === 'fixed' && /[\p{L}\p{N}]/u.test(p.text)),
+        matcher: titleRegex(spec),
+      }));
       Object.defineProperty(this, 'headingPatterns', { value: compiled });
       return compiled;
     },
@@ -124,7 +143,7 @@ export function anchorsOf(template: Template): Anchors {
   };
   const visit = (node: SectionNode) => {
     const section: Section = node.type === 'group' ? node.instance : node;
-    if (section.heading) headingSpecs.push(section.heading);
+    if (section.heading) headingSpecs.push({ spec: section.heading, level: section.level });
     visitBlocks(section.blocks);
     section.children.forEach(visit);
   };
@@ -142,12 +161,13 @@ const RULE_RE = /^ {0,3}([-*_])([ \t]*\1){2,}[ \t]*$/;
 export function isAnchorLine(line: string, anchors: Anchors): boolean {
   const heading = HEADING_LINE_RE.exec(line);
   if (heading) {
+    const level = /#+/.exec(line)![0].length;
     // An ATX closing sequence (`## Goals ##`, `## #`) is not part of the heading's text.
     const text = (heading[1] ?? '')
       .trimEnd()
       .replace(/(^|[^\S\n])#+$/, '')
       .trimEnd();
-    return text.trim() === '' || anchors.headingPatterns.some((re) => re.test(text));
+    return text.trim() === '' || matchesHeading(anchors.headingPatterns, level, text);
   }
   if (anchors.hasAlert && /^ {0,3}> ?\\?\[!\w+\]/i.test(line)) return true;
   if (anchors.emptyAnswer && line.trim() === anchors.emptyAnswer) return true;
@@ -190,7 +210,8 @@ function isSetextAnchor(lines: string[], i: number, anchors: Anchors): boolean {
   let first = i - 1;
   while (first > 0 && lines[first - 1]!.trim() !== '') first--;
   const candidates = [lines[i - 1]!.trim(), lines[first]!.trim()];
-  return candidates.some((c) => anchors.headingPatterns.some((re) => re.test(c)));
+  const level = lines[i]!.trim().startsWith('=') ? 1 : 2;
+  return candidates.some((c) => matchesHeading(anchors.headingPatterns, level, c));
 }
 
 /** Lines that open a fence or HTML block that is never closed: they would swallow the rest. */

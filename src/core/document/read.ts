@@ -13,7 +13,7 @@ import type {
   TaskItem,
   Values,
 } from '../model.ts';
-import { extraKey, FRONT_MATTER_KEY, FRONT_MATTER_READ_KEY } from '../model.ts';
+import { extraKey, FRONT_MATTER_KEY, FRONT_MATTER_READ_KEY, sourceKey } from '../model.ts';
 import {
   COMMENT_RE,
   commentText,
@@ -132,8 +132,12 @@ export function readDocument(template: Template, markdown: string): ReadResult {
       // A comment in a heading (`## Drivers <!-- optional -->`) is tried without it too.
       const written = headingText(token.raw);
       const bare = written.replace(COMMENT_RE, '').trim();
+      const depth = (token as { depth?: number }).depth ?? 0;
       const exec = (t: Target) =>
-        t.pattern.exec(written) ?? (bare !== written ? t.pattern.exec(bare) : null);
+        // A heading that is all placeholder (`# [short title]`) matches only at its own level.
+        wordless(t) && depth !== t.section.level
+          ? null
+          : (t.pattern.exec(written) ?? (bare !== written ? t.pattern.exec(bare) : null));
       const text = written;
       let matched = -1;
       let match: RegExpExecArray | null = null;
@@ -150,9 +154,12 @@ export function readDocument(template: Template, markdown: string): ReadResult {
       }
       // Another instance of the current repeat, unless the heading is the next section's: a
       // repeat whose heading is all placeholder ("### [option 1]") would match any heading.
-      if (matched === pointer - 1 && pointer < targets.length) {
+      if (matched >= 0 && matched === pointer - 1 && pointer < targets.length) {
         const next = targets[pointer]!;
-        const nextMatch = strictTitleRegex(nextHeading(next)).exec(written);
+        const nextMatch =
+          wordless(next) && depth !== next.section.level
+            ? null
+            : strictTitleRegex(nextHeading(next)).exec(written);
         if (nextMatch) {
           matched = pointer;
           match = nextMatch;
@@ -266,6 +273,11 @@ function inlineLabels(template: Template): string[] {
   };
   walk(template.root);
   return out;
+}
+
+/** Whether a target's heading has no fixed words, only placeholders and numbers. */
+function wordless(t: Target): boolean {
+  return !t.section.heading!.parts.some((p) => p.type === 'fixed' && /[\p{L}\p{N}]/u.test(p.text));
 }
 
 function nextHeading(t: Target): TitleSpec {
@@ -392,8 +404,8 @@ function templateHints(template: Template): Set<string> {
 
 interface ReadContext {
   anchors: Anchors;
-  /** What each structured field reads from a unit's text (null: not without loss). */
-  claims: Map<FieldBlock, Map<string, FieldValue | null>>;
+  /** What each structured field reads from a unit's text (null: not its kind). */
+  claims: Map<FieldBlock, Map<string, Claim | null>>;
   hints: Set<string>;
   source: string;
   emptyAnswer: string;
@@ -690,13 +702,20 @@ function isStructured(field: Field): boolean {
   );
 }
 
+interface Claim {
+  value: FieldValue;
+  /** The unit as written, when the value cannot give all of it back. */
+  source: string | null;
+}
+
 /**
- * The value a structured field reads from a unit, or null when the unit is not of its kind or
- * reading it would lose some of the author's text.
+ * What a structured field reads from a unit, or null when the unit is not of its kind. When
+ * writing the value back would lose some of the author's text (nested items, another column,
+ * another code language), the unit is also kept as written (`source`).
  */
-function tryClaim(block: FieldBlock, unit: Unit, ctx: ReadContext): FieldValue | null {
+function tryClaim(block: FieldBlock, unit: Unit, ctx: ReadContext): Claim | null {
   let byUnit = ctx.claims.get(block);
-  if (!byUnit) ctx.claims.set(block, (byUnit = new Map<string, FieldValue | null>()));
+  if (!byUnit) ctx.claims.set(block, (byUnit = new Map<string, Claim | null>()));
   if (!byUnit.has(unit.raw)) byUnit.set(unit.raw, claimValue(block, unit, ctx));
   return byUnit.get(unit.raw) ?? null;
 }
@@ -704,30 +723,37 @@ function tryClaim(block: FieldBlock, unit: Unit, ctx: ReadContext): FieldValue |
 /** The template's own text of a field (its examples), written as the field would be. */
 const ownText = new WeakMap<FieldBlock, string>();
 
-function claimValue(block: FieldBlock, unit: Unit, ctx: ReadContext): FieldValue | null {
+function claimValue(block: FieldBlock, unit: Unit, ctx: ReadContext): Claim | null {
+  const value = readUnit(block, unit);
+  if (value === null) return null;
   const field = block.field;
-  let value: FieldValue;
-  if (field.kind === 'checklist' && field.marker === ',') {
-    // A multi-select dropdown's answer is one comma-separated line.
-    if (unit.type !== 'paragraph') return null;
-    value = readCommaList(field, unit.raw);
-  } else if (field.kind === 'table') {
-    if (unit.type !== 'table') return null;
-    value = readTable(field, unit.raw);
-  } else if (field.kind === 'code') {
-    if (unit.type !== 'code' || !/^ {0,3}(`{3,}|~{3,})/.test(unit.raw)) return null;
-    value = readCode(unit.raw);
-  } else {
-    if (unit.type !== 'list') return null;
-    value = readListLike(field, unit.raw, block.layout);
-  }
   const written = renderField(field, value, ctx.anchors, block.layout);
   let own = ownText.get(block);
   if (own === undefined) {
     own = renderField(field, templateValue(field), ctx.anchors, block.layout);
     ownText.set(block, own);
   }
-  return keepsAuthorLines(unit.raw, written, own) ? value : null;
+  // GitHub's `_No response_` is its own text, not the author's.
+  const lossless = keepsAuthorLines(unit.raw, written, `${own}\n${ctx.emptyAnswer}`);
+  return { value, source: lossless ? null : unit.raw.replace(/\n+$/, '') };
+}
+
+/** What a structured field reads from a unit of its kind (null: another kind of block). */
+export function readUnit(
+  block: FieldBlock,
+  unit: { type: string; raw: string },
+): FieldValue | null {
+  const field = block.field;
+  if (field.kind === 'checklist' && field.marker === ',') {
+    // A multi-select dropdown's answer is one comma-separated line.
+    return unit.type === 'paragraph' ? readCommaList(field, unit.raw) : null;
+  }
+  if (field.kind === 'table') return unit.type === 'table' ? readTable(field, unit.raw) : null;
+  if (field.kind === 'code')
+    return unit.type === 'code' && /^ {0,3}(`{3,}|~{3,})/.test(unit.raw)
+      ? readCode(unit.raw)
+      : null;
+  return unit.type === 'list' ? readListLike(field, unit.raw, block.layout) : null;
 }
 
 /** What a field holds when the template's own examples are left in it. */
@@ -767,9 +793,10 @@ function claimRun(
     if (isStructured(field)) {
       scope[field.id] = emptyValue(field);
       for (let q = p; q < region.length; q++) {
-        const value = tryClaim(block, units[region[q]!]!, ctx);
-        if (value !== null) {
-          scope[field.id] = value;
+        const claim = tryClaim(block, units[region[q]!]!, ctx);
+        if (claim !== null) {
+          scope[field.id] = claim.value;
+          if (claim.source !== null) scope[sourceKey(field.id)] = claim.source;
           owner[region[q]!] = index;
           p = q + 1;
           break;

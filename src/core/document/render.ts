@@ -10,7 +10,13 @@ import type {
   TaskItem,
   Values,
 } from '../model.ts';
-import { extraKey, FRONT_MATTER_KEY, FRONT_MATTER_READ_KEY, sectionExtras } from '../model.ts';
+import {
+  extraKey,
+  FRONT_MATTER_KEY,
+  FRONT_MATTER_READ_KEY,
+  sectionExtras,
+  sourceKey,
+} from '../model.ts';
 import { setFrontMatterValue, yamlInline } from '../template/frontmatter.ts';
 import type {
   Block,
@@ -251,6 +257,9 @@ function renderBlock(
         .join('\n\n');
     }
     case 'field': {
+      // A block the form cannot show whole is written as the author wrote it.
+      const source = scope[sourceKey(block.field.id)];
+      if (typeof source === 'string' && source.trim() !== '') return source;
       // GitHub writes `_No response_` for an empty answer, code fields included.
       if (template.emptyAnswer && block.field.kind === 'code' && scope[block.field.id] === '') {
         return template.emptyAnswer;
