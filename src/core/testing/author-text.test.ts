@@ -42,6 +42,20 @@ describe('lostAuthorLines', () => {
     expect(lostAuthorLines(TEMPLATE, doc, '')).toEqual([]);
   });
 
+  it('tells soft-wrapped lines joined into one line (reflowed) from a swallowed list item', () => {
+    const doc = '## Notes\n\n* First item that\n  wraps here\n  * nested item\n';
+    const output = '## Notes\n\n- First item that wraps here - nested item\n';
+    const lost = lostAuthorLines(TEMPLATE, doc, output);
+    expect(lost.map((l) => [l.line.trim(), l.reason])).toEqual([
+      ['* First item that', 'reflowed'],
+      ['wraps here', 'reflowed'],
+      ['* nested item', 'missing'],
+    ]);
+    expect(
+      lostAuthorLines(TEMPLATE, doc, output, { allowReflow: true }).map((l) => l.line.trim()),
+    ).toEqual(['* nested item']);
+  });
+
   it('runs the round trip through the engine', () => {
     const { output, lost } = roundTripLoss(
       TEMPLATE,

@@ -29,8 +29,12 @@ export interface LostLine {
   lineNumber: number;
   /** The section it stood in (heading text, "" before the first kept heading). */
   section: string;
-  /** `missing`: not in the output at all; `moved`: there, but in another section or order. */
-  reason: 'missing' | 'moved';
+  /**
+   * `missing`: not in the output at all; `moved`: there, but in another section or order;
+   * `reflowed`: its text is kept inside a longer line of the same section (a soft-wrapped
+   * paragraph or list item joined into one line): the words survive, the line does not.
+   */
+  reason: 'missing' | 'moved' | 'reflowed';
 }
 
 interface Line {
@@ -176,11 +180,25 @@ function sectionsOf(all: Line[], kept: Set<string>): string[] {
  * The author lines of `document` that are not in `output` in the same section and order.
  * `output` is normally renderDocument(T, readDocument(T, document).values).
  */
+export interface LossOptions {
+  /** Extra template text whose lines are not author text (e.g. the template's source). */
+  templateText?: string;
+  /** Precomputed templateLineKeys(template, templateText), to check many documents fast. */
+  templateKeys?: Set<string>;
+  /** Do not report lines whose words are kept in a joined line (`reflowed`). */
+  allowReflow?: boolean;
+}
+
+/** A line's text without its list marker, for finding it inside a joined line. */
+function bareText(key: string): string {
+  return key.trim().replace(/^(- |1\. )(\[[ x]\] )?/, '');
+}
+
 export function lostAuthorLines(
   template: Template,
   document: string,
   output: string,
-  options: { templateText?: string; templateKeys?: Set<string> } = {},
+  options: LossOptions = {},
 ): LostLine[] {
   const templateKeys = options.templateKeys ?? templateLineKeys(template, options.templateText);
   const doc = lines(document.replace(/^\uFEFF/, ''));
@@ -207,12 +225,26 @@ export function lostAuthorLines(
       cursor = found + 1;
       return;
     }
+    // A soft-wrapped line joined to its neighbours: the line starts the joined line, or it is
+    // a continuation (not a list item of its own) found inside it. A list item swallowed by
+    // another line is lost structure, not reflow.
+    const bare = bareText(line.key);
+    const isItem = /^\s*(- |1\. )/.test(line.key);
+    const reflowed =
+      bare.length > 0 &&
+      out.some(
+        (o, j) =>
+          outSections[j] === section &&
+          o.key.length > line.key.length &&
+          (o.key.startsWith(line.key) || (!isItem && o.key.includes(bare))),
+      );
+    if (reflowed && options.allowReflow) return;
     const anywhere = out.some((o) => o.key === line.key);
     lost.push({
       line: line.raw,
       lineNumber: line.lineNumber,
       section,
-      reason: anywhere ? 'moved' : 'missing',
+      reason: reflowed ? 'reflowed' : anywhere ? 'moved' : 'missing',
     });
   });
   return lost;
@@ -222,7 +254,7 @@ export function lostAuthorLines(
 export function roundTripLoss(
   template: Template,
   document: string,
-  options: { templateText?: string; templateKeys?: Set<string> } = {},
+  options: LossOptions = {},
 ): { output: string; lost: LostLine[] } {
   const output = renderDocument(template, readDocument(template, document).values);
   return { output, lost: lostAuthorLines(template, document, output, options) };
