@@ -61,6 +61,8 @@ describe('proposal --help / --version', () => {
       ['check', '--help'],
       ['schema', '-h'],
       ['render', '--help'],
+      ['read', '--help'],
+      ['fmt', '-h'],
       ['help', 'check'],
     ]) {
       const r = await run(...args);
@@ -107,7 +109,7 @@ describe('proposal check', () => {
     const r = await run('check', file('rfc2.md', RFC_TEXT()), '--json');
     expect(r.code).toBe(1);
     const json = JSON.parse(r.stdout) as Record<string, unknown>;
-    expect(Object.keys(json)).toEqual(['complete', 'missing', 'warnings']);
+    expect(Object.keys(json)).toEqual(['complete', 'missing', 'partial', 'warnings']);
     expect(json.complete).toBe(false);
     expect((json.missing as string[]).slice(0, 3)).toEqual([
       'Enhancement: [Title]',
@@ -118,7 +120,13 @@ describe('proposal check', () => {
     const ok = JSON.parse(
       (await run('check', '--json', file('done2.md', PR_DONE))).stdout,
     ) as Record<string, unknown>;
-    expect(ok).toEqual({ complete: true, missing: [], warnings: expect.any(Array) as unknown });
+    expect(ok).toEqual({
+      complete: true,
+      missing: [],
+      // Filled in part (the Summary line is left empty): partial, yet complete.
+      partial: expect.arrayContaining(['Feature Overview']) as unknown,
+      warnings: expect.any(Array) as unknown,
+    });
   });
 
   it('recognises every built-in template from its own headings', async () => {
@@ -140,7 +148,12 @@ describe('proposal check', () => {
       `--template=${tpl}`,
       '--json',
     );
-    expect(JSON.parse(r.stdout)).toEqual({ complete: false, missing: ['How'], warnings: [] });
+    expect(JSON.parse(r.stdout)).toEqual({
+      complete: false,
+      missing: ['How'],
+      partial: [],
+      warnings: [],
+    });
     const txt = file('plain.txt', 'Summary\n[Write a summary]\nDetails\n[Write the details]\n');
     expect(
       (
@@ -272,6 +285,224 @@ describe('proposal check', () => {
       if (r.code === 2) expect(r.stderr.trim().split('\n')).toHaveLength(1);
     },
   );
+});
+
+describe('proposal check: partly filled sections', () => {
+  const TEMPLATE =
+    '## Plan\n\n**Owner**: [Name]\n\n**Deadline**: [When]\n\n## Why\n\n[Explain why]\n\n## How\n\n[Say how]\n';
+
+  it('--json lists sections with some but not all required fields filled; complete keeps its meaning', async () => {
+    const tpl = file('plan.md', TEMPLATE);
+    const half = file(
+      'plan-half.md',
+      '## Plan\n\n**Owner**: Ada\n\n## Why\n\nBecause.\n\n## How\n\n',
+    );
+    const r = await run('check', half, '--template', tpl, '--json');
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)).toEqual({
+      complete: false,
+      missing: ['How'],
+      partial: ['Plan'],
+      warnings: ['Plan › Deadline is empty'],
+    });
+    const noneMissing = file(
+      'plan-most.md',
+      '## Plan\n\n**Owner**: Ada\n\n## Why\n\nBecause.\n\n## How\n\nSlowly.\n',
+    );
+    const done = await run('check', noneMissing, '--template', tpl, '--json');
+    expect(done.code).toBe(0);
+    expect(JSON.parse(done.stdout)).toMatchObject({
+      complete: true,
+      missing: [],
+      partial: ['Plan'],
+    });
+    const human = await run('check', noneMissing, '--template', tpl);
+    expect(human.stdout).toContain('1 section partly filled:\n  ◐ Plan\n');
+  });
+});
+
+const FORM = `name: Bug
+description: Report a bug
+body:
+  - type: markdown
+    attributes:
+      value: Thanks for taking the time.
+  - type: input
+    id: version
+    attributes:
+      label: Version
+      placeholder: 1.2.3
+    validations:
+      required: true
+  - type: textarea
+    id: what
+    attributes:
+      label: What happened
+    validations:
+      required: true
+  - type: dropdown
+    id: effort
+    attributes:
+      label: Estimated Effort
+      options:
+        - Small
+        - Large
+  - type: checkboxes
+    id: terms
+    attributes:
+      label: Checks
+      options:
+        - label: I searched existing issues
+          required: true
+        - label: I can send a fix
+`;
+
+const DESIGN = `# [Title]
+
+**Author**: [Your Name]
+**Status**: Draft
+
+## Goals
+
+- [Goal 1]
+- [Goal 2]
+
+## Risks
+
+| Risk | Impact | Mitigation |
+| --- | --- | --- |
+| [Risk] | High/Medium/Low | [Plan] |
+
+## Decision
+
+**Description**: [What was decided]
+
+## Notes
+
+### Description
+
+[Anything else]
+`;
+
+describe('proposal read', () => {
+  it("prints an issue body's answers keyed by label; unanswered fields have their empty value", async () => {
+    const form = file('bug.yml', FORM);
+    const body = file(
+      'bug-body.md',
+      '### Version\n\n2.0.1\n\n### What happened\n\nIt crashed.\n\n- once\n- twice\n\n### Estimated Effort\n\n_No response_\n\n### Checks\n\n- [X] I searched existing issues\n- [ ] I can send a fix\n',
+    );
+    const r = await run('read', body, '--template', form);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({
+      frontMatter: {},
+      fields: {
+        Version: '2.0.1',
+        'What happened': 'It crashed.\n\n- once\n- twice',
+        'Estimated Effort': '',
+        Checks: { checked: ['I searched existing issues'], other: '' },
+      },
+    });
+  });
+
+  it('lists are arrays, tables arrays of rows by column, a real default is a value, placeholders are empty, a repeated label is qualified by its section', async () => {
+    const tpl = file('design.md', DESIGN);
+    const doc = file(
+      'design-doc.md',
+      '# Faster builds\n\n**Author**: [Your Name]\n**Status**: Draft\n\n## Goals\n\n- Cut build time in half\n- Keep caches warm\n\n## Risks\n\n| Risk | Impact | Mitigation |\n| --- | --- | --- |\n| Stale cache | High | Hash inputs |\n\n## Decision\n\n**Description**: Cache by content hash.\n\n## Notes\n\n### Description\n\nNothing more.\n',
+    );
+    const r = await run('read', doc, '--template', tpl);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({
+      frontMatter: {},
+      fields: {
+        Title: 'Faster builds',
+        Author: '',
+        Status: 'Draft',
+        Goals: ['Cut build time in half', 'Keep caches warm'],
+        Risks: [{ Risk: 'Stale cache', Impact: 'High', Mitigation: 'Hash inputs' }],
+        'Decision › Description': 'Cache by content hash.',
+        'Description › Description': 'Nothing more.',
+      },
+    });
+  });
+
+  it('recognises a built-in template and reads front matter by key and repeated blocks as arrays', async () => {
+    const values = file(
+      'rfc-values.json',
+      JSON.stringify({
+        'executive-summary': 'Stream exports.',
+        'front-matter/rfc': '0042',
+        'front-matter/authors': ['ada'],
+      }),
+    );
+    const rendered = await run('render', 'enhancement-rfc', values);
+    const r = await run('read', file('rfc-read.md', rendered.stdout));
+    expect(r.stderr).toBe('');
+    const json = JSON.parse(r.stdout) as {
+      frontMatter: Record<string, unknown>;
+      fields: Record<string, unknown>;
+    };
+    expect(json.frontMatter).toMatchObject({ rfc: '0042', authors: ['ada'] });
+    expect(json.fields['Executive Summary']).toBe('Stream exports.');
+    expect(json.fields['Problem Statement']).toBe('');
+    expect(json.fields.Alternative).toEqual([]);
+  });
+
+  it('cannot tell the template: exit 2 asking for --template', async () => {
+    const r = await run('read', file('shop.md', '# Shopping\n\n## Fruit\n\n- apples\n'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/pass --template\n$/);
+  });
+});
+
+describe('proposal fmt', () => {
+  const DOC =
+    '# Faster builds\n\n**Author**: Ada\n**Status**: Draft\n\n## Goals\n\n- Cut build time\n\n## Risks\n\n| Risk | Impact | Mitigation |\n|---|---|---|\n| Stale cache | High | Hash inputs |\n\n## Decision\n\n**Description**: Hash.\n\n## Notes\n\nAn extra paragraph the author wrote.\n\n### Description\n\nNothing more.\n';
+
+  it("prints the document as the app exports it, keeping the author's text", async () => {
+    const tpl = file('fmt-design.md', DESIGN);
+    const r = await run('fmt', file('fmt-doc.md', DOC), '--template', tpl);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toBe(DOC);
+    for (const line of ['Cut build time', 'Stale cache', 'An extra paragraph the author wrote.'])
+      expect(r.stdout).toContain(line);
+    // Formatting is stable: the output formats to itself.
+    const again = await run('fmt', file('fmt-out.md', r.stdout), '--template', tpl);
+    expect(again.stdout).toBe(r.stdout);
+  });
+
+  it('--check exits 1 on a document that differs and 0 on a formatted one, printing nothing on stdout', async () => {
+    const tpl = file('chk-design.md', DESIGN);
+    const raw = file('chk-doc.md', DOC);
+    const bad = await run('fmt', raw, '--template', tpl, '--check');
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr).toBe(`${raw} is not formatted (proposal fmt --write ${raw})\n`);
+    expect(readFileSync(raw, 'utf8')).toBe(DOC);
+    const formatted = (await run('fmt', raw, '--template', tpl)).stdout;
+    const good = await run('fmt', file('chk-ok.md', formatted), '--template', tpl, '--check');
+    expect(good).toEqual({ code: 0, stdout: '', stderr: '' });
+  });
+
+  it('--write rewrites the file with the formatted document', async () => {
+    const tpl = file('w-design.md', DESIGN);
+    const path = file('w-doc.md', DOC);
+    const expected = (await run('fmt', path, '--template', tpl)).stdout;
+    const r = await run('fmt', path, '--template', tpl, '--write');
+    expect(r).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(readFileSync(path, 'utf8')).toBe(expected);
+    expect((await run('fmt', path, '--template', tpl, '--check')).code).toBe(0);
+  });
+
+  it('bad input is one line on stderr with exit 2', async () => {
+    for (const args of [['fmt'], ['fmt', join(dir, 'none.md')], ['fmt', 'a.md', '--bogus']]) {
+      const r = await run(...args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
+    }
+  });
 });
 
 describe('proposal schema', () => {

@@ -3,18 +3,21 @@
  * derived schema, render a template with values. Input problems are one line on stderr and
  * exit code 2; nothing here prints a stack trace.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { checkMarkdown, type Report } from '../core/check.ts';
+import { readDocument } from '../core/document/read.ts';
 import { renderDocument } from '../core/document/render.ts';
 import { defaultValues } from '../core/document/defaults.ts';
 import { valuesSchema, type Values } from '../core/model.ts';
 import { assertReadableText } from '../core/template/parse.ts';
 import { TemplateError } from '../core/template/errors.ts';
+import type { Template } from '../core/template/types.ts';
 import { todayIso } from '../core/text.ts';
 import { BUILT_IN_TEMPLATES } from '../templates/registry.ts';
 import { aboutFile, CliError, processIo, readInputFile, type Io } from './io.ts';
 import { projectTemplate } from './schema.ts';
 import { loadTemplate, parseBuiltIn, recognizeTemplate } from './templates.ts';
+import { valuesJson } from './values-json.ts';
 
 const EXIT_OK = 0;
 const EXIT_INCOMPLETE = 1;
@@ -27,6 +30,9 @@ Checks, describes and renders proposals written from Proposal Studio's templates
 
 Commands:
   check FILE [--template ID|PATH] [--json]   is the proposal complete? (exit 0 yes, 1 no)
+  read FILE [--template ID|PATH]             the answers in the proposal, as JSON by field label
+  fmt FILE [--template ID|PATH] [--write] [--check]
+                                             the proposal as the app would export it
   schema TEMPLATE                            the fields a template asks for, as JSON
   render TEMPLATE VALUES.json                the Markdown for a template and values
 
@@ -35,7 +41,7 @@ Options:
   -v, --version    show the version
 
 Built-in templates: ${BUILT_IN_TEMPLATES.map((t) => t.id).join(', ')}
-Exit codes: 0 success/complete, 1 incomplete, 2 bad input.
+Exit codes: 0 success/complete, 1 incomplete (fmt --check: not formatted), 2 bad input.
 `,
   check: `Usage: proposal check FILE [--template ID|PATH] [--json]
 
@@ -44,9 +50,32 @@ Checks that every required section of the proposal in FILE is filled.
   --template ID|PATH   the template FILE follows: a built-in id or a template file
                        (.md, .txt plain text, .yml/.yaml GitHub issue form). Without it,
                        the built-in template is recognised from FILE's headings.
-  --json               print {"complete": bool, "missing": [titles], "warnings": [messages]}
+  --json               print {"complete": bool, "missing": [titles], "partial": [titles],
+                       "warnings": [messages]}. "complete" means no section is missing;
+                       "partial" lists sections where some but not all required fields are
+                       filled.
 
 Exit codes: 0 complete, 1 incomplete, 2 bad input.
+`,
+  read: `Usage: proposal read FILE [--template ID|PATH]
+
+Prints the answers in the proposal in FILE as JSON:
+  {"frontMatter": {key: value}, "fields": {label: value}}
+Fields are keyed by their label (a label used twice is prefixed by its section titles, joined
+by " › "). Text is a string, a list an array, a task list [{"done", "text"}], a checklist
+{"checked": [options], "other": text}, a table [{column: cell}], key-value items {key: value},
+a repeated block [{label: value}]. An unanswered field has its kind's empty value.
+
+  --template ID|PATH   as for proposal check; without it the built-in template is recognised.
+`,
+  fmt: `Usage: proposal fmt FILE [--template ID|PATH] [--write] [--check]
+
+Prints the proposal in FILE as the app would export it: read against its template and written
+back (the template's order, labels and spacing; guidance comments left out).
+
+  --template ID|PATH   as for proposal check; without it the built-in template is recognised.
+  --write              rewrite FILE instead of printing it.
+  --check              print nothing; exit 1 when FILE differs from that output (for CI).
 `,
   schema: `Usage: proposal schema TEMPLATE
 
@@ -120,6 +149,11 @@ function humanReport(report: Report): string {
     lines.push(`✘ ${n} required section${n === 1 ? '' : 's'} missing:`);
     for (const m of report.missing) lines.push(`  - ${m.title}`);
   }
+  const partial = partialTitles(report);
+  if (partial.length) {
+    lines.push(`${partial.length} section${partial.length === 1 ? '' : 's'} partly filled:`);
+    for (const title of partial) lines.push(`  ◐ ${title}`);
+  }
   if (report.warnings.length) {
     lines.push(`${report.warnings.length} warning${report.warnings.length === 1 ? '' : 's'}:`);
     for (const w of report.warnings) lines.push(`  ⚠ ${w.message}`);
@@ -127,29 +161,41 @@ function humanReport(report: Report): string {
   return `${lines.join('\n')}\n`;
 }
 
-function runCheck(args: string[], io: Io): number {
-  const parsed = parseArgs(args, ['--template'], ['--json']);
-  const [file] = expectPositional(parsed, ['FILE'], 'check') as [string];
+interface DocumentInput {
+  file: string;
+  markdown: string;
+  template: Template;
+}
+
+/** The document FILE and its template (`--template`, or recognised among the built-ins). */
+function documentInput(parsed: Parsed, command: string): DocumentInput {
+  const [file] = expectPositional(parsed, ['FILE'], command) as [string];
   const markdown = readInputFile(file);
   if (markdown.includes('\u0000')) {
     throw new CliError(`${file} is binary (it contains NUL bytes), not a Markdown document`);
   }
   aboutFile(file, () => assertReadableText(markdown));
   const templateArg = parsed.options.get('--template');
-  let template;
-  if (templateArg) {
-    template = loadTemplate(templateArg).template;
-  } else {
-    const entry = aboutFile(file, () => recognizeTemplate(markdown));
-    if (!entry)
-      throw new CliError(`Could not tell which template ${file} follows: pass --template`);
-    template = parseBuiltIn(entry);
-  }
+  if (templateArg) return { file, markdown, template: loadTemplate(templateArg).template };
+  const entry = aboutFile(file, () => recognizeTemplate(markdown));
+  if (!entry) throw new CliError(`Could not tell which template ${file} follows: pass --template`);
+  return { file, markdown, template: parseBuiltIn(entry) };
+}
+
+/** Required sections where some but not all required fields are filled. */
+function partialTitles(report: Report): string[] {
+  return report.sections.filter((s) => s.required && s.status === 'partial').map((s) => s.title);
+}
+
+function runCheck(args: string[], io: Io): number {
+  const parsed = parseArgs(args, ['--template'], ['--json']);
+  const { file, markdown, template } = documentInput(parsed, 'check');
   const report = aboutFile(file, () => checkMarkdown(template, markdown));
   if (parsed.flags.has('--json')) {
     const json = {
       complete: report.complete,
       missing: report.missing.map((m) => m.title),
+      partial: partialTitles(report),
       warnings: report.warnings.map((w) => w.message),
     };
     io.stdout(`${JSON.stringify(json)}\n`);
@@ -157,6 +203,37 @@ function runCheck(args: string[], io: Io): number {
     io.stdout(humanReport(report));
   }
   return report.complete ? EXIT_OK : EXIT_INCOMPLETE;
+}
+
+function runRead(args: string[], io: Io): number {
+  const parsed = parseArgs(args, ['--template'], []);
+  const { file, markdown, template } = documentInput(parsed, 'read');
+  const { values } = aboutFile(file, () => readDocument(template, markdown));
+  io.stdout(`${JSON.stringify(valuesJson(template, values), null, 2)}\n`);
+  return EXIT_OK;
+}
+
+function runFmt(args: string[], io: Io): number {
+  const parsed = parseArgs(args, ['--template'], ['--write', '--check']);
+  const { file, markdown, template } = documentInput(parsed, 'fmt');
+  const formatted = aboutFile(file, () =>
+    renderDocument(template, readDocument(template, markdown).values),
+  );
+  const differs = formatted !== markdown;
+  if (parsed.flags.has('--write') && differs) {
+    try {
+      writeFileSync(file, formatted);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new CliError(`cannot write ${file}: ${reason}`);
+    }
+  }
+  if (parsed.flags.has('--check')) {
+    if (differs) io.stderr(`${file} is not formatted (proposal fmt --write ${file})\n`);
+    return differs ? EXIT_INCOMPLETE : EXIT_OK;
+  }
+  if (!parsed.flags.has('--write')) io.stdout(formatted);
+  return EXIT_OK;
 }
 
 function runSchema(args: string[], io: Io): number {
@@ -201,6 +278,8 @@ function runRender(args: string[], io: Io): number {
 
 const COMMANDS: Record<string, (args: string[], io: Io) => number> = {
   check: runCheck,
+  read: runRead,
+  fmt: runFmt,
   schema: runSchema,
   render: runRender,
 };
@@ -233,7 +312,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   const run = COMMANDS[command];
   if (!run) {
     io.stderr(
-      `proposal: unknown command "${command}" (commands: check, schema, render; see proposal --help)\n`,
+      `proposal: unknown command "${command}" (commands: check, read, fmt, schema, render; see proposal --help)\n`,
     );
     return EXIT_BAD_INPUT;
   }
