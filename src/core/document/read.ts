@@ -337,7 +337,12 @@ function scalarText(v: unknown): string {
 /** Guidance comments of the template: dropped when a document still carries them. */
 function templateHints(template: Template): Set<string> {
   const out = new Set<string>();
-  const add = (h: string) => h && out.add(matchKey(h));
+  const add = (h: string) => {
+    if (!h) return;
+    out.add(matchKey(h));
+    // Each paragraph of a guidance text on its own too: a document may keep any of them.
+    for (const part of h.split(/\n\s*\n/)) if (part.trim()) out.add(matchKey(part));
+  };
   const visitBlocks = (blocks: Block[]) => {
     for (const b of blocks) {
       if (b.type === 'field' || b.type === 'inline' || b.type === 'group') {
@@ -409,12 +414,19 @@ function splitUnits(units: Unit[]): Unit[] {
   return out;
 }
 
-/** The template's own guidance left in a document: its comments and bracketed instructions. */
+/**
+ * The template's own guidance left in a document: its comments, bracketed instructions, quoted
+ * guidance (`> Why are we doing this?`) and instruction paragraphs, word for word.
+ */
 function isHintComment(unit: Unit, ctx: ReadContext): boolean {
   const raw = unit.raw.trim();
   if (unit.type === 'html' && /^<!--[\s\S]*-->$/.test(raw))
     return ctx.hints.has(matchKey(commentText(raw)));
-  return unit.type === 'paragraph' && /^\\?\[[\s\S]*\]$/.test(raw) && ctx.hints.has(matchKey(raw));
+  return (
+    (unit.type === 'paragraph' || unit.type === 'blockquote') &&
+    matchKey(raw) !== '' &&
+    ctx.hints.has(matchKey(raw))
+  );
 }
 
 function staticMatches(block: Extract<Block, { type: 'static' }>, unit: Unit): boolean {

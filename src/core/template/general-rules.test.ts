@@ -1,0 +1,236 @@
+/**
+ * General template rules, each on a small fixture of our own written in the shape of a kind of
+ * real public template (a KEP-like plan, an RFC with quoted guidance, a bare decision record).
+ * Each asserts the form (field kinds, labels, required or optional) and the verdict.
+ */
+import { describe, expect, it } from 'vitest';
+import { checkMarkdown } from '../check.ts';
+import { readDocument } from '../document/read.ts';
+import { renderDocument } from '../document/render.ts';
+import { allFields } from '../document/walk.ts';
+import { parseTemplate } from './parse.ts';
+
+function form(text: string): string[] {
+  return allFields(parseTemplate(text)).map(
+    (f) => `${f.kind} ${f.label}${f.required ? '' : ' (optional)'}`,
+  );
+}
+
+const PLAN = `<!--
+Read me first: delete the comments once the plan is written.
+-->
+# PLAN-NNNN: Your short, descriptive title
+
+<!--
+Keep the title short; say what the plan does.
+-->
+
+<!-- toc -->
+- [Sign-off Checklist](#sign-off-checklist)
+- [Summary](#summary)
+<!-- /toc -->
+
+## Sign-off Checklist
+
+Items marked with (R) must be done before release.
+
+- [ ] (R) Tracking issue opened
+- [ ] (R) Test plan written
+  - [ ] (R) Load test passes
+  - [ ] Soak test passes
+- [ ] Docs written
+
+## Summary
+
+<!--
+A paragraph a reader can skim.
+-->
+
+## Motivation
+
+<!--
+Why this matters.
+-->
+
+### Goals
+
+### Non-Goals
+
+## Proposal
+
+### User Stories (Optional)
+
+#### Story 1 (Optional)
+
+#### Story 2 (Optional)
+
+## Drawbacks
+
+## Extra Infra (Optional)
+`;
+
+describe('a plan template in the shape of a KEP', () => {
+  const template = parseTemplate(PLAN);
+
+  it('gives the form a person would design', () => {
+    expect(form(PLAN)).toEqual([
+      // The title heading: its number and its phrase are the author's to replace.
+      'text PLAN number',
+      'text Title',
+      // Nested sign-off boxes stay one checklist.
+      'checklist Sign-off Checklist',
+      'prose Summary',
+      // Empty leaf headings are questions; their parents stay containers.
+      'prose Goals',
+      'prose Non-Goals',
+      'group Story (optional)',
+      'prose Drawbacks',
+      'prose Extra Infra (Optional) (optional)',
+    ]);
+  });
+
+  it('keeps the nesting of the sign-off checklist and writes it back', () => {
+    const field = allFields(template).find((f) => f.kind === 'checklist');
+    expect(field?.kind === 'checklist' && field.options.map((o) => o.indent ?? '')).toEqual([
+      '',
+      '',
+      '  ',
+      '  ',
+      '',
+    ]);
+    const out = renderDocument(template, {
+      [field!.id]: { checked: ['(R) Load test passes'], other: '' },
+    });
+    expect(out).toContain('- [ ] (R) Test plan written\n  - [x] (R) Load test passes');
+  });
+
+  it('the table of contents and marker comments are fixed text, not questions', () => {
+    expect(allFields(template).map((f) => f.label)).not.toContain('Sign-off Checklist (toc)');
+    expect(form(PLAN).filter((f) => /toc/i.test(f))).toEqual([]);
+  });
+
+  it('the template as it stands is all missing; a filled plan is complete', () => {
+    expect(checkMarkdown(template, PLAN).missing.map((m) => m.title)).toEqual([
+      'PLAN-NNNN: Your short, descriptive title',
+      'Sign-off Checklist',
+      'Summary',
+      'Goals',
+      'Non-Goals',
+      'Drawbacks',
+    ]);
+  });
+});
+
+describe('a decision record in the shape of MADR (bare)', () => {
+  const ADR = `# {short title of the problem and the decision}
+
+## Context
+
+<!-- This is an optional element. Feel free to remove. -->
+## Drivers
+
+* <!-- driver -->
+
+## Options considered
+
+### {title of option}
+
+* <!-- * Good, because -->
+* <!-- * Bad, because -->
+`;
+  const template = parseTemplate(ADR);
+
+  it('braces mark placeholders; a comment just above a heading belongs to it', () => {
+    expect(form(ADR)).toEqual([
+      'text short title of the problem and the decision',
+      'prose Context',
+      'list Drivers (optional)',
+      'group title of option',
+    ]);
+  });
+
+  it('the document’s title fills the title field and is written once', () => {
+    const doc = ADR.replace('{short title of the problem and the decision}', 'Use a queue').replace(
+      '### {title of option}',
+      '### Kafka',
+    );
+    const { values } = readDocument(template, doc);
+    expect(Object.values(values)).toContain('Use a queue');
+    const out = renderDocument(template, values);
+    expect(out.match(/^# /gm)).toHaveLength(1);
+    expect(out).toContain('### Kafka');
+  });
+});
+
+describe('an RFC in the shape of the Ember template (quoted guidance)', () => {
+  const RFC = `# RFC title
+
+## Summary
+
+> One paragraph that explains the change.
+
+## Motivation
+
+> Why do we want this? Which use cases does it serve?
+
+> What outcome do we expect?
+
+## Unresolved questions
+
+> Optional, but good for a first draft. What is still open?
+`;
+  const template = parseTemplate(RFC);
+
+  it('quotes are help for an answer written below them', () => {
+    expect(form(RFC)).toEqual([
+      'text Title',
+      'prose Summary',
+      'prose Motivation',
+      'prose Unresolved questions (optional)',
+    ]);
+    const motivation = allFields(template).find((f) => f.label === 'Motivation')!;
+    expect(motivation.hint).toContain('Which use cases');
+    expect(motivation.hint).toContain('What outcome');
+  });
+
+  it('an answer below the kept quote counts; the quote alone does not', () => {
+    expect(checkMarkdown(template, RFC).missing.map((m) => m.title)).toEqual([
+      'RFC title',
+      'Summary',
+      'Motivation',
+    ]);
+    const doc = RFC.replace('# RFC title', '# Faster builds')
+      .replace('that explains the change.\n', 'that explains the change.\n\nCache the layers.\n')
+      .replace(
+        'What outcome do we expect?\n',
+        'What outcome do we expect?\n\nBuilds take half the time.\n',
+      );
+    const report = checkMarkdown(template, doc);
+    expect(report.missing).toEqual([]);
+    const { values } = readDocument(template, doc);
+    expect(Object.values(values)).toContain('Cache the layers.');
+  });
+});
+
+describe('placeholder headings and notices', () => {
+  it('`### <Component name>` repeats, named by the author; a notice alert is fixed text', () => {
+    const text = `## Components
+
+> [!IMPORTANT]
+> Describe every component you touch.
+
+### <Component name>
+
+What it does and why it changes.
+`;
+    expect(form(text)).toEqual(['group Component name']);
+    const template = parseTemplate(text);
+    const out = renderDocument(template, {});
+    expect(out).toContain('> [!IMPORTANT]');
+  });
+
+  it('a template with headings never yields zero fields', () => {
+    expect(form('# Notes\n\n## First\n\n## Second\n')).toEqual(['prose First', 'prose Second']);
+    expect(form('## Only\n')).toEqual(['prose Only']);
+  });
+});
