@@ -58,10 +58,30 @@ interface Target {
   pattern: { exec(text: string): RegExpExecArray | null };
 }
 
+/** "(Optional)", "(if applicable)": a heading matches its section with or without them. */
+const OPTIONAL_MARK_RE = /\([ \t]*(?:optional|if applicable|if any|if needed)[ \t]*\)/gi;
+const HAS_OPTIONAL_MARK_RE = /\([ \t]*(?:optional|if applicable|if any|if needed)[ \t]*\)/i;
+
 function titleMatcher(spec: TitleSpec) {
   const strict = strictTitleRegex(spec);
   let loose: ReturnType<typeof titleRegex> | null = null;
-  return { exec: (text: string) => strict.exec(text) ?? (loose ??= titleRegex(spec)).exec(text) };
+  const hasMark = spec.parts.some((p) => p.type === 'fixed' && HAS_OPTIONAL_MARK_RE.test(p.text));
+  const bare: TitleSpec = {
+    ...spec,
+    parts: spec.parts.map((p) =>
+      p.type === 'fixed' ? { ...p, text: p.text.replace(OPTIONAL_MARK_RE, '') } : p,
+    ),
+  };
+  let bareLoose: ReturnType<typeof titleRegex> | null = null;
+  return {
+    exec: (text: string) => {
+      const hit = strict.exec(text) ?? (loose ??= titleRegex(spec)).exec(text);
+      if (hit) return hit;
+      const plain = text.includes('(') ? text.replace(OPTIONAL_MARK_RE, '').trim() : text;
+      if (!hasMark && plain === text) return null;
+      return (bareLoose ??= titleRegex(bare)).exec(plain);
+    },
+  };
 }
 
 export function readDocument(template: Template, markdown: string): ReadResult {
@@ -93,10 +113,12 @@ export function readDocument(template: Template, markdown: string): ReadResult {
   };
   visit(template.root);
 
-  const text =
+  const text = promoteBoldHeadings(
     template.format === 'text'
       ? plainDocumentToMarkdown(body, targets, inlineLabels(template))
-      : body;
+      : body,
+    targets,
+  );
   const tokens = lexMarkdown(text);
 
   // Assign the document's top-level tokens to sections and group instances.
@@ -108,6 +130,7 @@ export function readDocument(template: Template, markdown: string): ReadResult {
   let current: Unit[] = buckets.get(template.root)!;
   let pointer = 0;
   let offset = 0;
+  let titleSeen = false;
   for (const token of tokens) {
     const unit: Unit = {
       type: token.type,
@@ -126,16 +149,43 @@ export function readDocument(template: Template, markdown: string): ReadResult {
       let matched = -1;
       let match: RegExpExecArray | null = null;
       const from = Math.max(0, pointer - 1);
-      for (let k = from; k < Math.min(targets.length, pointer + 400); k++) {
-        const t = targets[k]!;
-        if (k === pointer - 1 && t.node.type !== 'group') continue;
-        if (buckets.has(t.section) && t.node.type !== 'group') continue;
-        match = exec(t);
-        if (match) {
-          matched = k;
-          break;
+      const tryRange = (start: number, end: number) => {
+        for (let k = start; k < end; k++) {
+          const t = targets[k]!;
+          if (k === pointer - 1 && t.node.type !== 'group') continue;
+          if (buckets.has(t.section) && t.node.type !== 'group') continue;
+          // A heading that is all placeholder (`# [Title]`) takes a heading of its level only.
+          if (t.section.heading && !hasFixedWords(t.section.heading)) {
+            const depth = (token as { depth?: number }).depth ?? 0;
+            if (depth !== t.section.level && t.node.type !== 'group') continue;
+          }
+          match = exec(t);
+          if (match) {
+            matched = k;
+            return;
+          }
+        }
+      };
+      tryRange(from, Math.min(targets.length, pointer + 400));
+      // Sections may stand in another order than the template's (an older template version).
+      if (matched < 0) tryRange(0, from);
+      // The document's H1 is its title, whatever its shape: it fills the template's title.
+      if (matched < 0 && (token as { depth?: number }).depth === 1 && !titleSeen) {
+        const k = targets.findIndex((t) => t.section.titleFieldId !== undefined);
+        const t = targets[k];
+        if (t && !buckets.has(t.section)) {
+          titleSeen = true;
+          pointer = Math.max(pointer, k + 1);
+          const units: Unit[] = [];
+          buckets.set(t.section, units);
+          current = units;
+          headings[t.section.id] = text;
+          for (const f of t.section.headingFields) values[f.id] = '';
+          values[t.section.titleFieldId!] = bare;
+          continue;
         }
       }
+      if ((token as { depth?: number }).depth === 1) titleSeen = true;
       // Another instance of the current repeat, unless the heading is the next section's: a
       // repeat whose heading is all placeholder ("### [option 1]") would match any heading.
       if (matched === pointer - 1 && pointer < targets.length) {
@@ -248,6 +298,77 @@ function inlineLabels(template: Template): string[] {
   };
   walk(template.root);
   return out;
+}
+
+/**
+ * A document written against an older version of its template may hold a template heading as a
+ * bold line (`**Does it change defaults?**`) or a bold list item whose answer is indented below
+ * it (`* **How is it switched on?**`). When the document has no such heading, that line becomes
+ * the heading (at the template's level) and the item's answer its section's content, dedented.
+ */
+function promoteBoldHeadings(body: string, targets: Target[]): string {
+  if (!/^ {0,3}(?:[-*+][ \t]+)?\*\*/m.test(body)) return body;
+  const lines = body.split('\n');
+  const present = lines
+    .filter((l) => /^ {0,3}#{1,6}[ \t]/.test(l))
+    .map((l) => headingText(l).replace(COMMENT_RE, '').trim());
+  const open = targets.filter(
+    (t) =>
+      t.node.type === 'section' &&
+      t.section.heading !== null &&
+      hasFixedWords(t.section.heading) &&
+      !present.some((h) => t.pattern.exec(h) !== null),
+  );
+  if (open.length === 0) return body;
+  const out: string[] = [];
+  let fence: string | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const f = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (f) fence = fence === null ? f[1]![0]! : fence === f[1]![0] ? null : fence;
+    const m = fence === null ? /^( {0,3})([-*+][ \t]+)?\*\*(.*)$/.exec(line) : null;
+    if (!m) {
+      out.push(line);
+      continue;
+    }
+    // The bold text may wrap over a few lines.
+    let rest = m[3]!;
+    let j = i;
+    while (!rest.includes('**') && j + 1 < lines.length && j - i < 3 && lines[j + 1]!.trim())
+      rest += ` ${lines[++j]!.trim()}`;
+    const close = rest.indexOf('**');
+    const bold = close > 0 ? rest.slice(0, close).trim().replace(/:$/, '').trim() : '';
+    const k = bold ? open.findIndex((t) => t.pattern.exec(bold) !== null) : -1;
+    if (k < 0) {
+      out.push(line);
+      continue;
+    }
+    const target = open.splice(k, 1)[0]!;
+    const after = rest
+      .slice(close + 2)
+      .replace(/^:?[ \t]*/, '')
+      .trim();
+    out.push('', `${'#'.repeat(Math.min(6, Math.max(1, target.section.level)))} ${bold}`, '');
+    if (after) out.push(after);
+    i = j;
+    if (m[2]) {
+      const indent = m[1]!.length + m[2].length;
+      while (
+        i + 1 < lines.length &&
+        (lines[i + 1]!.trim() === '' || /^ */.exec(lines[i + 1]!)![0].length >= indent)
+      ) {
+        i++;
+        out.push(lines[i]!.slice(Math.min(indent, /^ */.exec(lines[i]!)![0].length)));
+      }
+    }
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+/** Whether a heading has fixed words besides its placeholders. */
+function hasFixedWords(spec: TitleSpec): boolean {
+  return spec.parts.some((p) => p.type === 'fixed' && matchKey(p.text) !== '');
 }
 
 function nextHeading(t: Target): TitleSpec {

@@ -234,3 +234,89 @@ What it does and why it changes.
     expect(form('## Only\n')).toEqual(['prose Only']);
   });
 });
+
+describe('documents written against an older version of a template', () => {
+  const TEMPLATE = `# PLAN-NNNN: Your short, descriptive title
+
+## Summary
+
+## Readiness
+
+### Turning it on
+
+###### How is the feature switched on?
+
+###### Does switching it on change defaults?
+
+## Risks (Optional)
+
+## Alternatives
+`;
+  const template = parseTemplate(TEMPLATE);
+
+  it('the H1 fills the title in any shape and is never written twice', () => {
+    const doc = '# Faster restarts\n\n## Summary\n\nRestart pods in place.\n';
+    const { values } = readDocument(template, doc);
+    expect(Object.values(values)).toContain('Faster restarts');
+    const out = renderDocument(template, values);
+    expect(out.match(/^# /gm)).toHaveLength(1);
+    expect(out).toContain('Faster restarts');
+    expect(checkMarkdown(template, doc).missing.map((m) => m.title)).not.toContain(
+      'Faster restarts',
+    );
+  });
+
+  it('questions answered as bold list items, reordered sections and other levels still match', () => {
+    const doc = `# PLAN-12: Faster restarts
+
+## Alternatives
+
+Keep restarting whole pods.
+
+### Summary
+
+Restart pods in place.
+
+## Readiness
+
+### Turning it on
+
+* **How is the feature switched on?**
+  With the \`InPlace\` flag.
+
+* **Does switching it on change
+  defaults?**
+  No.
+
+## Risks
+
+None worth a section.
+`;
+    const report = checkMarkdown(template, doc);
+    expect(report.missing).toEqual([]);
+    const { values } = readDocument(template, doc);
+    expect(Object.values(values)).toContain('With the `InPlace` flag.');
+    expect(Object.values(values)).toContain('No.');
+  });
+
+  it('an unanswered question in any of those shapes is still missing', () => {
+    const doc = `# PLAN-12: Faster restarts
+
+## Summary
+
+Restart pods in place.
+
+* **How is the feature switched on?**
+  With the flag.
+
+* **Does switching it on change defaults?**
+
+## Alternatives
+
+Keep restarting whole pods.
+`;
+    expect(checkMarkdown(template, doc).missing.map((m) => m.title)).toEqual([
+      'Does switching it on change defaults?',
+    ]);
+  });
+});

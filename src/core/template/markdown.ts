@@ -226,6 +226,9 @@ function finishSection(
     raw.headingRaw === null
       ? null
       : headingSpec(raw, id, headingFields, ctx, !optional, raw.isTitle === true);
+  const titleField = raw.isTitle
+    ? (headingFields.find((f) => f.label === 'Title') ?? headingFields[headingFields.length - 1])
+    : undefined;
   const section: Section = {
     type: 'section',
     id,
@@ -233,6 +236,7 @@ function finishSection(
     level: raw.level,
     heading,
     headingFields,
+    ...(titleField ? { titleFieldId: titleField.id } : {}),
     optional,
     hint: '',
     blocks: [],
