@@ -151,10 +151,12 @@ function unitOf(node: SectionNode, values: Values, headings: Record<string, stri
 
 /** The zod schema of a template's values, with completeness as refinements. */
 export function buildValuesSchema(template: Template, headings: Record<string, string> = {}) {
+  const opts = { placeholderIsAnswer: template.issueForm };
+  const filledIn = (f: Field, v: FieldValue | undefined) => isFieldFilled(f, v, opts);
   return z.record(z.string(), fieldValueSchema).superRefine((values, ctx) => {
     for (const unit of units(template, values, headings)) {
       if (unit.fields.length === 0) continue;
-      const filled = unit.fields.filter((f) => isFieldFilled(f, values[f.id]));
+      const filled = unit.fields.filter((f) => filledIn(f, values[f.id]));
       const extra = values[extraKey(unit.id)];
       const hasExtra = typeof extra === 'string' && stripComments(extra).trim() !== '';
       const any = filled.length > 0 || hasExtra;
@@ -175,7 +177,7 @@ export function buildValuesSchema(template: Template, headings: Record<string, s
       // section: its empty fields are not worth a warning then.
       if (unit.required && filled.length > 0) {
         for (const f of unit.fields) {
-          if (f.required && !isFieldFilled(f, values[f.id]) && !keepsDefault(f, values[f.id])) {
+          if (f.required && !filledIn(f, values[f.id]) && !keepsDefault(f, values[f.id])) {
             ctx.addIssue({
               code: 'custom',
               path: [f.id],

@@ -219,7 +219,13 @@ export function readDocument(template: Template, markdown: string): ReadResult {
     if (token.type !== 'space') current.push(unit);
   }
 
-  const ctx: ReadContext = { anchors, hints, source: text, emptyAnswer: template.emptyAnswer };
+  const ctx: ReadContext = {
+    anchors,
+    hints,
+    source: text,
+    emptyAnswer: template.emptyAnswer,
+    placeholderIsAnswer: template.issueForm,
+  };
   for (const [section, units] of buckets) {
     readBlocks(section.blocks, units, values, extraKey(section.id), ctx);
   }
@@ -491,6 +497,8 @@ interface ReadContext {
   hints: Set<string>;
   source: string;
   emptyAnswer: string;
+  /** Issue forms: GitHub never writes a placeholder, so text equal to one is the author's. */
+  placeholderIsAnswer?: boolean;
 }
 
 const LABEL_ONLY_RE = /^\*\*([^*\n]+?)\*\*\s*:?\s*$/;
@@ -786,7 +794,12 @@ function readRegion(
     const raw = ctx.source.slice(startUnit.start, endUnit.end);
     let text = unescapeBlockText(raw.trim(), ctx.anchors);
     const f = first.field;
-    if ((f.kind === 'prose' || f.kind === 'text') && text === f.placeholder.trim()) text = '';
+    if (
+      (f.kind === 'prose' || f.kind === 'text') &&
+      text === f.placeholder.trim() &&
+      !ctx.placeholderIsAnswer
+    )
+      text = '';
     scope[f.id] = text;
     rest.forEach((idx) => used.add(idx));
   }

@@ -320,3 +320,101 @@ Keep restarting whole pods.
     ]);
   });
 });
+
+describe('checkbox groups', () => {
+  it('a status or a level is one choice; other options are many', () => {
+    const text = `## Status
+
+- [ ] Draft
+- [ ] Accepted
+- [ ] Deprecated
+
+## Impact
+
+- [ ] Low
+- [ ] High
+
+## Platforms
+
+- [ ] Linux
+- [ ] macOS
+`;
+    const multiple = allFields(parseTemplate(text)).map(
+      (f) => f.kind === 'checklist' && f.multiple,
+    );
+    expect(multiple).toEqual([false, false, true]);
+  });
+});
+
+describe('issue forms', () => {
+  const FORM = `name: Bug
+description: Report a bug
+body:
+  - type: markdown
+    attributes:
+      value: Search the open issues first.
+  - type: input
+    id: version
+    attributes:
+      label: Version
+      placeholder: "1.0.0"
+    validations:
+      required: true
+  - type: textarea
+    id: steps
+    attributes:
+      label: Steps
+      value: |
+        1.
+        2.
+    validations:
+      required: true
+  - type: textarea
+    id: log
+    attributes:
+      label: Log
+      render: shell
+  - type: checkboxes
+    id: terms
+    attributes:
+      label: Terms
+      options:
+        - label: I searched the issues
+    validations:
+      required: true
+`;
+  const template = parseTemplate(FORM);
+
+  it('asks each element; render gives a code field; a required checkbox group is required', () => {
+    expect(form(FORM)).toEqual([
+      'text Version',
+      'prose Steps',
+      'code Log (optional)',
+      'checklist Terms',
+    ]);
+    expect(allFields(template)[0]!.hint).toContain('Search the open issues first.');
+  });
+
+  it('text equal to the placeholder is an answer; the prefill is not; no box ticked is missing', () => {
+    const doc = `### Version
+
+1.0.0
+
+### Steps
+
+1.
+2.
+
+### Log
+
+_No response_
+
+### Terms
+
+- [ ] I searched the issues
+`;
+    expect(checkMarkdown(template, doc).missing.map((m) => m.title)).toEqual(['Steps', 'Terms']);
+    const done = doc.replace('1.\n2.', '1. Open the app\n2. Click save').replace('- [ ]', '- [x]');
+    expect(checkMarkdown(template, done).complete).toBe(true);
+  });
+});

@@ -1046,8 +1046,13 @@ function listField(
       return { label: other ? text.replace(/:.*$/, '').trim() : text, raw: rawText, other };
     });
     const yesNo = options.length === 2 && options.every((o) => /^(yes|no)\b/i.test(o.label));
+    // Options that exclude each other: a status (Draft / Accepted / Deprecated), a level.
+    const exclusive =
+      options.length >= 2 &&
+      options.every((o) => EXCLUSIVE_OPTION_RE.test(unescapeMarkdown(o.label).trim()));
     const single =
       yesNo ||
+      exclusive ||
       (ctx.hints.singleChoice ?? []).some((l) => matchKey(l) === matchKey(label)) ||
       /\b(select|choose|pick|check)\s+(one|only one|a single)\b/i.test(hint);
     const field: ChecklistField = {
@@ -1132,6 +1137,10 @@ function listField(
   };
   return { field };
 }
+
+/** One word of a status or a level: options written with it exclude each other. */
+const EXCLUSIVE_OPTION_RE =
+  /^(?:draft|proposed|provisional|accepted|approved|rejected|declined|deprecated|superseded|withdrawn|implementable|implemented|in progress|done|yes|no|maybe|n\/a|not applicable|low|medium|high|critical|small|large|x?s|m|x*l)\.?$/i;
 
 /** Lines such as `- ...` or an empty `*` that only say "more items go here". */
 function isFillerLine(line: string): boolean {
