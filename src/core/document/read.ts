@@ -572,7 +572,14 @@ function staticMatches(block: Extract<Block, { type: 'static' }>, unit: Unit): b
 function inlineMatches(block: Extract<Block, { type: 'inline' }>, unit: Unit): boolean {
   if (unit.type !== 'paragraph') return false;
   const m = LABEL_START_RE.exec(unit.raw);
-  return m !== null && !unit.raw.includes('\n') && matchKey(m[2]!) === matchKey(block.prefix);
+  if (m === null || matchKey(m[2]!) !== matchKey(block.prefix)) return false;
+  // One line, or a value on the next lines after a guidance comment
+  // (`**Description:** <!-- … -->` then the text below).
+  const first = unit.raw.split('\n')[0]!.slice(m[0].length).trim();
+  return (
+    !unit.raw.trim().includes('\n') ||
+    (block.guidance !== undefined && /^<!--[\s\S]*-->$/.test(first))
+  );
 }
 
 const GROUP_LABEL_RE = /^\*\*(.+)\*\*:?[ \t]*$/;
@@ -819,6 +826,9 @@ function inlineValue(
   value = value.replace(/\n+$/, '');
   const comment = /^<!--[\s\S]*?-->$/.exec(value.trim());
   if (comment && ctx.hints.has(matchKey(commentText(value)))) value = '';
+  // The template's guidance comment kept before a value written below it.
+  const lead = /^[ \t]*(<!--[\s\S]*?-->)[ \t]*\n/.exec(value);
+  if (lead && ctx.hints.has(matchKey(commentText(lead[1]!)))) value = value.slice(lead[0].length);
   if (value.trim() === block.emptyText.trim()) return '';
   return value.trim();
 }
@@ -892,8 +902,9 @@ function readListLike(field: Field, raw: string, layout: KeyLayout[] | undefined
     case 'keyvalue': {
       const out: Record<string, string> = {};
       field.entries.forEach((entry, idx) => {
+        // `- **Key**: value`, `- **Key:** value`, `- Key: value`.
         const re = new RegExp(
-          `^\\s*(?:[-*+]|\\d{1,9}[.)])[ \\t]+(?:\\*\\*${escapeRe(entry.key)}\\*\\*[ \\t]*:?|${escapeRe(entry.key)}[ \\t]*:)[ \\t]?(.*)$`,
+          `^\\s*(?:[-*+]|\\d{1,9}[.)])[ \\t]+(?:\\*\\*${escapeRe(entry.key)}[ \\t]*:?\\*\\*[ \\t]*:?|${escapeRe(entry.key)}[ \\t]*:)[ \\t]?(.*)$`,
           'i',
         );
         const line = lines.find((l) => re.test(unescapeMarkdown(l)) || re.test(l));

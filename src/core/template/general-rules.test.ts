@@ -418,3 +418,45 @@ _No response_
     expect(checkMarkdown(template, done).complete).toBe(true);
   });
 });
+
+describe('key-value items in every common spelling', () => {
+  const TEMPLATE = `## Overview
+
+**Owner:** [your name]
+**Team**: [team]
+
+- **Priority:** [P0/P1]
+- **Area:** [area]
+  - Sub-area: [sub]
+
+**Description:** <!-- What the change does, in two sentences. -->
+`;
+  const template = parseTemplate(TEMPLATE);
+  const DOC = `## Overview
+
+**Owner:** Ada
+**Team**: Core
+
+- **Priority:** P1
+- **Area:** Storage
+  - Sub-area: Cache
+
+**Description:** <!-- What the change does, in two sentences. -->
+It adds a cache in front of the store.
+`;
+
+  it('reads `**Key:** value`, `- **Key:** value`, nested items and a value below a comment', () => {
+    const { values } = readDocument(template, DOC);
+    const kv = Object.values(values).find((v) => typeof v === 'object' && v && 'Priority' in v);
+    expect(kv).toEqual({ Priority: 'P1', Area: 'Storage', 'Sub-area': 'Cache' });
+    expect(Object.values(values)).toContain('Ada');
+    expect(Object.values(values)).toContain('It adds a cache in front of the store.');
+    expect(checkMarkdown(template, DOC).complete).toBe(true);
+  });
+
+  it('the value below the comment reads back the same after writing', () => {
+    const once = readDocument(template, DOC).values;
+    const again = readDocument(template, renderDocument(template, once)).values;
+    expect(again).toEqual(once);
+  });
+});
