@@ -79,6 +79,12 @@ function leftovers(field: Field, value: FieldValue | undefined): string[] {
   return found;
 }
 
+/** A repeat's fields below its heading: a name in the heading alone does not answer it. */
+function bodyFields(group: Extract<Field, { kind: 'group' }>): Field[] {
+  const body = group.fields.filter((g) => !(g.id === 'name' && g.kind === 'text'));
+  return body.length > 0 ? body : group.fields;
+}
+
 interface Unit {
   id: string;
   /** For a part before the first heading: the one field it is. */
@@ -160,9 +166,21 @@ export function buildValuesSchema(template: Template, headings: Record<string, s
       const extra = values[extraKey(unit.id)];
       const hasExtra = typeof extra === 'string' && stripComments(extra).trim() !== '';
       const any = filled.length > 0 || hasExtra;
+      // A repeat's instance that is present but left empty (`### Option 2` with nothing under
+      // it) is a missing answer, even when another instance is filled.
+      const emptyInstance = unit.fields.some(
+        (f) =>
+          f.kind === 'group' &&
+          f.required &&
+          Array.isArray(values[f.id]) &&
+          (values[f.id] as GroupInstance[]).length > 1 &&
+          (values[f.id] as GroupInstance[]).some(
+            (inst) => !bodyFields(f).some((g) => filledIn(g, inst[g.id])),
+          ),
+      );
       const state: SectionState = !unit.required
         ? 'optional'
-        : !any
+        : !any || emptyInstance
           ? 'missing'
           : filled.length < unit.fields.filter((f) => f.required).length
             ? 'partial'

@@ -460,3 +460,52 @@ It adds a cache in front of the store.
     expect(again).toEqual(once);
   });
 });
+
+describe('repeated blocks', () => {
+  const TEMPLATE = `## Options
+
+### Option 1: {name}
+
+{What it is and what it costs.}
+
+### Option 2: {name}
+
+{What it is and what it costs.}
+
+## Stories
+
+### Story 1 (Optional)
+
+### Story 2 (Optional)
+`;
+  const template = parseTemplate(TEMPLATE);
+
+  it('numbered siblings are one group; an optional marker makes the group optional', () => {
+    expect(form(TEMPLATE)).toEqual(['group Option', 'group Story (optional)']);
+  });
+
+  it('an instance present but empty is missing; an empty optional story is not', () => {
+    const doc = `## Options
+
+### Option 1: Queue
+
+Put jobs on a queue; one more service to run.
+
+### Option 2: Polling
+
+## Stories
+
+### Story 1
+
+An operator restarts a node.
+
+### Story 2 (Optional)
+`;
+    expect(checkMarkdown(template, doc).missing.map((m) => m.title)).toEqual(['Option 1: Queue']);
+    const full = doc.replace(
+      '### Option 2: Polling\n',
+      '### Option 2: Polling\n\nAsk the database every second.\n',
+    );
+    expect(checkMarkdown(template, full).complete).toBe(true);
+  });
+});
