@@ -545,14 +545,14 @@ function splitUnits(units: Unit[]): Unit[] {
 
 /**
  * The template's own guidance left in a document: its comments, bracketed instructions, quoted
- * guidance (`> Why are we doing this?`) and instruction paragraphs, word for word.
+ * guidance (`> Why are we doing this?`), instruction paragraphs and lists, word for word.
  */
 function isHintComment(unit: Unit, ctx: ReadContext): boolean {
   const raw = unit.raw.trim();
   if (unit.type === 'html' && /^<!--[\s\S]*-->$/.test(raw))
     return ctx.hints.has(matchKey(commentText(raw)));
   return (
-    (unit.type === 'paragraph' || unit.type === 'blockquote') &&
+    (unit.type === 'paragraph' || unit.type === 'blockquote' || unit.type === 'list') &&
     matchKey(raw) !== '' &&
     ctx.hints.has(matchKey(raw))
   );

@@ -509,3 +509,45 @@ An operator restarts a node.
     expect(checkMarkdown(template, full).complete).toBe(true);
   });
 });
+
+describe('plain instructions and prefaces', () => {
+  it('a list of instruction sentences after "… means:" is help (Rust RFC shape)', () => {
+    const text = `- Feature Name: (a short identifier)
+
+# Summary
+
+One paragraph that explains the feature.
+
+# Guide-level explanation
+
+Explain the idea as if it already shipped. That usually means:
+
+- Naming the new concepts.
+- Showing the feature through examples.
+`;
+    expect(form(text)).toEqual([
+      'keyvalue Introduction',
+      'prose Summary',
+      'prose Guide-level explanation',
+    ]);
+    const guide = allFields(parseTemplate(text)).find((f) => f.label === 'Guide-level explanation');
+    expect(guide!.hint).toContain('Showing the feature through examples.');
+    expect(checkMarkdown(parseTemplate(text), text).missing.map((m) => m.title)).toContain(
+      'Guide-level explanation',
+    );
+  });
+
+  it('a bracketed note before the first heading is a preface, not a question (Go shape)', () => {
+    const text = `[This template is for design documents; see the process notes.]
+
+# Design: [Title]
+
+## Abstract
+
+[A short summary.]
+`;
+    expect(form(text)).toEqual(['text Title', 'prose Abstract']);
+    const template = parseTemplate(text);
+    expect(template.root.hint).toContain('This template is for design documents');
+  });
+});

@@ -612,11 +612,20 @@ function buildBlocks(
     // Guidance with no label and no example text, followed by more of the section, describes the
     // section as a whole: it becomes the section's help, not a field of its own.
     const sectionHelp =
-      region.fields === 0 &&
-      region.label === null &&
-      region.placeholder.length === 0 &&
-      region.hints.length > 0 &&
-      (!atEnd || blocks.some((b) => b.type !== 'static') || hasChildren);
+      (region.fields === 0 &&
+        region.label === null &&
+        region.placeholder.length === 0 &&
+        region.hints.length > 0 &&
+        (!atEnd || blocks.some((b) => b.type !== 'static') || hasChildren)) ||
+      // A bracketed note before the first heading (`[This is a template for …]`) is a preface.
+      (section.level === 0 &&
+        hasChildren &&
+        region.fields === 0 &&
+        region.label === null &&
+        region.hints.length > 0 &&
+        region.placeholder.length > 0 &&
+        region.placeholder.every((p) => BRACKET_PARAGRAPH_RE.test(p)) &&
+        !blocks.some((b) => b.type !== 'static'));
     if (sectionHelp) {
       section.hint = [section.hint, takeHint()].filter(Boolean).join('\n\n');
       section.guidance = [...(section.guidance ?? []), ...taken];
@@ -748,6 +757,20 @@ function buildBlocks(
           region = newRegion(null, section.optional);
           const raw = token.raw.replace(/\n+$/, '');
           blocks.push({ type: 'static', raw, anchor: matchKey(raw) });
+          return;
+        }
+        // Instructions go on as a list ("That generally means: - Introducing new concepts."):
+        // plain sentences after instruction text are help too, not items to fill.
+        if (
+          region.fields === 0 &&
+          region.hints.length > 0 &&
+          region.placeholder.length > 0 &&
+          /:\s*$/.test(region.hints[region.hints.length - 1]!) &&
+          isInstructionText(token.raw) &&
+          (token as Tokens.List).items.every((i) => /\S\s+\S.*[.?!)]$/.test(i.text.trim()))
+        ) {
+          region.hints.push(unescapeMarkdown(token.raw.replace(/\n+$/, '')).trim());
+          region.placeholder.push(token.raw.replace(/\n+$/, ''));
           return;
         }
         const { field, layout } = listField(
