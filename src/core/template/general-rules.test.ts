@@ -551,3 +551,28 @@ Explain the idea as if it already shipped. That usually means:
     expect(template.root.hint).toContain('This template is for design documents');
   });
 });
+
+describe('plain text copied from a rendered page', () => {
+  it('short bare lines are headings; a question followed by items stays in its section', () => {
+    const text = `Release Plan
+
+Summary
+
+Describe the change in a paragraph that says what it does and why it matters to the users.
+
+Testing
+
+How will we test it?
+- Unit tests
+- Load tests
+`;
+    const template = parseTemplate(text, 'text');
+    const titles = template.root.children.flatMap((c) =>
+      c.type === 'section'
+        ? [c.title, ...c.children.map((g) => (g.type === 'section' ? g.title : ''))]
+        : [],
+    );
+    expect(titles).toEqual(['Release Plan', 'Summary', 'Testing']);
+    expect(form(text).map((f) => f.split(' ')[0])).toEqual(['prose', 'list']);
+  });
+});
