@@ -79,6 +79,12 @@ function leftovers(field: Field, value: FieldValue | undefined): string[] {
   return found;
 }
 
+/** A repeat's fields below its heading: a name in the heading alone does not answer it. */
+function bodyFields(group: Extract<Field, { kind: 'group' }>): Field[] {
+  const body = group.fields.filter((g) => !(g.id === 'name' && g.kind === 'text'));
+  return body.length > 0 ? body : group.fields;
+}
+
 interface Unit {
   id: string;
   /** For a part before the first heading: the one field it is. */
@@ -151,16 +157,30 @@ function unitOf(node: SectionNode, values: Values, headings: Record<string, stri
 
 /** The zod schema of a template's values, with completeness as refinements. */
 export function buildValuesSchema(template: Template, headings: Record<string, string> = {}) {
+  const opts = { placeholderIsAnswer: template.issueForm };
+  const filledIn = (f: Field, v: FieldValue | undefined) => isFieldFilled(f, v, opts);
   return z.record(z.string(), fieldValueSchema).superRefine((values, ctx) => {
     const kept = keptTextBySection(values);
     for (const unit of units(template, values, headings)) {
       if (unit.fields.length === 0) continue;
-      const filled = unit.fields.filter((f) => isFieldFilled(f, values[f.id]));
+      const filled = unit.fields.filter((f) => filledIn(f, values[f.id]));
       const hasExtra = (kept.get(unit.id) ?? []).some((t) => stripComments(t).trim() !== '');
       const any = filled.length > 0 || hasExtra;
+      // A repeat's instance that is present but left empty (`### Option 2` with nothing under
+      // it) is a missing answer, even when another instance is filled.
+      const emptyInstance = unit.fields.some(
+        (f) =>
+          f.kind === 'group' &&
+          f.required &&
+          Array.isArray(values[f.id]) &&
+          (values[f.id] as GroupInstance[]).length > 1 &&
+          (values[f.id] as GroupInstance[]).some(
+            (inst) => !bodyFields(f).some((g) => filledIn(g, inst[g.id])),
+          ),
+      );
       const state: SectionState = !unit.required
         ? 'optional'
-        : !any
+        : !any || emptyInstance
           ? 'missing'
           : filled.length < unit.fields.filter((f) => f.required).length
             ? 'partial'
@@ -175,7 +195,7 @@ export function buildValuesSchema(template: Template, headings: Record<string, s
       // section: its empty fields are not worth a warning then.
       if (unit.required && filled.length > 0) {
         for (const f of unit.fields) {
-          if (f.required && !isFieldFilled(f, values[f.id]) && !keepsDefault(f, values[f.id])) {
+          if (f.required && !filledIn(f, values[f.id]) && !keepsDefault(f, values[f.id])) {
             ctx.addIssue({
               code: 'custom',
               path: [f.id],

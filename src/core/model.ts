@@ -115,6 +115,8 @@ export const checklistOptionSchema = z.object({
   other: z.boolean(),
   /** An option that must be ticked (issue-form checkboxes with `required: true`). */
   required: z.boolean().optional(),
+  /** The indentation of a nested option (`  - [ ] (R) Conformance tests`), as written. */
+  indent: z.string().optional(),
 });
 export const checklistFieldSchema = z.object({
   ...fieldBase,

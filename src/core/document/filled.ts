@@ -14,15 +14,37 @@ export function textFilled(text: string, template: readonly string[]): boolean {
   return !isOnlyPlaceholders(t);
 }
 
+export interface FilledOptions {
+  /**
+   * Issue forms: a placeholder is grey text GitHub never writes into the body, so text equal to
+   * it was typed by the author and is an answer.
+   */
+  placeholderIsAnswer?: boolean;
+}
+
 /** Whether a field holds an answer (not empty, not the template's own text, not placeholders). */
-export function isFieldFilled(field: Field, value: FieldValue | undefined): boolean {
+export function isFieldFilled(
+  field: Field,
+  value: FieldValue | undefined,
+  options: FilledOptions = {},
+): boolean {
+  const own = (f: { placeholder: string; defaultValue: string }) =>
+    options.placeholderIsAnswer ? [f.defaultValue] : [f.placeholder, f.defaultValue];
+  if (
+    options.placeholderIsAnswer &&
+    (field.kind === 'text' || field.kind === 'prose') &&
+    isText(value) &&
+    value.trim() !== '' &&
+    value.trim() === field.placeholder.trim()
+  )
+    return true;
   switch (field.kind) {
     case 'text':
-      return isText(value) && textFilled(value, [field.placeholder, field.defaultValue]);
+      return isText(value) && textFilled(value, own(field));
     case 'date':
       return isText(value) && /^\d{4}-\d{2}-\d{2}$/.test(value.trim());
     case 'prose':
-      return isText(value) && textFilled(value, [field.placeholder, field.defaultValue]);
+      return isText(value) && textFilled(value, own(field));
     case 'choice':
       return isText(value) && textFilled(value, []);
     case 'code':
@@ -71,7 +93,7 @@ export function isFieldFilled(field: Field, value: FieldValue | undefined): bool
     case 'group': {
       const instances = Array.isArray(value) ? (value as GroupInstance[]) : [];
       return instances.some(
-        (inst) => inst && field.fields.some((f) => isFieldFilled(f, inst[f.id])),
+        (inst) => inst && field.fields.some((f) => isFieldFilled(f, inst[f.id], options)),
       );
     }
   }

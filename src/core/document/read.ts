@@ -38,6 +38,7 @@ import {
   matchTitle,
   strictTitleRegex,
   titleRegex,
+  escapeBlockText,
   unescapeBlockText,
   type Anchors,
 } from './anchors.ts';
@@ -66,10 +67,30 @@ interface Target {
   pattern: { exec(text: string): RegExpExecArray | null };
 }
 
+/** "(Optional)", "(if applicable)": a heading matches its section with or without them. */
+const OPTIONAL_MARK_RE = /\([ \t]*(?:optional|if applicable|if any|if needed)[ \t]*\)/gi;
+const HAS_OPTIONAL_MARK_RE = /\([ \t]*(?:optional|if applicable|if any|if needed)[ \t]*\)/i;
+
 function titleMatcher(spec: TitleSpec) {
   const strict = strictTitleRegex(spec);
   let loose: ReturnType<typeof titleRegex> | null = null;
-  return { exec: (text: string) => strict.exec(text) ?? (loose ??= titleRegex(spec)).exec(text) };
+  const hasMark = spec.parts.some((p) => p.type === 'fixed' && HAS_OPTIONAL_MARK_RE.test(p.text));
+  const bare: TitleSpec = {
+    ...spec,
+    parts: spec.parts.map((p) =>
+      p.type === 'fixed' ? { ...p, text: p.text.replace(OPTIONAL_MARK_RE, '') } : p,
+    ),
+  };
+  let bareLoose: ReturnType<typeof titleRegex> | null = null;
+  return {
+    exec: (text: string) => {
+      const hit = strict.exec(text) ?? (loose ??= titleRegex(spec)).exec(text);
+      if (hit) return hit;
+      const plain = text.includes('(') ? text.replace(OPTIONAL_MARK_RE, '').trim() : text;
+      if (!hasMark && plain === text) return null;
+      return (bareLoose ??= titleRegex(bare)).exec(plain);
+    },
+  };
 }
 
 export function readDocument(template: Template, markdown: string): ReadResult {
@@ -105,10 +126,12 @@ export function readDocument(template: Template, markdown: string): ReadResult {
   };
   visit(template.root);
 
-  const text =
+  const text = promoteBoldHeadings(
     template.format === 'text'
       ? plainDocumentToMarkdown(body, targets, inlineLabels(template))
-      : body;
+      : body,
+    targets,
+  );
   const tokens = lexMarkdown(text);
 
   // Assign the document's top-level tokens to sections and group instances.
@@ -120,6 +143,7 @@ export function readDocument(template: Template, markdown: string): ReadResult {
   let current: Unit[] = buckets.get(template.root)!;
   let pointer = 0;
   let offset = 0;
+  let titleSeen = false;
   for (const token of tokens) {
     const unit: Unit = {
       type: token.type,
@@ -142,16 +166,42 @@ export function readDocument(template: Template, markdown: string): ReadResult {
       let matched = -1;
       let match: RegExpExecArray | null = null;
       const from = Math.max(0, pointer - 1);
-      for (let k = from; k < Math.min(targets.length, pointer + 400); k++) {
-        const t = targets[k]!;
-        if (k === pointer - 1 && t.node.type !== 'group') continue;
-        if (buckets.has(t.section) && t.node.type !== 'group') continue;
-        match = exec(t);
-        if (match) {
-          matched = k;
-          break;
+      const tryRange = (start: number, end: number) => {
+        for (let k = start; k < end; k++) {
+          const t = targets[k]!;
+          if (k === pointer - 1 && t.node.type !== 'group') continue;
+          if (buckets.has(t.section) && t.node.type !== 'group') continue;
+          // A heading of placeholders only (`# [Title]`, `### {title of option}`) matches any
+          // text: it is looked for no further than the next section, or an author's own heading
+          // would jump ahead to it.
+          if (wordless(t) && (k > pointer || k < pointer - 1)) continue;
+          match = exec(t);
+          if (match) {
+            matched = k;
+            return;
+          }
+        }
+      };
+      tryRange(from, Math.min(targets.length, pointer + 400));
+      // Sections may stand in another order than the template's (an older template version).
+      if (matched < 0) tryRange(0, from);
+      // The document's H1 is its title, whatever its shape: it fills the template's title.
+      if (matched < 0 && (token as { depth?: number }).depth === 1 && !titleSeen) {
+        const k = targets.findIndex((t) => t.section.titleFieldId !== undefined);
+        const t = targets[k];
+        if (t && !buckets.has(t.section)) {
+          titleSeen = true;
+          pointer = Math.max(pointer, k + 1);
+          const units: Unit[] = [];
+          buckets.set(t.section, units);
+          current = units;
+          headings[t.section.id] = text;
+          for (const f of t.section.headingFields) values[f.id] = '';
+          values[t.section.titleFieldId!] = bare;
+          continue;
         }
       }
+      if ((token as { depth?: number }).depth === 1) titleSeen = true;
       // Another instance of the current repeat, unless the heading is the next section's: a
       // repeat whose heading is all placeholder ("### [option 1]") would match any heading.
       if (matched >= 0 && matched === pointer - 1 && pointer < targets.length) {
@@ -194,6 +244,7 @@ export function readDocument(template: Template, markdown: string): ReadResult {
     hints,
     source: text,
     emptyAnswer: template.emptyAnswer,
+    placeholderIsAnswer: template.issueForm,
   };
   for (const [section, units] of buckets) {
     readBlocks(section.blocks, units, values, section.id, '', ctx);
@@ -277,7 +328,78 @@ function inlineLabels(template: Template): string[] {
 
 /** Whether a target's heading has no fixed words, only placeholders and numbers. */
 function wordless(t: Target): boolean {
-  return !t.section.heading!.parts.some((p) => p.type === 'fixed' && /[\p{L}\p{N}]/u.test(p.text));
+  return !hasFixedWords(t.section.heading!);
+}
+
+/**
+ * A document written against an older version of its template may hold a template heading as a
+ * bold line (`**Does it change defaults?**`) or a bold list item whose answer is indented below
+ * it (`* **How is it switched on?**`). When the document has no such heading, that line becomes
+ * the heading (at the template's level) and the item's answer its section's content, dedented.
+ */
+function promoteBoldHeadings(body: string, targets: Target[]): string {
+  if (!/^ {0,3}(?:[-*+][ \t]+)?\*\*/m.test(body)) return body;
+  const lines = body.split('\n');
+  const present = lines
+    .filter((l) => /^ {0,3}#{1,6}[ \t]/.test(l))
+    .map((l) => headingText(l).replace(COMMENT_RE, '').trim());
+  const open = targets.filter(
+    (t) =>
+      t.node.type === 'section' &&
+      t.section.heading !== null &&
+      hasFixedWords(t.section.heading) &&
+      !present.some((h) => t.pattern.exec(h) !== null),
+  );
+  if (open.length === 0) return body;
+  const out: string[] = [];
+  let fence: string | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const f = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (f) fence = fence === null ? f[1]![0]! : fence === f[1]![0] ? null : fence;
+    const m = fence === null ? /^( {0,3})([-*+][ \t]+)?\*\*(.*)$/.exec(line) : null;
+    if (!m) {
+      out.push(line);
+      continue;
+    }
+    // The bold text may wrap over a few lines.
+    let rest = m[3]!;
+    let j = i;
+    while (!rest.includes('**') && j + 1 < lines.length && j - i < 3 && lines[j + 1]!.trim())
+      rest += ` ${lines[++j]!.trim()}`;
+    const close = rest.indexOf('**');
+    const bold = close > 0 ? rest.slice(0, close).trim().replace(/:$/, '').trim() : '';
+    const k = bold ? open.findIndex((t) => t.pattern.exec(bold) !== null) : -1;
+    if (k < 0) {
+      out.push(line);
+      continue;
+    }
+    const target = open.splice(k, 1)[0]!;
+    const after = rest
+      .slice(close + 2)
+      .replace(/^:?[ \t]*/, '')
+      .trim();
+    out.push('', `${'#'.repeat(Math.min(6, Math.max(1, target.section.level)))} ${bold}`, '');
+    if (after) out.push(after);
+    i = j;
+    if (m[2]) {
+      const indent = m[1]!.length + m[2].length;
+      while (
+        i + 1 < lines.length &&
+        (lines[i + 1]!.trim() === '' || /^ */.exec(lines[i + 1]!)![0].length >= indent)
+      ) {
+        i++;
+        out.push(lines[i]!.slice(Math.min(indent, /^ */.exec(lines[i]!)![0].length)));
+      }
+    }
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+/** Whether a heading has fixed words besides its placeholders. */
+function hasFixedWords(spec: TitleSpec): boolean {
+  return spec.parts.some((p) => p.type === 'fixed' && matchKey(p.text) !== '');
 }
 
 function nextHeading(t: Target): TitleSpec {
@@ -379,7 +501,12 @@ function scalarText(v: unknown): string {
 /** Guidance comments of the template: dropped when a document still carries them. */
 function templateHints(template: Template): Set<string> {
   const out = new Set<string>();
-  const add = (h: string) => h && out.add(matchKey(h));
+  const add = (h: string) => {
+    if (!h) return;
+    out.add(matchKey(h));
+    // Each paragraph of a guidance text on its own too: a document may keep any of them.
+    for (const part of h.split(/\n\s*\n/)) if (part.trim()) out.add(matchKey(part));
+  };
   const visitBlocks = (blocks: Block[]) => {
     for (const b of blocks) {
       if (b.type === 'field' || b.type === 'inline' || b.type === 'group') {
@@ -409,6 +536,8 @@ interface ReadContext {
   hints: Set<string>;
   source: string;
   emptyAnswer: string;
+  /** Issue forms: GitHub never writes a placeholder, so text equal to one is the author's. */
+  placeholderIsAnswer?: boolean;
 }
 
 const LABEL_ONLY_RE = /^\*\*([^*\n]+?)\*\*\s*:?\s*$/;
@@ -453,12 +582,19 @@ function splitUnits(units: Unit[]): Unit[] {
   return out;
 }
 
-/** The template's own guidance left in a document: its comments and bracketed instructions. */
+/**
+ * The template's own guidance left in a document: its comments, bracketed instructions, quoted
+ * guidance (`> Why are we doing this?`), instruction paragraphs and lists, word for word.
+ */
 function isHintComment(unit: Unit, ctx: ReadContext): boolean {
   const raw = unit.raw.trim();
   if (unit.type === 'html' && /^<!--[\s\S]*-->$/.test(raw))
     return ctx.hints.has(matchKey(commentText(raw)));
-  return unit.type === 'paragraph' && /^\\?\[[\s\S]*\]$/.test(raw) && ctx.hints.has(matchKey(raw));
+  return (
+    (unit.type === 'paragraph' || unit.type === 'blockquote' || unit.type === 'list') &&
+    matchKey(raw) !== '' &&
+    ctx.hints.has(matchKey(raw))
+  );
 }
 
 function staticMatches(block: Extract<Block, { type: 'static' }>, unit: Unit): boolean {
@@ -475,7 +611,14 @@ function staticMatches(block: Extract<Block, { type: 'static' }>, unit: Unit): b
 function inlineMatches(block: Extract<Block, { type: 'inline' }>, unit: Unit): boolean {
   if (unit.type !== 'paragraph') return false;
   const m = LABEL_START_RE.exec(unit.raw);
-  return m !== null && !unit.raw.includes('\n') && matchKey(m[2]!) === matchKey(block.prefix);
+  if (m === null || matchKey(m[2]!) !== matchKey(block.prefix)) return false;
+  // One line, or a value on the next lines after a guidance comment
+  // (`**Description:** <!-- … -->` then the text below).
+  const first = unit.raw.split('\n')[0]!.slice(m[0].length).trim();
+  return (
+    !unit.raw.trim().includes('\n') ||
+    (block.guidance !== undefined && /^<!--[\s\S]*-->$/.test(first))
+  );
 }
 
 const GROUP_LABEL_RE = /^\*\*(.+)\*\*:?[ \t]*$/;
@@ -577,7 +720,7 @@ function readBlocks(
     i = j;
   }
 
-  keepUnclaimed(blocks.length, units, owner, scope, sectionId, slotPrefix, ctx);
+  keepUnclaimed(blocks, units, owner, scope, sectionId, slotPrefix, ctx);
 }
 
 function anchorHit(block: Block, u: Unit): boolean {
@@ -634,7 +777,7 @@ function readLabelGroup(
  * claimed something (so it is written just before it), or at the end of the section.
  */
 function keepUnclaimed(
-  blockCount: number,
+  blocks: Block[],
   units: Unit[],
   owner: number[],
   scope: Scope,
@@ -642,6 +785,7 @@ function keepUnclaimed(
   slotPrefix: string,
   ctx: ReadContext,
 ): void {
+  const blockCount = blocks.length;
   const firstClaim: number[] = Array.from({ length: blockCount }, () => Infinity);
   owner.forEach((b, u) => {
     if (b >= 0) firstClaim[b] = Math.min(firstClaim[b]!, u);
@@ -662,8 +806,21 @@ function keepUnclaimed(
       slot === blockCount && slotPrefix === ''
         ? extraKey(sectionId)
         : extraKey(sectionId, `${slotPrefix}${slot}`);
+    let text = u.raw.replace(/\n+$/, '');
+    // The template's fixed text (a table of contents) that the author's own items joined into
+    // one block: it is written as the template's anyway, so only the author's part is kept.
+    for (let b = 0; b < slot; b++) {
+      const block = blocks[b]!;
+      if (block.type !== 'static' || firstClaim[b] !== Infinity) continue;
+      const fixed = block.raw.trim();
+      if (fixed !== '' && text.startsWith(`${fixed}\n`)) {
+        text = text.slice(fixed.length).replace(/^\n+/, '');
+        firstClaim[b] = idx;
+        break;
+      }
+    }
     const list = kept.get(key) ?? [];
-    list.push(u.raw.replace(/\n+$/, ''));
+    list.push(text);
     kept.set(key, list);
   });
   for (const [key, parts] of kept) {
@@ -807,6 +964,17 @@ function claimRun(
     scope[field.id] = '';
     let end = region.length;
     search: for (let q = p; q < region.length; q++) {
+      // An author's heading that the field would write escaped (it looks like a template
+      // heading) is not taken in: it and what follows are kept as written.
+      const unit = units[region[q]!]!;
+      const raw = unit.raw.trim();
+      if (
+        unit.type === 'heading' &&
+        escapeBlockText(unescapeBlockText(raw, ctx.anchors), ctx.anchors) !== raw
+      ) {
+        end = q;
+        break;
+      }
       for (let m = k + 1; m < run.length; m++) {
         const later = run[m]!.block;
         if (isStructured(later.field) && tryClaim(later, units[region[q]!]!, ctx) !== null) {
@@ -825,7 +993,11 @@ function claimRun(
     // The exact source from the first to the last unit: spacing between blocks is the author's.
     const raw = ctx.source.slice(startUnit.start, endUnit.end);
     let text = unescapeBlockText(raw.trim(), ctx.anchors);
-    if ((field.kind === 'prose' || field.kind === 'text') && text === field.placeholder.trim())
+    if (
+      (field.kind === 'prose' || field.kind === 'text') &&
+      text === field.placeholder.trim() &&
+      !ctx.placeholderIsAnswer
+    )
       text = '';
     scope[field.id] = text;
     for (let x = p; x < end; x++) owner[region[x]!] = index;
@@ -848,6 +1020,9 @@ function inlineValue(
   value = value.replace(/\n+$/, '');
   const comment = /^<!--[\s\S]*?-->$/.exec(value.trim());
   if (comment && ctx.hints.has(matchKey(commentText(value)))) value = '';
+  // The template's guidance comment kept before a value written below it.
+  const lead = /^[ \t]*(<!--[\s\S]*?-->)[ \t]*\n/.exec(value);
+  if (lead && ctx.hints.has(matchKey(commentText(lead[1]!)))) value = value.slice(lead[0].length);
   if (value.trim() === block.emptyText.trim()) return '';
   return value.trim();
 }
@@ -921,8 +1096,9 @@ function readListLike(field: Field, raw: string, layout: KeyLayout[] | undefined
     case 'keyvalue': {
       const out: Record<string, string> = {};
       field.entries.forEach((entry, idx) => {
+        // `- **Key**: value`, `- **Key:** value`, `- Key: value`.
         const re = new RegExp(
-          `^\\s*(?:[-*+]|\\d{1,9}[.)])[ \\t]+(?:\\*\\*${escapeRe(entry.key)}\\*\\*[ \\t]*:?|${escapeRe(entry.key)}[ \\t]*:)[ \\t]?(.*)$`,
+          `^\\s*(?:[-*+]|\\d{1,9}[.)])[ \\t]+(?:\\*\\*${escapeRe(entry.key)}[ \\t]*:?\\*\\*[ \\t]*:?|${escapeRe(entry.key)}[ \\t]*:)[ \\t]?(.*)$`,
           'i',
         );
         const line = lines.find((l) => re.test(unescapeMarkdown(l)) || re.test(l));

@@ -331,7 +331,7 @@ export function renderField(
           .join(', ');
       return field.options
         .map((o, i) => {
-          const marker = /^[.)]$/.test(field.marker) ? `${i + 1}${field.marker}` : field.marker;
+          const marker = `${o.indent ?? ''}${/^[.)]$/.test(field.marker) ? `${i + 1}${field.marker}` : field.marker}`;
           const checked = v.checked.includes(o.label);
           if (o.other && v.other.trim() !== '')
             return `${marker} [${checked ? 'x' : ' '}] ${o.label}: ${v.other}`;

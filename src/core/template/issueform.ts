@@ -309,7 +309,8 @@ export function parseIssueForm(text: string): Template {
         });
         const checklist: ChecklistField = {
           ...base,
-          required: anyRequired,
+          // Required when the element is (`validations: required`) or any box must be ticked.
+          required: markedRequired || anyRequired,
           kind: 'checklist',
           placeholder: '',
           marker: '-',

@@ -110,6 +110,8 @@ interface RawSection {
   level: number;
   /** A guidance comment in the heading says the section is optional. */
   commentOptional?: boolean;
+  /** The template's one H1, standing for the document's title (`# RFC title`, `# [Title]`). */
+  isTitle?: boolean;
   headingRaw: string | null;
   title: string;
   tokens: Token[];
@@ -122,13 +124,16 @@ function buildSectionTree(tokens: Token[]): RawSection {
   for (const token of tokens) {
     if (token.type === 'heading') {
       const heading = token as Tokens.Heading;
+      const moved = commentAboveHeading(stack[stack.length - 1]!.tokens);
       const section: RawSection = {
         level: heading.depth,
         headingRaw: heading.raw.replace(/\n+$/, ''),
         // A comment in a heading (`## Decision Drivers <!-- optional -->`) is guidance.
         title: headingText(heading.raw).replace(COMMENT_RE, '').trim(),
-        commentOptional: [...heading.raw.matchAll(COMMENT_RE)].some((m) => isOptionalTitle(m[0])),
-        tokens: [],
+        commentOptional:
+          [...heading.raw.matchAll(COMMENT_RE)].some((m) => isOptionalTitle(m[0])) ||
+          (moved !== null && OPTIONAL_NOTE_RE.test(commentText(moved.raw))),
+        tokens: moved ? [moved] : [],
         children: [],
       };
       while (stack.length > 1 && stack[stack.length - 1]!.level >= heading.depth) stack.pop();
@@ -138,7 +143,38 @@ function buildSectionTree(tokens: Token[]): RawSection {
       stack[stack.length - 1]!.tokens.push(token);
     }
   }
+  // The template's only H1 names the document's title when it is a placeholder or a phrase
+  // such as `RFC title`; templates with many H1s (sections at level 1) have no title heading.
+  const h1s = collectRaw(root).filter((s) => s.level === 1);
+  if (h1s.length === 1 && isTitleHeading(h1s[0]!.title)) h1s[0]!.isTitle = true;
   return root;
+}
+
+/** "This is an optional element": guidance that makes its section or field optional. */
+const OPTIONAL_NOTE_RE = /^\s*\(?\s*optional\b|\ban optional (?:element|section|part|field)\b/i;
+
+const isComment = (t: Token) => t.type === 'html' && /^<!--[\s\S]*-->$/.test(t.raw.trim());
+
+/**
+ * A comment standing just above a heading, with no blank line between (`<!-- This is an optional
+ * element -->` then `## Drivers`), belongs to that heading's section. It is taken out of `tokens`
+ * and returned.
+ */
+function commentAboveHeading(tokens: Token[]): Token | null {
+  let end = tokens.length;
+  while (end > 0 && tokens[end - 1]!.type === 'space') end--;
+  const last = tokens[end - 1];
+  if (!last || !isComment(last)) return null;
+  // Markers such as `<!-- /toc -->` or `<!-- markdownlint-disable -->` are not guidance.
+  if (!/\s/.test(commentText(last.raw))) return null;
+  const adjacent = end === tokens.length && !/\n\s*\n\s*$/.test(last.raw);
+  if (!adjacent) return null;
+  tokens.splice(end - 1);
+  return last;
+}
+
+function collectRaw(section: RawSection): RawSection[] {
+  return section.children.flatMap((c) => [c, ...collectRaw(c)]);
 }
 
 /** The text of an ATX or setext heading line, from its raw source (closing #s kept). */
@@ -187,7 +223,12 @@ function finishSection(
   const optional = parentOptional || isOptionalTitle(raw.title) || raw.commentOptional === true;
   const headingFields: TextField[] = [];
   const heading =
-    raw.headingRaw === null ? null : headingSpec(raw, id, headingFields, ctx, !optional);
+    raw.headingRaw === null
+      ? null
+      : headingSpec(raw, id, headingFields, ctx, !optional, raw.isTitle === true);
+  const titleField = raw.isTitle
+    ? (headingFields.find((f) => f.label === 'Title') ?? headingFields[headingFields.length - 1])
+    : undefined;
   const section: Section = {
     type: 'section',
     id,
@@ -195,6 +236,7 @@ function finishSection(
     level: raw.level,
     heading,
     headingFields,
+    ...(titleField ? { titleFieldId: titleField.id } : {}),
     optional,
     hint: '',
     blocks: [],
@@ -205,6 +247,30 @@ function finishSection(
     section,
     ctx,
   );
+  // A section that asks one question its guidance calls optional ("Optional, but …") is
+  // optional as a whole.
+  const own = collectFields(section);
+  if (raw.level > 0 && own.length === 1 && !own[0]!.required && headingFields.length === 0)
+    section.optional = true;
+  // An empty heading is a question: a leaf section with nothing to fill gets a prose field.
+  if (
+    raw.level > 0 &&
+    raw.children.length === 0 &&
+    headingFields.length === 0 &&
+    collectFields(section).length === 0
+  ) {
+    const label = isOnlyPlaceholders(raw.title) ? 'Details' : plainTitle(raw.title);
+    const field: ProseField = {
+      id: id && !ctx.has(id) ? ctx.uniqueId(id) : ctx.uniqueId(slugify(label)),
+      kind: 'prose',
+      label,
+      hint: '',
+      placeholder: '',
+      required: !optional,
+      defaultValue: '',
+    };
+    section.blocks.push({ type: 'field', field });
+  }
   section.children = groupSectionRepeats(raw.children, id, ctx, optional);
   return section;
 }
@@ -215,13 +281,46 @@ function headingSpec(
   fields: TextField[],
   ctx: Context,
   required: boolean,
+  isTitle: boolean,
 ): TitleSpec {
   const hashes = /^ {0,3}(#{1,6})/.exec(raw.headingRaw ?? '');
   const open = hashes ? `${hashes[1]} ` : `${'#'.repeat(raw.level)} `;
-  return { open, close: '', parts: titleParts(raw.title, sectionId, fields, ctx, required) };
+  return {
+    open,
+    close: '',
+    parts: titleParts(raw.title, sectionId, fields, ctx, required, isTitle),
+  };
 }
 
-const TITLE_PLACEHOLDER_RE = /\\?\[[^\]\n]{1,120}\\?\](?!\()|(?<![A-Za-z])X{3,}(?![A-Za-z])/g;
+/**
+ * Placeholders in a heading: `[Title]`, `{title of option}`, `<Component name>` (not an HTML
+ * tag: capitalised or with a space), and runs of X or N standing for a number (`EP-XXX`,
+ * `KEP-NNNN`).
+ */
+const TITLE_PLACEHOLDER_RE =
+  /\\?\[[^\]\n]{1,120}\\?\](?!\()|\{[^{}\n]{1,120}\}|<(?:\p{Lu}[^<>\n="'/]{0,119}|[a-z][^<>\n="'/]*\s[^<>\n="'/]*)>|(?<![A-Za-z])(?:X{3,}|N{3,})(?![A-Za-z])/gu;
+
+/** The brackets around a placeholder: `[…]`, `{…}`, `<…>`. */
+function placeholderInner(placeholder: string): string {
+  return unescapeMarkdown(placeholder)
+    .replace(/^[[{<]|[\]}>]$/g, '')
+    .trim();
+}
+
+/**
+ * A phrase that names the document's title instead of being one: `RFC title`, `Title`,
+ * `Your short, descriptive title`, `Project name`. In a template's H1 it is a placeholder.
+ */
+const TITLE_PHRASE_RE = /^(?:[\p{L}\p{N}-]+,?\s+){0,4}(?:title|name)$/iu;
+
+/** The template's H1 that the author replaces with the document's title. */
+export function isTitleHeading(title: string): boolean {
+  const phrase = title.replace(/^.*:\s*/, '').trim();
+  return (
+    TITLE_PHRASE_RE.test(unescapeMarkdown(phrase)) ||
+    (title.match(TITLE_PLACEHOLDER_RE) ?? []).length > 0
+  );
+}
 
 /** Splits a title into fixed text and placeholder fields (`EP-XXX: [Enhancement Title]`). */
 function titleParts(
@@ -230,17 +329,23 @@ function titleParts(
   fields: TextField[],
   ctx: Context,
   required: boolean,
+  isTitle = false,
 ): TitlePart[] {
   const parts: TitlePart[] = [];
   let last = 0;
-  for (const m of title.matchAll(TITLE_PLACEHOLDER_RE)) {
-    const before = title.slice(last, m.index);
+  // `KEP-NNNN: Your short, descriptive title`, `RFC title`: the phrase is the title's field.
+  const colon = title.lastIndexOf(':');
+  const phraseStart = colon >= 0 ? colon + 1 + /^\s*/.exec(title.slice(colon + 1))![0].length : 0;
+  const phrase = title.slice(phraseStart).trim();
+  const titlePhrase =
+    isTitle && phrase !== '' && TITLE_PHRASE_RE.test(unescapeMarkdown(phrase)) ? phrase : null;
+  const head = titlePhrase === null ? title : title.slice(0, phraseStart);
+  for (const m of head.matchAll(TITLE_PLACEHOLDER_RE)) {
+    const before = head.slice(last, m.index);
     if (before) parts.push({ type: 'fixed', text: before });
     const placeholder = m[0];
-    const inner = unescapeMarkdown(placeholder)
-      .replace(/^\[|\]$/g, '')
-      .trim();
-    const isNumber = /^X+$/.test(placeholder);
+    const inner = placeholderInner(placeholder);
+    const isNumber = /^(X+|N+)$/.test(placeholder);
     const prefixWord =
       before
         .replace(/[^\p{L}\p{N}]+$/u, '')
@@ -260,7 +365,20 @@ function titleParts(
     parts.push({ type: 'field', fieldId: field.id, placeholder });
     last = m.index + placeholder.length;
   }
-  if (last < title.length) parts.push({ type: 'fixed', text: title.slice(last) });
+  if (last < head.length) parts.push({ type: 'fixed', text: head.slice(last) });
+  if (titlePhrase !== null) {
+    const field: TextField = {
+      id: ctx.uniqueId(`${scopeId ? `${scopeId}/` : ''}title`),
+      kind: 'text',
+      label: 'Title',
+      hint: '',
+      placeholder: unescapeMarkdown(titlePhrase),
+      required,
+      defaultValue: '',
+    };
+    fields.push(field);
+    parts.push({ type: 'field', fieldId: field.id, placeholder: titlePhrase });
+  }
   return parts;
 }
 
@@ -268,20 +386,46 @@ const REPEAT_RE = /^(.*?[\p{L}])\s+(\d+)\s*(?::\s*(.*))?$/u;
 
 interface RepeatTitle {
   word: string;
+  /** 0 for a heading that is one placeholder without a number (`### <Component name>`). */
   number: number;
   name: string | null;
-  /** The whole title is a placeholder: `[option 1]`. */
+  /** The whole title is a placeholder: `[option 1]`, `{title of option 1}`. */
   bracketed?: boolean;
+  /** An optional marker after the title (` (Optional)`), kept in every instance's heading. */
+  suffix: string;
 }
 
+const OPTIONAL_SUFFIX_RE = /\s*\(\s*(?:optional|if applicable|if any|if needed)\s*\)\s*$/i;
+const WHOLE_PLACEHOLDER_RE = /^(?:\\?\[|\{|<)\s*([^\]{}<>\n]*?)\s*(?:\\?\]|\}|>)$/u;
+
 function repeatTitle(title: string): RepeatTitle | null {
-  const bracket = /^\\?\[\s*(.*?[\p{L}])\s+(\d+)\s*\\?\]$/u.exec(title.trim());
-  if (bracket)
-    return { word: bracket[1]!.trim(), number: Number(bracket[2]), name: null, bracketed: true };
-  const m = REPEAT_RE.exec(title.trim());
+  const t = title.trim();
+  const suffix = OPTIONAL_SUFFIX_RE.exec(t)?.[0] ?? '';
+  const core = t.slice(0, t.length - suffix.length);
+  const bracket = WHOLE_PLACEHOLDER_RE.exec(core);
+  const numbered = bracket ? /^(.*?[\p{L}])\s+(\d+)$/u.exec(bracket[1]!) : null;
+  if (numbered)
+    return {
+      word: numbered[1]!.trim(),
+      number: Number(numbered[2]),
+      name: null,
+      bracketed: true,
+      suffix,
+    };
+  const m = REPEAT_RE.exec(core);
   if (!m) return null;
-  return { word: m[1]!.trim(), number: Number(m[2]), name: m[3]?.trim() || null };
+  return { word: m[1]!.trim(), number: Number(m[2]), name: m[3]?.trim() || null, suffix };
 }
+
+/** A heading that is one placeholder (`### <Component name>`, `### {title of option}`). */
+function placeholderHeading(raw: RawSection): RepeatTitle | null {
+  if (raw.isTitle || raw.level < 2) return null;
+  const m = WHOLE_PLACEHOLDER_RE.exec(raw.title.trim());
+  if (!m || !/\p{L}/u.test(m[1]!) || !TITLE_PLACEHOLDER_RE_ONE.test(raw.title.trim())) return null;
+  return { word: m[1]!.trim(), number: 0, name: null, bracketed: true, suffix: '' };
+}
+
+const TITLE_PLACEHOLDER_RE_ONE = new RegExp(`^(?:${TITLE_PLACEHOLDER_RE.source})$`, 'u');
 
 /** Consecutive sibling sections "Word 1", "Word 2", … become one repeatable group. */
 function groupSectionRepeats(
@@ -303,6 +447,7 @@ function groupSectionRepeats(
         j++;
       }
     }
+    const lone = rep && rep.number === 1 && j - i >= 2 ? null : placeholderHeading(first);
     if (rep && rep.number === 1 && j - i >= 2) {
       const names = children
         .slice(i, j)
@@ -310,6 +455,9 @@ function groupSectionRepeats(
         .filter(Boolean);
       nodes.push(sectionGroup(first, rep, parentId, ctx, parentOptional, names));
       i = j - 1;
+    } else if (lone) {
+      // The author names each instance and may add more.
+      nodes.push(sectionGroup(first, lone, parentId, ctx, parentOptional, [first.title]));
     } else {
       nodes.push(finishSection(first, parentId, ctx, parentOptional));
     }
@@ -345,14 +493,13 @@ function sectionGroup(
       kind: 'text',
       label: 'Name',
       hint: '',
-      placeholder: `${rep.word} 1`,
+      placeholder: rep.number === 0 ? rep.word : `${rep.word} 1`,
       required: !optional,
       defaultValue: '',
     };
     nameFields.push(field);
-    parts = [
-      { type: 'field', fieldId: field.id, placeholder: first.title, examples: exampleNames },
-    ];
+    const placeholder = first.title.trim().slice(0, first.title.trim().length - rep.suffix.length);
+    parts = [{ type: 'field', fieldId: field.id, placeholder, examples: exampleNames }];
   } else if (rep.name !== null) {
     const m = /^(.*?)(\s*)$/.exec(first.title.slice(first.title.indexOf(rep.name)))!;
     const sep = first.title.slice(0, first.title.length - m[0].length).replace(/^.*?\d+/, '');
@@ -373,6 +520,7 @@ function sectionGroup(
     nameFields.push(field);
     parts.push({ type: 'field', fieldId: field.id, placeholder: rep.name, examples: exampleNames });
   }
+  if (rep.suffix) parts.push({ type: 'fixed', text: rep.suffix });
   const hashes = /^ {0,3}(#{1,6})/.exec(first.headingRaw ?? '');
   instance.heading = { open: `${hashes?.[1] ?? '#'.repeat(first.level)} `, close: '', parts };
   instance.headingFields = nameFields;
@@ -464,11 +612,20 @@ function buildBlocks(
     // Guidance with no label and no example text, followed by more of the section, describes the
     // section as a whole: it becomes the section's help, not a field of its own.
     const sectionHelp =
-      region.fields === 0 &&
-      region.label === null &&
-      region.placeholder.length === 0 &&
-      region.hints.length > 0 &&
-      (!atEnd || blocks.some((b) => b.type !== 'static') || hasChildren);
+      (region.fields === 0 &&
+        region.label === null &&
+        region.placeholder.length === 0 &&
+        region.hints.length > 0 &&
+        (!atEnd || blocks.some((b) => b.type !== 'static') || hasChildren)) ||
+      // A bracketed note before the first heading (`[This is a template for …]`) is a preface.
+      (section.level === 0 &&
+        hasChildren &&
+        region.fields === 0 &&
+        region.label === null &&
+        region.hints.length > 0 &&
+        region.placeholder.length > 0 &&
+        region.placeholder.every((p) => BRACKET_PARAGRAPH_RE.test(p)) &&
+        !blocks.some((b) => b.type !== 'static'));
     if (sectionHelp) {
       section.hint = [section.hint, takeHint()].filter(Boolean).join('\n\n');
       section.guidance = [...(section.guidance ?? []), ...taken];
@@ -594,6 +751,28 @@ function buildBlocks(
         return;
       }
       case 'list': {
+        // A table of contents (`- [Summary](#summary)`) is fixed text.
+        if (isTableOfContents(token as Tokens.List)) {
+          closeRegion();
+          region = newRegion(null, section.optional);
+          const raw = token.raw.replace(/\n+$/, '');
+          blocks.push({ type: 'static', raw, anchor: matchKey(raw) });
+          return;
+        }
+        // Instructions go on as a list ("That generally means: - Introducing new concepts."):
+        // plain sentences after instruction text are help too, not items to fill.
+        if (
+          region.fields === 0 &&
+          region.hints.length > 0 &&
+          region.placeholder.length > 0 &&
+          /:\s*$/.test(region.hints[region.hints.length - 1]!) &&
+          isInstructionText(token.raw) &&
+          (token as Tokens.List).items.every((i) => /\S\s+\S.*[.?!)]$/.test(i.text.trim()))
+        ) {
+          region.hints.push(unescapeMarkdown(token.raw.replace(/\n+$/, '')).trim());
+          region.placeholder.push(token.raw.replace(/\n+$/, ''));
+          return;
+        }
         const { field, layout } = listField(
           token as Tokens.List,
           fieldLabel(),
@@ -646,8 +825,6 @@ function buildBlocks(
         return;
       }
       case 'blockquote': {
-        closeRegion();
-        region = newRegion(null, section.optional);
         const raw = token.raw.replace(/\n+$/, '');
         const lines = raw.split('\n');
         const alert = /^ {0,3}> ?\\?\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]\s*$/i.test(lines[0]!);
@@ -655,6 +832,27 @@ function buildBlocks(
         const innerLines = (alert ? lines.slice(1) : lines).map((l) => l.replace(/^ {0,3}> ?/, ''));
         while (innerLines.length && innerLines[0]!.trim() === '') innerLines.shift();
         const inner = innerLines.join('\n');
+        if (isInstructionText(inner)) {
+          if (alert || /^ {0,3}> ?\\?\[!\w+\]/.test(lines[0]!)) {
+            // A notice (`> [!IMPORTANT] Search existing issues first`) is fixed text.
+            closeRegion();
+            region = newRegion(null, section.optional);
+            blocks.push({ type: 'static', raw, anchor: matchKey(raw) });
+            return;
+          }
+          // Quoted instructions (`> Why are we doing this?`): the answer is written below the
+          // quote, so the quote is the next field's help, not a field of its own.
+          if (region.fields > 0) {
+            closeRegion();
+            region = newRegion(region.label, region.optional);
+          }
+          region.hints.push(unescapeMarkdown(inner).trim());
+          region.guidance.push(raw);
+          markOptional(region);
+          return;
+        }
+        closeRegion();
+        region = newRegion(null, section.optional);
         const alertType = /\[!(\w+)\]/.exec(header)?.[1] ?? '';
         const innerSection: Section = alertType
           ? { ...section, title: alertType.charAt(0) + alertType.slice(1).toLowerCase() }
@@ -683,11 +881,40 @@ function buildBlocks(
   return blocks;
 }
 
+/** A table of contents: every item is a link to an anchor of the page. */
+function isTableOfContents(list: Tokens.List): boolean {
+  const lines = list.raw.split('\n').filter((l) => l.trim() !== '');
+  return (
+    lines.length > 0 &&
+    lines.every((l) => /^\s*(?:[-*+]|\d{1,9}[.)])\s+\[[^\]\n]+\]\(#[^)\s]*\)\s*$/.test(l))
+  );
+}
+
+/**
+ * Text that only tells the author what to write: paragraphs and lists of plain sentences, with
+ * no placeholder, label, checkbox, code or table to fill.
+ */
+function isInstructionText(text: string): boolean {
+  const tokens = lexMarkdown(text);
+  return tokens.every((t) => {
+    if (t.type === 'space') return true;
+    if (t.type !== 'paragraph' && t.type !== 'list') return false;
+    const raw = t.raw;
+    if (/^\s*(?:[-*+]|\d+[.)])\s+\\?\[[ xX]?\\?\]/m.test(raw)) return false;
+    if (/^\s*(?:[-*+]\s+)?\*\*[^*\n]+\*\*\s*:?/m.test(raw)) return false;
+    return !/\\?\[[^\]\n]+\\?\](?!\()|\{[^{}\n]+\}|_{3,}|\.{3}\s*$/.test(raw);
+  });
+}
+
 /** Guidance that starts "If applicable", "Optional" or "If any" makes its field optional. */
 const OPTIONAL_HINT_RE = /^\s*\(?\s*(if applicable|optional|if any|if relevant|if needed)\b/i;
 
 function markOptional(region: Region): void {
-  if (region.hints.some((h) => OPTIONAL_HINT_RE.test(h.replace(/^[A-Z]+:\s*/, ''))))
+  if (
+    region.hints.some(
+      (h) => OPTIONAL_HINT_RE.test(h.replace(/^[A-Z]+:\s*/, '')) || OPTIONAL_NOTE_RE.test(h),
+    )
+  )
     region.optional = true;
 }
 
@@ -787,6 +1014,30 @@ function listField(
   const baseIndent = Math.min(...lines.map(indentOf));
   const nested = lines.some((l) => indentOf(l) > baseIndent + 1);
 
+  // Nested checkboxes (a sign-off list with sub-items) are one checklist, indentation kept.
+  const allTaskLines = lines.every((l) => /^\s*(?:[-*+]|\d{1,9}[.)])[ \t]+\[[ xX]\]/.test(l));
+  if (nested && allTaskLines) {
+    const options = lines.map((l) => {
+      const m = LIST_LINE_RE.exec(l)!;
+      const rawText = m[3]!.replace(/^\[[ xX]\]\s?/, '');
+      const indent = m[1]!;
+      return {
+        label: unescapeMarkdown(rawText).trim(),
+        raw: rawText,
+        other: false,
+        ...(indent ? { indent } : {}),
+      };
+    });
+    const field: ChecklistField = {
+      ...base,
+      kind: 'checklist',
+      marker,
+      placeholder: '',
+      options,
+      multiple: true,
+    };
+    return { field };
+  }
   // Checkbox items: fixed options (a checklist) or items the author writes (a tasklist).
   if (list.items.every((i) => i.task) && !nested) {
     const texts = list.items.map((i) => i.text.trim());
@@ -818,8 +1069,13 @@ function listField(
       return { label: other ? text.replace(/:.*$/, '').trim() : text, raw: rawText, other };
     });
     const yesNo = options.length === 2 && options.every((o) => /^(yes|no)\b/i.test(o.label));
+    // Options that exclude each other: a status (Draft / Accepted / Deprecated), a level.
+    const exclusive =
+      options.length >= 2 &&
+      options.every((o) => EXCLUSIVE_OPTION_RE.test(unescapeMarkdown(o.label).trim()));
     const single =
       yesNo ||
+      exclusive ||
       (ctx.hints.singleChoice ?? []).some((l) => matchKey(l) === matchKey(label)) ||
       /\b(select|choose|pick|check)\s+(one|only one|a single)\b/i.test(hint);
     const field: ChecklistField = {
@@ -904,6 +1160,10 @@ function listField(
   };
   return { field };
 }
+
+/** One word of a status or a level: options written with it exclude each other. */
+const EXCLUSIVE_OPTION_RE =
+  /^(?:draft|proposed|provisional|accepted|approved|rejected|declined|deprecated|superseded|withdrawn|implementable|implemented|in progress|done|yes|no|maybe|n\/a|not applicable|low|medium|high|critical|small|large|x?s|m|x*l)\.?$/i;
 
 /** Lines such as `- ...` or an empty `*` that only say "more items go here". */
 function isFillerLine(line: string): boolean {

@@ -80,6 +80,15 @@ export function plainTextToMarkdown(text: string): string {
     return -1;
   };
 
+  // A question followed by list items, after the first line, asks for those items inside its
+  // section ("How will it be tested?" then "- Unit tests"): it is text, not a heading.
+  const firstContent = kinds.findIndex((k) => k !== 'blank');
+  kinds.forEach((k, i) => {
+    if (k !== 'candidate' || i === firstContent || !/\?$/.test(lines[i]!.trim())) return;
+    const j = nextNonBlank(i);
+    if (j >= 0 && kinds[j] === 'item') kinds[i] = 'text';
+  });
+
   // A candidate is a heading when what follows is instructions, a list, or another heading;
   // the last line of the file counts too. Inside flattened code (after a "show/example"
   // instruction) candidate lines are code.
@@ -99,7 +108,9 @@ export function plainTextToMarkdown(text: string): string {
       // labelled values follow.
       isHeading[i] =
         next === 'text' &&
-        (lines[j]!.trim().length > 80 || splitLabelledLine(lines[j]!.trim()) !== null);
+        (lines[j]!.trim().length > 80 ||
+          splitLabelledLine(lines[j]!.trim()) !== null ||
+          /\?$/.test(lines[j]!.trim()));
     }
   }
 

@@ -92,6 +92,11 @@ export interface Section {
   /** Fields that are placeholders in the heading (`# EP-XXX: [Enhancement Title]`). */
   headingFields: TextField[];
   optional: boolean;
+  /**
+   * For the template's title heading (`# KEP-NNNN: Your title`, `# RFC title`): the field that
+   * takes a document's H1 written in any other shape.
+   */
+  titleFieldId?: string;
   /** Guidance for the section as a whole. */
   hint: string;
   /** That guidance's comments as written, for output that keeps them. */
