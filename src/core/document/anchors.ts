@@ -10,6 +10,11 @@ import type { Block, Section, SectionNode, Template, TitleSpec } from '../templa
 export interface Anchors {
   /** Loose heading matchers, compiled on first use (unicode classes are costly to compile). */
   readonly headingPatterns: TitleMatcher[];
+  /**
+   * Per heading pattern: the only level it stands for, when the heading is all placeholder
+   * (`# RFC title`, `# [Title]`), which the reader matches at its own level only.
+   */
+  headingLevels: (number | null)[];
   labelKeys: Set<string>;
   labelPatterns: TitleMatcher[];
   prefixKeys: string[];
@@ -99,6 +104,7 @@ export function anchorsOf(template: Template): Anchors {
       Object.defineProperty(this, 'headingPatterns', { value: compiled });
       return compiled;
     },
+    headingLevels: [],
     labelKeys: new Set(),
     labelPatterns: [],
     prefixKeys: [],
@@ -124,7 +130,11 @@ export function anchorsOf(template: Template): Anchors {
   };
   const visit = (node: SectionNode) => {
     const section: Section = node.type === 'group' ? node.instance : node;
-    if (section.heading) headingSpecs.push(section.heading);
+    if (section.heading) {
+      headingSpecs.push(section.heading);
+      const fixed = section.heading.parts.some((p) => p.type === 'fixed' && matchKey(p.text));
+      anchors.headingLevels.push(node.type === 'section' && !fixed ? section.level : null);
+    }
     visitBlocks(section.blocks);
     section.children.forEach(visit);
   };
@@ -147,7 +157,14 @@ export function isAnchorLine(line: string, anchors: Anchors): boolean {
       .trimEnd()
       .replace(/(^|[^\S\n])#+$/, '')
       .trimEnd();
-    return text.trim() === '' || anchors.headingPatterns.some((re) => re.test(text));
+    const level = /^ {0,3}(#{1,6})/.exec(line)![1]!.length;
+    return (
+      text.trim() === '' ||
+      anchors.headingPatterns.some(
+        (re, i) =>
+          (anchors.headingLevels[i] == null || anchors.headingLevels[i] === level) && re.test(text),
+      )
+    );
   }
   if (anchors.hasAlert && /^ {0,3}> ?\\?\[!\w+\]/i.test(line)) return true;
   if (anchors.emptyAnswer && line.trim() === anchors.emptyAnswer) return true;
