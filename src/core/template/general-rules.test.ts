@@ -576,3 +576,15 @@ How will we test it?
     expect(form(text).map((f) => f.split(' ')[0])).toEqual(['prose', 'list']);
   });
 });
+
+describe('a title heading that is all placeholder', () => {
+  it('takes the H1 only: the author’s own subheadings are kept as written, not escaped', () => {
+    const template = parseTemplate('# RFC title\n\n## Design\n\n> How it works.\n');
+    const doc = '# Faster builds\n\n## Design\n\n### Cache\n\nKeep layers.\n';
+    const { values } = readDocument(template, doc);
+    const out = renderDocument(template, values);
+    expect(out).toContain('\n### Cache\n');
+    expect(out.match(/^# /gm)).toHaveLength(1);
+    expect(readDocument(template, out).values).toEqual(values);
+  });
+});
