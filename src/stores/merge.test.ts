@@ -21,6 +21,14 @@ describe('mergeValues', () => {
     expect(mergeValues(undefined, { a: 'x' }, { a: 'y' }).conflicts).toHaveLength(1);
   });
 
+  it('takes the other side’s answer of a field the base had not filled in yet', () => {
+    expect(mergeValues({}, { a: '', b: 'mine' }, { a: 'theirs', b: '' }).values).toEqual({
+      a: 'theirs',
+      b: 'mine',
+    });
+    expect(mergeValues({}, { a: 'x' }, { a: 'y' }).conflicts).toHaveLength(1);
+  });
+
   it('keeps fields only one side has', () => {
     expect(mergeValues({}, { a: 'mine' }, { b: ['theirs'] }).values).toEqual({
       a: 'mine',

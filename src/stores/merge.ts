@@ -19,6 +19,22 @@ function same(a: unknown, b: unknown): boolean {
   return a === b || JSON.stringify(a) === JSON.stringify(b);
 }
 
+/** Equal, or both blank ('' and [] are the same unanswered field). */
+function sameOrBlank(a: FieldValue, b: FieldValue): boolean {
+  return same(a, b) || (isBlank(a) && isBlank(b));
+}
+
+/** An empty answer: what the form holds for a field nobody has answered. */
+function isBlank(value: FieldValue | undefined): boolean {
+  if (value === undefined) return true;
+  if (typeof value === 'string') return value.trim() === '';
+  if (Array.isArray(value)) return value.every((item) => isBlank(item as FieldValue));
+  if ('checked' in value && Array.isArray(value.checked)) {
+    return value.checked.length === 0 && isBlank(value.other);
+  }
+  return Object.values(value).every((v) => isBlank(v as FieldValue));
+}
+
 export interface MergeResult {
   values: Values;
   /** Keys changed on both sides to different values: `values` holds ours, this theirs. */
@@ -35,12 +51,13 @@ export function mergeValues(base: Values | undefined, mine: Values, theirs: Valu
   for (const key of new Set([...Object.keys(mine), ...Object.keys(theirs)])) {
     const m = mine[key];
     const t = theirs[key];
-    const b = base?.[key];
+    // A field the base did not hold yet was blank there (the form fills in empty answers).
+    const b = base?.[key] ?? (base !== undefined && (isBlank(m) || isBlank(t)) ? '' : undefined);
     if (m === undefined) {
       if (t !== undefined) values[key] = t;
-    } else if (t === undefined || same(m, t) || (base !== undefined && same(t, b))) {
+    } else if (t === undefined || same(m, t) || (b !== undefined && sameOrBlank(t, b))) {
       values[key] = m;
-    } else if (base !== undefined && same(m, b)) {
+    } else if (b !== undefined && sameOrBlank(m, b)) {
       values[key] = t;
     } else {
       values[key] = m;

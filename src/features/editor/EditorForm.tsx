@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useEffect, useId, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent, ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { useForm } from 'react-hook-form';
@@ -76,15 +76,20 @@ export function EditorForm({
     [live, keepGuidance, dropEmptyOptional],
   );
 
+  const readOnlyRef = useRef(false);
   const sync = useDraftSync(
     draftId,
     () => getValues(),
     (stored) => reset(initialValues(template, stored, todayIso())),
+    () => readOnlyRef.current,
   );
 
   const flush = useCallback(() => sync.flush(), [sync]);
   const { access, editHere } = useDraftAccess(draftId, flush);
   const readOnly = access === 'read-only';
+  useEffect(() => {
+    readOnlyRef.current = readOnly;
+  }, [readOnly]);
 
   // Every change of a value (typing, a group reordered, a reset) reaches the live values and,
   // within SAVE_DELAY_MS, the drafts store.

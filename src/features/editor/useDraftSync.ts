@@ -40,14 +40,16 @@ export function useDraftSync(
   draftId: string,
   getValues: () => Values,
   onOutsideChange: (values: Values) => void,
+  /** True while another tab edits the draft: this form then writes nothing. */
+  isReadOnly: () => boolean = () => false,
 ): DraftSync {
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const dirty = useRef(false);
   /** The values this form last wrote or loaded: the base of a merge with outside changes. */
   const written = useRef<Values | null>(null);
-  const latest = useRef({ getValues, onOutsideChange });
+  const latest = useRef({ getValues, onOutsideChange, isReadOnly });
   useEffect(() => {
-    latest.current = { getValues, onOutsideChange };
+    latest.current = { getValues, onOutsideChange, isReadOnly };
   });
 
   const sync = useRef<DraftSync | null>(null);
@@ -67,7 +69,7 @@ export function useDraftSync(
       dirty.current = false;
       const store = useDrafts.getState();
       const draft = store.drafts[draftId];
-      if (!draft) return;
+      if (!draft || latest.current.isReadOnly()) return;
       const form = storableValues(latest.current.getValues());
       const base = written.current ?? draft.values;
       // The stored draft may have changed since the form last wrote (another tab's save).
