@@ -24,6 +24,6 @@ export default defineConfig({
     // Core and CLI tests run in Node; UI tests opt in with a `@vitest-environment jsdom` docblock.
     environment: 'node',
     include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
-    setupFiles: [],
+    setupFiles: ['src/test-setup.ts'],
   },
 });

@@ -17,7 +17,9 @@ test('drafts: create, list, rename, duplicate, delete with undo, survive a reloa
   await page.getByRole('button', { name: 'Enhancement RFC', exact: false }).click();
   await expect(page).toHaveURL(/#\/draft\/[a-z0-9]+$/);
   const draftUrl = page.url();
-  await expect(page.getByText('Loading editor…').or(page.getByRole('heading'))).toBeVisible();
+  await expect(
+    page.getByText('Loading editor…').or(page.getByRole('heading')).first(),
+  ).toBeVisible();
 
   // Back to the gallery: the #/new/ entry was replaced, so one step back is the gallery.
   await page.goBack();

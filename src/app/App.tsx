@@ -110,6 +110,14 @@ function NewDraftRoute({ templateId }: { templateId: string }) {
 
 function DraftRoute({ draftId }: { draftId: string }) {
   const draft = useDraft(draftId);
+  const loaded = useDrafts((s) => s.loaded);
+  if (!draft && !loaded) {
+    return (
+      <p className="route-loading" role="status">
+        Loading your drafts…
+      </p>
+    );
+  }
   if (!draft) {
     return (
       <NotFound
@@ -120,7 +128,6 @@ function DraftRoute({ draftId }: { draftId: string }) {
   }
   return (
     <>
-      <ConflictBanner draftId={draftId} />
       <Suspense
         fallback={
           <p className="route-loading" role="status">
@@ -131,24 +138,6 @@ function DraftRoute({ draftId }: { draftId: string }) {
         <EditorRoute draftId={draftId} templateSource={draft.templateSource} />
       </Suspense>
     </>
-  );
-}
-
-/** Another tab changed the open draft while this tab had unsaved edits of it. */
-function ConflictBanner({ draftId }: { draftId: string }) {
-  const conflict = useDrafts((s) => s.conflict);
-  const resolveConflict = useDrafts((s) => s.resolveConflict);
-  if (conflict?.draftId !== draftId) return null;
-  return (
-    <div role="alert" className="alert alert-warning">
-      <p>This draft was changed in another tab.</p>
-      <button type="button" onClick={() => void resolveConflict('reload')}>
-        Reload the other tab’s version
-      </button>{' '}
-      <button type="button" onClick={() => void resolveConflict('keep-mine')}>
-        Keep mine
-      </button>
-    </div>
   );
 }
 

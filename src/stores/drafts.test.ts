@@ -1,21 +1,24 @@
 /** @vitest-environment jsdom */
+import { IDBFactory } from 'fake-indexeddb';
+import { createStore, entries, get, set } from 'idb-keyval';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Draft } from './drafts.ts';
 
 const KEY = 'proposal-studio/drafts';
 
-/** A fresh store module, hydrated from whatever localStorage holds now. */
+/** A fresh store module (a new tab), loaded from whatever IndexedDB and localStorage hold. */
 async function loadStore() {
   vi.resetModules();
-  return import('./drafts.ts');
+  const mod = await import('./drafts.ts');
+  await mod.libraryLoaded;
+  return mod;
 }
 
-function corruptKeys(): string[] {
-  return Object.keys(localStorage).filter((k) => k.startsWith('proposal-studio/corrupt/'));
-}
+const draftsDb = () => createStore('proposal-studio/drafts', 'drafts');
+const asideDb = () => createStore('proposal-studio/aside', 'aside');
 
-function stored(): unknown {
-  return JSON.parse(localStorage.getItem(KEY) ?? 'null');
+async function storedDrafts(): Promise<Record<string, unknown>> {
+  return Object.fromEntries((await entries<string, unknown>(draftsDb())).map(([k, v]) => [k, v]));
 }
 
 function draft(overrides: Partial<Draft> = {}): Draft {
@@ -31,7 +34,16 @@ function draft(overrides: Partial<Draft> = {}): Draft {
   };
 }
 
+function refuseWrites(
+  error = new DOMException('The quota has been exceeded.', 'QuotaExceededError'),
+) {
+  return vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+    throw error;
+  });
+}
+
 beforeEach(() => {
+  globalThis.indexedDB = new IDBFactory();
   localStorage.clear();
 });
 
@@ -42,23 +54,20 @@ afterEach(() => {
 
 describe('drafts store actions', () => {
   it('creates, updates, duplicates, renames, deletes and undoes', async () => {
-    vi.useFakeTimers({ toFake: ['Date'] });
-    vi.setSystemTime(new Date('2026-03-01T10:00:00.000Z'));
-    const { useDrafts, DEFAULT_DRAFT_TITLE } = await loadStore();
+    const { useDrafts, DEFAULT_DRAFT_TITLE, whenSaved } = await loadStore();
     const s = () => useDrafts.getState();
+    expect(s().loaded).toBe(true);
+    expect(s().storage).toBe('indexeddb');
 
     const id = s().createDraft('enhancement-rfc');
     expect(id).toMatch(/^[a-z0-9]+$/);
-    expect(s().drafts[id]).toEqual({
+    expect(s().drafts[id]).toMatchObject({
       id,
       templateId: 'enhancement-rfc',
       title: DEFAULT_DRAFT_TITLE,
       values: {},
-      createdAt: '2026-03-01T10:00:00.000Z',
-      updatedAt: '2026-03-01T10:00:00.000Z',
       rev: 0,
     });
-
     const imported = s().createDraft('my-template', {
       title: 'Imported',
       values: { a: 'b' },
@@ -66,72 +75,182 @@ describe('drafts store actions', () => {
     });
     expect(s().drafts[imported]?.templateSource).toBe('# T\n');
 
-    vi.setSystemTime(new Date('2026-03-01T10:05:00.000Z'));
     s().updateDraft(id, { values: { x: 'y' } });
-    expect(s().drafts[id]).toMatchObject({
-      values: { x: 'y' },
-      title: DEFAULT_DRAFT_TITLE,
-      rev: 1,
-      updatedAt: '2026-03-01T10:05:00.000Z',
-      createdAt: '2026-03-01T10:00:00.000Z',
-    });
-
+    expect(s().drafts[id]).toMatchObject({ values: { x: 'y' }, rev: 1 });
     s().renameDraft(id, 'Better caching');
     expect(s().drafts[id]).toMatchObject({ title: 'Better caching', rev: 2, values: { x: 'y' } });
 
-    const copy = s().duplicateDraft(id);
-    expect(copy).toBeDefined();
+    const copy = s().duplicateDraft(id) ?? '';
     expect(copy).not.toBe(id);
-    expect(s().drafts[copy ?? '']).toMatchObject({
-      title: 'Better caching (copy)',
-      values: { x: 'y' },
-      templateId: 'enhancement-rfc',
-      rev: 0,
-    });
+    expect(s().drafts[copy]).toMatchObject({ title: 'Better caching (copy)', rev: 0 });
     expect(s().duplicateDraft('nope')).toBeUndefined();
 
     s().deleteDraft(id);
     expect(s().drafts[id]).toBeUndefined();
-    expect(s().lastDeleted?.id).toBe(id);
+    await whenSaved(id);
+    expect((await storedDrafts())[id]).toBeUndefined();
     expect(s().undoDelete()).toBe(id);
-    expect(s().drafts[id]).toMatchObject({ title: 'Better caching', rev: 2 });
-    expect(s().lastDeleted).toBeNull();
     expect(s().undoDelete()).toBeUndefined();
+    await whenSaved(id);
+    expect((await storedDrafts())[id]).toMatchObject({ title: 'Better caching', rev: 2 });
 
-    // Updating or deleting a missing draft is a no-op.
     s().updateDraft('nope', { title: 'x' });
     s().deleteDraft('nope');
     expect(Object.keys(s().drafts)).toHaveLength(3);
   });
+});
 
-  it('keeps only the data in storage', async () => {
-    const { useDrafts } = await loadStore();
-    const id = useDrafts.getState().createDraft('enhancement-rfc', { title: 'T' });
-    useDrafts.getState().deleteDraft(id);
-    expect(stored()).toEqual({ state: { drafts: {} }, version: 1 });
+describe('drafts in IndexedDB', () => {
+  it('keeps one record per draft and loads them back in a new tab', async () => {
+    const first = await loadStore();
+    const values = {
+      list: ['a', 'b'],
+      tasks: [{ done: true, text: 'x' }],
+      check: { checked: ['Yes'], other: '' },
+      table: [['r', 'High']],
+      kv: { CPU: 'low' },
+      group: [{ name: 'Queue' }],
+    };
+    const a = first.useDrafts.getState().createDraft('enhancement-rfc', { title: 'A', values });
+    const b = first.useDrafts.getState().createDraft('enhancement-rfc', { title: 'B' });
+    expect(first.useDrafts.getState().writes[a]).toBe('saving');
+    expect(await first.whenSaved(a)).toBe(true);
+    expect(await first.whenSaved(b)).toBe(true);
+    expect(first.useDrafts.getState().writes).toEqual({});
+    expect(Object.keys(await storedDrafts()).sort()).toEqual([a, b].sort());
+
+    const second = await loadStore();
+    expect(second.useDrafts.getState().drafts).toEqual(first.useDrafts.getState().drafts);
+    expect(second.useDrafts.getState().problems).toEqual([]);
+  });
+
+  it('never shows an empty library before loading, and keeps drafts made meanwhile', async () => {
+    await set('d1', draft(), draftsDb());
+    vi.resetModules();
+    const mod = await import('./drafts.ts');
+    expect(mod.useDrafts.getState().loaded).toBe(false);
+    const early = mod.useDrafts.getState().createDraft('enhancement-rfc', { title: 'Early' });
+    await mod.libraryLoaded;
+    expect(Object.keys(mod.useDrafts.getState().drafts).sort()).toEqual([early, 'd1'].sort());
+    await mod.whenSaved(early);
+    expect(Object.keys(await storedDrafts()).sort()).toEqual([early, 'd1'].sort());
+  });
+
+  it('moves a corrupt record aside, lists it, and keeps its exact value', async () => {
+    const bad = { id: 'bad', title: 'Broken one', values: 42 };
+    await set('d1', draft(), draftsDb());
+    await set('bad', bad, draftsDb());
+    const { useDrafts, readAsideValue } = await loadStore();
+    expect(Object.keys(useDrafts.getState().drafts)).toEqual(['d1']);
+    const aside = useDrafts.getState().aside;
+    expect(aside).toHaveLength(1);
+    expect(aside[0]).toMatchObject({
+      title: 'Broken one',
+      where: 'aside',
+      from: 'draft record bad',
+    });
+    expect(useDrafts.getState().problems[0]).toMatch(/kept aside/);
+    expect(await readAsideValue(aside[0]?.key ?? '')).toEqual(bad);
+    // Moved, so the next load lists it once, from the aside store, without a new problem.
+    expect(Object.keys(await storedDrafts())).toEqual(['d1']);
+    const again = await loadStore();
+    expect(again.useDrafts.getState().aside).toHaveLength(1);
+    expect((await entries(asideDb())).length).toBe(1);
+  });
+
+  it('leaves a corrupt record in place, never written, when it cannot be moved', async () => {
+    const bad = { id: 'bad', title: 'Broken one', values: 42 };
+    await set('bad', bad, draftsDb());
+    refuseWrites();
+    const { useDrafts, readAsideValue } = await loadStore();
+    vi.restoreAllMocks();
+    const entry = useDrafts.getState().aside[0];
+    expect(entry).toMatchObject({ where: 'in-place', title: 'Broken one' });
+    expect(await readAsideValue(entry?.key ?? '')).toEqual(bad);
+    expect(await get('bad', draftsDb())).toEqual(bad);
+  });
+
+  it('keeps a record from a newer version aside instead of loading it without its new fields', async () => {
+    const future = { ...draft(), labels: ['x'] };
+    await set('d1', future, draftsDb());
+    const { useDrafts, readAsideValue } = await loadStore();
+    expect(useDrafts.getState().drafts).toEqual({});
+    const key = useDrafts.getState().aside[0]?.key ?? '';
+    expect(await readAsideValue(key)).toEqual(future);
+  });
+
+  it('keeps the work in memory when storage refuses a write, and saves it on retry', async () => {
+    const { useDrafts, whenSaved, hasUnsavedWork } = await loadStore();
+    const put = refuseWrites();
+    const id = useDrafts.getState().createDraft('enhancement-rfc', { title: 'Big' });
+    expect(await whenSaved(id)).toBe(false);
+    expect(useDrafts.getState().writes[id]).toBe('failed');
+    expect(useDrafts.getState().saveError).toMatch(/full/);
+    expect(useDrafts.getState().drafts[id]?.title).toBe('Big');
+    expect(hasUnsavedWork()).toBe(true);
+
+    useDrafts.getState().renameDraft(id, 'Bigger');
+    expect(await whenSaved(id)).toBe(false);
+
+    put.mockRestore();
+    useDrafts.getState().retryNow();
+    expect(await whenSaved(id)).toBe(true);
+    expect(useDrafts.getState().saveError).toBeNull();
+    expect(hasUnsavedWork()).toBe(false);
+    expect(await get(id, draftsDb())).toMatchObject({ title: 'Bigger' });
+  });
+
+  it('falls back to memory with a reason when IndexedDB is unavailable', async () => {
+    // @ts-expect-error -- a browser without IndexedDB
+    globalThis.indexedDB = undefined;
+    const { useDrafts, whenSaved } = await loadStore();
+    expect(useDrafts.getState().storage).toBe('memory');
+    expect(useDrafts.getState().problems.join(' ')).toMatch(/kept in this tab only/);
+    const id = useDrafts.getState().createDraft('enhancement-rfc');
+    expect(await whenSaved(id)).toBe(false);
+    expect(useDrafts.getState().saveError).toMatch(/private window|turned off/);
   });
 });
 
-describe('drafts persistence', () => {
-  it('round-trips through localStorage', async () => {
-    const first = await loadStore();
-    const id = first.useDrafts.getState().createDraft('enhancement-rfc', {
-      title: 'Round trip',
-      values: {
-        list: ['a', 'b'],
-        tasks: [{ done: true, text: 'x' }],
-        check: { checked: ['Yes'], other: '' },
-        table: [['r', 'High']],
-        kv: { CPU: 'low' },
-        group: [{ name: 'Queue' }],
-      },
-    });
-    const before = first.useDrafts.getState().drafts;
+describe('migration from localStorage', () => {
+  function legacyLibrary(count: number): Record<string, Draft> {
+    const drafts: Record<string, Draft> = {};
+    for (let i = 0; i < count; i++) {
+      drafts[`m${i}`] = draft({ id: `m${i}`, title: `Draft ${i}`, values: { t: `text ${i}` } });
+    }
+    return drafts;
+  }
 
-    const second = await loadStore();
-    expect(second.useDrafts.getState().drafts).toEqual(before);
-    expect(second.useDrafts.getState().drafts[id]?.title).toBe('Round trip');
-    expect(second.useDrafts.getState().problems).toEqual([]);
+  it('moves 50 drafts and the old kept-aside keys, then deletes the old keys', async () => {
+    const drafts = legacyLibrary(50);
+    localStorage.setItem(KEY, JSON.stringify({ state: { drafts }, version: 1 }));
+    localStorage.setItem('proposal-studio/corrupt/2026-01-01T00:00:00.000Z', '{"broken');
+    const { useDrafts, readAsideValue } = await loadStore();
+    expect(useDrafts.getState().drafts).toEqual(drafts);
+    expect(await storedDrafts()).toEqual(drafts);
+    expect(localStorage.getItem(KEY)).toBeNull();
+    expect(Object.keys(localStorage)).toEqual([]);
+    const aside = useDrafts.getState().aside;
+    expect(aside).toHaveLength(1);
+    expect(await readAsideValue(aside[0]?.key ?? '')).toBe('{"broken');
+  });
+
+  it('keeps the old key while the new records cannot be written', async () => {
+    const drafts = legacyLibrary(3);
+    const raw = JSON.stringify({ state: { drafts }, version: 1 });
+    localStorage.setItem(KEY, raw);
+    refuseWrites();
+    const { useDrafts, whenSaved } = await loadStore();
+    expect(localStorage.getItem(KEY)).toBe(raw);
+    expect(useDrafts.getState().drafts).toEqual(drafts);
+    expect(await whenSaved('m0')).toBe(false);
+    vi.restoreAllMocks();
+    // The next load finds them stored equal and deletes the old key.
+    useDrafts.getState().retryNow();
+    await whenSaved('m0');
+    await whenSaved('m2');
+    await loadStore();
+    expect(localStorage.getItem(KEY)).toBeNull();
   });
 
   it('migrates the version-0 shape', async () => {
@@ -163,175 +282,112 @@ describe('drafts persistence', () => {
       rev: 0,
     };
     expect(useDrafts.getState().drafts).toEqual({ old1: migrated });
-    expect(useDrafts.getState().problems).toEqual([]);
-    // Written back in the current version.
-    expect(stored()).toEqual({ state: { drafts: { old1: migrated } }, version: 1 });
+    expect(await storedDrafts()).toEqual({ old1: migrated });
   });
 
-  it('migrateDrafts leaves what it does not understand for validation', async () => {
-    const { migrateDrafts } = await loadStore();
-    expect(migrateDrafts({ something: 'else' }, 0)).toEqual({ something: 'else' });
-  });
-
-  it('keeps a corrupt draft aside, reports it, and loads the rest', async () => {
-    const good = draft();
+  it('keeps bad entries, unreadable data and newer versions aside byte for byte', async () => {
     localStorage.setItem(
       KEY,
       JSON.stringify({
         version: 1,
-        state: { drafts: { d1: good, bad: { id: 'bad', title: 'Broken one', values: 42 } } },
+        state: { drafts: { d1: draft(), bad: { id: 'bad', title: 'Broken one', values: 42 } } },
       }),
     );
-    const { useDrafts } = await loadStore();
-    expect(useDrafts.getState().drafts).toEqual({ d1: good });
-    const problems = useDrafts.getState().problems;
-    expect(problems).toHaveLength(1);
-    expect(problems[0]).toContain('Broken one');
-
-    const keys = corruptKeys();
-    expect(keys).toHaveLength(1);
-    expect(problems[0]).toContain(keys[0]);
-    expect(JSON.parse(localStorage.getItem(keys[0] ?? '') ?? '')).toEqual({
-      drafts: { bad: { id: 'bad', title: 'Broken one', values: 42 } },
+    const first = await loadStore();
+    expect(Object.keys(first.useDrafts.getState().drafts)).toEqual(['d1']);
+    const entry = first.useDrafts.getState().aside[0];
+    expect(entry?.title).toBe('Broken one');
+    expect(await first.readAsideValue(entry?.key ?? '')).toEqual({
+      id: 'bad',
+      title: 'Broken one',
+      values: 42,
     });
-    // The cleaned library is written back, so the next load finds nothing to keep aside.
-    expect(stored()).toEqual({ state: { drafts: { d1: good } }, version: 1 });
-    const again = await loadStore();
-    expect(again.useDrafts.getState().problems).toEqual([]);
-    expect(corruptKeys()).toHaveLength(1);
-
-    useDrafts.getState().dismissProblems();
-    expect(useDrafts.getState().problems).toEqual([]);
-  });
-
-  it('keeps unreadable storage aside byte for byte', async () => {
-    localStorage.setItem(KEY, '{"state": {"drafts": {"d1": trunc');
-    const { useDrafts } = await loadStore();
-    expect(useDrafts.getState().drafts).toEqual({});
-    expect(useDrafts.getState().problems).toHaveLength(1);
-    const keys = corruptKeys();
-    expect(keys).toHaveLength(1);
-    expect(localStorage.getItem(keys[0] ?? '')).toBe('{"state": {"drafts": {"d1": trunc');
     expect(localStorage.getItem(KEY)).toBeNull();
-  });
 
-  it('keeps storage from a newer version aside instead of overwriting it', async () => {
-    const future = { version: 7, state: { drafts: { d1: { shape: 'new' } } } };
-    localStorage.setItem(KEY, JSON.stringify(future));
-    const { useDrafts } = await loadStore();
-    expect(useDrafts.getState().drafts).toEqual({});
-    expect(useDrafts.getState().problems[0]).toContain('newer version');
-    const keys = corruptKeys();
-    expect(keys).toHaveLength(1);
-    expect(JSON.parse(localStorage.getItem(keys[0] ?? '') ?? '')).toEqual(future);
-  });
+    globalThis.indexedDB = new IDBFactory();
+    localStorage.setItem(KEY, '{"state": {"drafts": {"d1": trunc');
+    const second = await loadStore();
+    const kept = second.useDrafts.getState().aside[0];
+    expect(await second.readAsideValue(kept?.key ?? '')).toBe('{"state": {"drafts": {"d1": trunc');
 
-  it('reports a full storage instead of throwing, and clears it after a good write', async () => {
-    const { useDrafts, STORAGE_FULL_MESSAGE } = await loadStore();
-    const setItem = vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
-      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    });
-    let id = '';
-    expect(() => {
-      id = useDrafts.getState().createDraft('enhancement-rfc', { title: 'Big' });
-    }).not.toThrow();
-    expect(useDrafts.getState().saveError).toBe(STORAGE_FULL_MESSAGE);
-    expect(useDrafts.getState().drafts[id]?.title).toBe('Big');
-
-    setItem.mockRestore();
-    useDrafts.getState().renameDraft(id, 'Smaller');
-    expect(useDrafts.getState().saveError).toBeNull();
-    expect(JSON.stringify(stored())).toContain('Smaller');
+    globalThis.indexedDB = new IDBFactory();
+    const future = JSON.stringify({ version: 7, state: { drafts: { d1: { shape: 'new' } } } });
+    localStorage.setItem(KEY, future);
+    const third = await loadStore();
+    const newer = third.useDrafts.getState().aside[0];
+    expect(newer?.reason).toMatch(/newer version/);
+    expect(await third.readAsideValue(newer?.key ?? '')).toBe(future);
   });
 });
 
-describe('drafts across tabs', () => {
-  function otherTabWrites(drafts: Record<string, Draft>) {
-    const newValue = JSON.stringify({ state: { drafts }, version: 1 });
-    localStorage.setItem(KEY, newValue);
-    window.dispatchEvent(new StorageEvent('storage', { key: KEY, newValue }));
+describe('two tabs', () => {
+  /** Another tab saves a version of the draft straight into IndexedDB. */
+  async function otherTabSaves(d: Draft) {
+    await set(d.id, d, draftsDb());
   }
 
-  it('takes the other tab’s library when there are no unsaved edits', async () => {
-    localStorage.setItem(KEY, JSON.stringify({ state: { drafts: { d1: draft() } }, version: 1 }));
-    const { useDrafts } = await loadStore();
-    useDrafts.getState().setOpenDraft('d1');
-    otherTabWrites({ d1: draft({ title: 'Theirs', rev: 4 }), d2: draft({ id: 'd2' }) });
-    await vi.waitFor(() => expect(useDrafts.getState().drafts.d1?.title).toBe('Theirs'));
-    expect(useDrafts.getState().drafts.d2).toBeDefined();
-    expect(useDrafts.getState().conflict).toBeNull();
-  });
-
-  it('ignores other keys', async () => {
-    const { useDrafts } = await loadStore();
-    const id = useDrafts.getState().createDraft('enhancement-rfc');
-    window.dispatchEvent(new StorageEvent('storage', { key: 'something-else', newValue: '1' }));
-    await Promise.resolve();
-    expect(useDrafts.getState().drafts[id]).toBeDefined();
-  });
-
-  it('reports a conflict for the open draft with unsaved edits, and keeps mine on request', async () => {
-    localStorage.setItem(KEY, JSON.stringify({ state: { drafts: { d1: draft() } }, version: 1 }));
-    const { useDrafts } = await loadStore();
-    useDrafts.getState().setOpenDraft('d1');
-    useDrafts.getState().renameDraft('d1', 'Mine');
-    useDrafts.getState().setUnsavedEdits(true);
-
-    otherTabWrites({ d1: draft({ title: 'Theirs', rev: 9 }), d2: draft({ id: 'd2' }) });
-    expect(useDrafts.getState().conflict).toEqual({ draftId: 'd1' });
-    expect(useDrafts.getState().drafts.d1?.title).toBe('Mine');
-
-    await useDrafts.getState().resolveConflict('keep-mine');
-    const state = useDrafts.getState();
-    expect(state.conflict).toBeNull();
-    expect(state.drafts.d1?.title).toBe('Mine');
-    expect(state.drafts.d1?.rev).toBe(10);
-    expect(state.drafts.d2).toBeDefined();
-    expect(JSON.stringify(stored())).toContain('Mine');
-  });
-
-  it('takes theirs on reload and clears the unsaved flag', async () => {
-    localStorage.setItem(KEY, JSON.stringify({ state: { drafts: { d1: draft() } }, version: 1 }));
-    const { useDrafts } = await loadStore();
-    useDrafts.getState().setOpenDraft('d1');
-    useDrafts.getState().setUnsavedEdits(true);
-    otherTabWrites({ d1: draft({ title: 'Theirs', rev: 4 }) });
-    expect(useDrafts.getState().conflict).toEqual({ draftId: 'd1' });
-
-    await useDrafts.getState().resolveConflict('reload');
-    expect(useDrafts.getState().conflict).toBeNull();
-    expect(useDrafts.getState().drafts.d1?.title).toBe('Theirs');
-    expect(useDrafts.getState().open).toEqual({ draftId: 'd1', unsavedEdits: false });
-  });
-
-  it('does not call it a conflict when the open draft did not change', async () => {
-    localStorage.setItem(KEY, JSON.stringify({ state: { drafts: { d1: draft() } }, version: 1 }));
-    const { useDrafts } = await loadStore();
-    useDrafts.getState().setOpenDraft('d1');
-    useDrafts.getState().setUnsavedEdits(true);
-    otherTabWrites({ d1: draft(), d2: draft({ id: 'd2' }) });
-    expect(useDrafts.getState().conflict).toBeNull();
-    await vi.waitFor(() => expect(useDrafts.getState().drafts.d2).toBeDefined());
-  });
-
-  it('keeps the other tab’s drafts when this tab writes before hearing of them', async () => {
-    localStorage.setItem(KEY, JSON.stringify({ state: { drafts: { d1: draft() } }, version: 1 }));
-    const { useDrafts } = await loadStore();
-    // The other tab's write lands in storage; its event has not arrived here yet.
-    localStorage.setItem(
-      KEY,
-      JSON.stringify({
-        state: { drafts: { d1: draft({ title: 'Theirs', rev: 4 }), d2: draft({ id: 'd2' }) } },
-        version: 1,
+  it('merges edits of different fields made in two tabs at once', async () => {
+    await set('d1', draft({ values: { a: 'base a', b: 'base b' } }), draftsDb());
+    const { useDrafts, whenSaved } = await loadStore();
+    await otherTabSaves(
+      draft({
+        values: { a: 'base a', b: 'theirs b' },
+        rev: 4,
+        updatedAt: '2026-02-01T00:00:00.000Z',
       }),
     );
-    const id = useDrafts.getState().createDraft('enhancement-rfc', { title: 'Mine' });
-    const drafts = (stored() as { state: { drafts: Record<string, Draft> } }).state.drafts;
-    expect(Object.keys(drafts).sort()).toEqual([id, 'd1', 'd2'].sort());
-    expect(drafts.d1?.title).toBe('Theirs');
-    // A change that touches no draft writes nothing.
-    const before = localStorage.getItem(KEY);
-    useDrafts.getState().setOpenDraft(id);
-    expect(localStorage.getItem(KEY)).toBe(before);
+    useDrafts.getState().updateDraft('d1', { values: { a: 'mine a', b: 'base b' } });
+    await vi.waitFor(async () => {
+      expect(await whenSaved('d1')).toBe(true);
+      expect((await get<Draft>('d1', draftsDb()))?.values).toEqual({ a: 'mine a', b: 'theirs b' });
+    });
+    expect(useDrafts.getState().drafts.d1?.values).toEqual({ a: 'mine a', b: 'theirs b' });
+    expect(useDrafts.getState().drafts.d1?.conflicts).toBeUndefined();
+  });
+
+  it('keeps both versions of a field changed in both tabs until the author picks', async () => {
+    for (const [choice, expected] of [
+      ['mine', 'mine a'],
+      ['theirs', 'theirs a'],
+      ['both', 'mine a — from the other tab: theirs a'],
+    ] as const) {
+      globalThis.indexedDB = new IDBFactory();
+      await set('d1', draft({ values: { a: 'base a' } }), draftsDb());
+      const { useDrafts, whenSaved } = await loadStore();
+      await otherTabSaves(
+        draft({
+          values: { a: 'theirs a' },
+          title: 'Their title',
+          rev: 4,
+          updatedAt: '2026-02-01T00:00:00.000Z',
+        }),
+      );
+      useDrafts.getState().updateDraft('d1', { values: { a: 'mine a' } });
+      await vi.waitFor(async () => {
+        const stored = await get<Draft>('d1', draftsDb());
+        expect(stored?.conflicts).toHaveLength(1);
+      });
+      await whenSaved('d1');
+      const stored = await get<Draft>('d1', draftsDb());
+      // Both texts are stored until the author picks; the title changed on one side only.
+      expect(stored?.values.a).toBe('mine a');
+      expect(stored?.title).toBe('Their title');
+      expect(stored?.conflicts?.[0]).toMatchObject({ key: 'a', theirs: 'theirs a' });
+
+      useDrafts.getState().resolveFieldConflict('d1', 'a', choice);
+      await whenSaved('d1');
+      const resolved = await get<Draft>('d1', draftsDb());
+      expect(resolved?.values.a).toBe(expected);
+      expect(resolved?.conflicts).toBeUndefined();
+    }
+  });
+
+  it('takes another tab’s save when it has no changes of its own', async () => {
+    await set('d1', draft(), draftsDb());
+    const { useDrafts, refreshDraft } = await loadStore();
+    await otherTabSaves(draft({ title: 'Theirs', rev: 4, updatedAt: '2026-02-01T00:00:00.000Z' }));
+    await refreshDraft('d1');
+    expect(useDrafts.getState().drafts.d1?.title).toBe('Theirs');
+    expect(useDrafts.getState().writes).toEqual({});
   });
 });

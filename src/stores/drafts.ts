@@ -1,25 +1,50 @@
 /**
- * The library of drafts, persisted in localStorage.
+ * The library of drafts, one IndexedDB record per draft (database `proposal-studio/drafts`,
+ * see db.ts), loaded asynchronously (`loaded` says when).
  *
- * Stored as `{ state: { drafts: { [id]: Draft } }, version: 1 }` under `proposal-studio/drafts`.
- * Loading never drops data silently: a stored value or a draft that does not pass `draftSchema`
- * is copied aside under `proposal-studio/corrupt/<timestamp>` and described in `problems`.
- * A full storage sets `saveError` instead of throwing. A draft open here with unsaved edits is
- * never silently overwritten by another tab: `conflict` asks the author which copy to keep.
+ * Nothing the author wrote is dropped:
+ * - A record that fails validation is moved aside (kept, listed in `aside`, downloadable) and
+ *   never overwritten; when even that move fails it stays where it is and is never written.
+ * - A refused write (full storage, private mode, no IndexedDB) keeps the draft in memory, marks
+ *   it `failed` in `writes`, says why in `saveError`, and is retried with backoff.
+ * - Each write is a compare-and-set: when the stored record is a version this tab did not write
+ *   or read (another tab saved it), the two are merged field by field (merge.ts); a field
+ *   changed on both sides keeps ours and records theirs in the draft's `conflicts`.
+ * - The old localStorage library is migrated, and its key deleted only after the new records
+ *   are read back and compared equal.
  */
 import { z } from 'zod';
 import { create } from 'zustand';
-import { persist } from 'zustand/middleware';
-import type { PersistStorage, StorageValue } from 'zustand/middleware';
-import { valuesSchema } from '../core/model.ts';
-import type { Values } from '../core/model.ts';
+import { del, entries, get as idbGet, getMany, set as idbSet, setMany, update } from 'idb-keyval';
+import { fieldValueSchema, valuesSchema } from '../core/model.ts';
+import type { FieldValue, Values } from '../core/model.ts';
+import {
+  describeWriteError,
+  openKvStore,
+  requestPersistentStorage,
+  STORAGE_UNAVAILABLE_REASON,
+} from './db.ts';
+import type { KvStore } from './db.ts';
+import { addConflicts, combineValues, mergeValues } from './merge.ts';
+import type { ConflictChoice, FieldConflict } from './merge.ts';
 
+export type { ConflictChoice, FieldConflict } from './merge.ts';
+
+/** The localStorage key of the library before IndexedDB (migrated, then deleted). */
 export const DRAFTS_KEY = 'proposal-studio/drafts';
+/** localStorage keys where the old store kept unreadable data aside (migrated too). */
 export const CORRUPT_KEY_PREFIX = 'proposal-studio/corrupt/';
+/** The version of the old localStorage library format this build reads. */
 export const DRAFTS_VERSION = 1;
-export const STORAGE_FULL_MESSAGE = 'Browser storage is full: download your draft to keep it';
+export const DRAFTS_CHANNEL = 'proposal-studio/drafts';
 
-export const draftSchema = z.object({
+const fieldConflictSchema = z.strictObject({
+  key: z.string().nullable(),
+  theirs: fieldValueSchema,
+  at: z.iso.datetime(),
+});
+
+const draftShape = {
   id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
   templateId: z.string().min(1),
   /** The template's own text, for imported templates (built-in ones are found by id). */
@@ -30,33 +55,72 @@ export const draftSchema = z.object({
   updatedAt: z.iso.datetime(),
   /** Bumped on every change; tells two copies of a draft apart across tabs. */
   rev: z.number().int().nonnegative(),
-});
-export type Draft = z.infer<typeof draftSchema>;
+  /** Fields changed in two tabs at once: the other tab's value, until the author picks. */
+  conflicts: z.array(fieldConflictSchema).optional(),
+};
 
-/** What is written to storage: the data only, never UI state or actions. */
-export interface DraftsData {
-  drafts: Record<string, Draft>;
+/** A draft as the old localStorage format held it (unknown keys were dropped). */
+export const draftSchema = z.object(draftShape);
+export type Draft = z.infer<typeof draftSchema>;
+/**
+ * A stored record: strict, so a record written by a newer version with fields this one does
+ * not know is kept aside rather than loaded and written back without them.
+ */
+export const draftRecordSchema = z.strictObject(draftShape);
+
+/** A kept-aside record: what could not be loaded, exactly as it was, and why. */
+export const asideRecordSchema = z.object({
+  key: z.string(),
+  title: z.string(),
+  reason: z.string(),
+  /** Where it was found, e.g. "draft record d1" or "localStorage proposal-studio/drafts". */
+  from: z.string(),
+  keptAt: z.string(),
+  value: z.unknown(),
+});
+export type AsideRecord = z.infer<typeof asideRecordSchema>;
+
+/** A kept-aside record as listed (its value is read on download). */
+export interface AsideEntry {
+  key: string;
+  title: string;
+  reason: string;
+  from: string;
+  keptAt: string;
+  /** 'aside': in the aside store; 'in-place': left where it was found (moving it failed). */
+  where: 'aside' | 'in-place';
 }
 
-export type ConflictChoice = 'reload' | 'keep-mine';
+export type WriteState = 'saving' | 'failed';
 
-export interface DraftsState extends DraftsData {
-  /** Loading problems (corrupt or unknown entries kept aside), for the UI to report. */
+export interface DraftsState {
+  drafts: Record<string, Draft>;
+  /** False until the library has been read; nothing may be shown as "no drafts" before. */
+  loaded: boolean;
+  /** 'memory' when this browser offers no working IndexedDB: drafts live in this tab only. */
+  storage: 'indexeddb' | 'memory';
+  /** Records that could not be loaded, kept aside. */
+  aside: AsideEntry[];
+  /** Loading problems, for the UI to report. */
   problems: string[];
-  /** Set when the last write failed (full storage); cleared by the next successful write. */
+  /** Why the last write was refused; null once every draft is saved. */
   saveError: string | null;
+  /** Drafts whose latest version is not yet confirmed stored. */
+  writes: Record<string, WriteState>;
   /** The last deleted draft, kept in memory for `undoDelete`. */
   lastDeleted: Draft | null;
   /** The draft the editor has open in this tab, and whether its form holds unsynced edits. */
   open: { draftId: string; unsavedEdits: boolean } | null;
-  /** Another tab changed the draft open here while it had unsaved edits. */
-  conflict: { draftId: string } | null;
 
   createDraft: (
     templateId: string,
     init?: { title?: string; values?: Values; templateSource?: string },
   ) => string;
-  updateDraft: (id: string, patch: { values?: Values; title?: string }) => void;
+  /** Changes a draft; `conflicts` are added to the draft's (the editor's own merges). */
+  updateDraft: (
+    id: string,
+    patch: { values?: Values; title?: string; conflicts?: FieldConflict[] },
+  ) => void;
   duplicateDraft: (id: string) => string | undefined;
   renameDraft: (id: string, title: string) => void;
   deleteDraft: (id: string) => void;
@@ -67,285 +131,13 @@ export interface DraftsState extends DraftsData {
   setOpenDraft: (draftId: string | null) => void;
   /** The editor says whether its form holds edits not yet synced to this store. */
   setUnsavedEdits: (unsavedEdits: boolean) => void;
-  /** 'reload' takes the other tab's copy; 'keep-mine' keeps this tab's copy of the open draft. */
-  resolveConflict: (choice: ConflictChoice) => Promise<void>;
+  /** Settles a field changed in two tabs: keep ours, take theirs, or keep both (joined). */
+  resolveFieldConflict: (draftId: string, key: string | null, choice: ConflictChoice) => void;
+  /** Writes every draft whose save failed, now. */
+  retryNow: () => void;
 }
 
 export const DEFAULT_DRAFT_TITLE = 'Untitled proposal';
-
-// ---------------------------------------------------------------------------------------------
-// Storage: localStorage, guarded against absence, quota errors and corrupt data
-
-function localStorageOrNull(): Storage | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage;
-  } catch {
-    // Access itself throws when storage is disabled (e.g. blocked third-party storage).
-    return null;
-  }
-}
-
-function isQuotaError(error: unknown): boolean {
-  return (
-    error instanceof DOMException &&
-    (error.name === 'QuotaExceededError' ||
-      error.name === 'NS_ERROR_DOM_QUOTA_REACHED' ||
-      error.code === 22 ||
-      error.code === 1014)
-  );
-}
-
-/** False while the store is being created (its first load runs inside `create`). */
-let storeReady = false;
-let initialSaveError: string | null = null;
-
-/** Set by migrate during a load, so merge writes the result back in the current version. */
-let migratedOnLoad = false;
-
-/** Problems found while loading, collected by storage/migrate/merge and moved into the state. */
-let pendingProblems: string[] = [];
-
-/**
- * Copies data that cannot be loaded to its own key, so a later save cannot overwrite it.
- * Returns the key, or null when even that write failed.
- */
-function keepAside(raw: string): string | null {
-  const storage = localStorageOrNull();
-  if (!storage) return null;
-  const stamp = new Date().toISOString();
-  let key = CORRUPT_KEY_PREFIX + stamp;
-  for (let n = 1; storage.getItem(key) !== null; n++) key = `${CORRUPT_KEY_PREFIX}${stamp}-${n}`;
-  try {
-    storage.setItem(key, raw);
-    return key;
-  } catch {
-    return null;
-  }
-}
-
-function reportKeptAside(what: string, raw: string): boolean {
-  const key = keepAside(raw);
-  pendingProblems.push(
-    key
-      ? `${what} It was kept aside in this browser's storage under “${key}”.`
-      : `${what} It could not be kept aside (storage is full or unavailable); download your drafts before editing further.`,
-  );
-  return key !== null;
-}
-
-const storedValueSchema = z.object({ state: z.unknown(), version: z.number() });
-
-/**
- * Each draft as this tab held it when it last loaded or wrote the library (id → JSON), or null
- * before the first load: the base that tells this tab's own changes apart in `writeDrafts`.
- */
-let synced: Map<string, string> | null = null;
-
-function draftTexts(drafts: Record<string, unknown>): Map<string, string> {
-  return new Map(Object.entries(drafts).map(([id, d]) => [id, JSON.stringify(d)]));
-}
-
-function sameTexts(a: Map<string, string>, b: Map<string, string>): boolean {
-  if (a.size !== b.size) return false;
-  for (const [id, text] of a) if (b.get(id) !== text) return false;
-  return true;
-}
-
-const libraryShape = z.object({ drafts: z.record(z.string(), z.unknown()) });
-
-/**
- * Writes the drafts this tab changed since it last synced, on top of what storage holds now.
- * Another tab may have written in between (its storage event comes later, and a pending
- * conflict holds it off): its drafts are kept unless this tab changed the same one. A state
- * change that touches no draft (UI state, `conflict`, `open`) writes nothing.
- */
-function writeDrafts(name: string, value: StorageValue<unknown>): void {
-  const storage = localStorageOrNull();
-  const library = libraryShape.safeParse(value.state);
-  if (!storage || !library.success) return;
-  const ours = draftTexts(library.data.drafts);
-  const base = synced;
-  if (base && sameTexts(base, ours)) return;
-
-  let merged = ours;
-  if (base) {
-    const theirs = readStoredTexts(storage, name);
-    if (theirs) {
-      merged = new Map();
-      for (const id of new Set([...base.keys(), ...ours.keys(), ...theirs.keys()])) {
-        const mine = ours.get(id);
-        const text = mine !== base.get(id) ? mine : theirs.get(id);
-        if (text !== undefined) merged.set(id, text);
-      }
-    }
-  }
-  const body = [...merged].map(([id, text]) => `${JSON.stringify(id)}:${text}`).join(',');
-  // The base is this tab's own copy: drafts taken from the other tab stay theirs until this
-  // tab rehydrates or changes them.
-  if (writeItem(name, `{"state":{"drafts":{${body}}},"version":${value.version}}`)) {
-    synced = ours;
-  }
-}
-
-/** The drafts in storage (id → JSON), or null when it holds nothing this version can merge. */
-function readStoredTexts(storage: Storage, name: string): Map<string, string> | null {
-  try {
-    const raw = storage.getItem(name);
-    if (raw === null) return new Map();
-    const stored = storedValueSchema.parse(JSON.parse(raw));
-    if (stored.version !== DRAFTS_VERSION) return null;
-    return draftTexts(libraryShape.parse(stored.state).drafts);
-  } catch {
-    return null;
-  }
-}
-
-/** Writes `text` and records the outcome in `saveError`; true when it was written. */
-function writeItem(name: string, text: string): boolean {
-  const storage = localStorageOrNull();
-  if (!storage) return false;
-  try {
-    if (storage.getItem(name) !== text) storage.setItem(name, text);
-    setSaveError(null);
-    return true;
-  } catch (error) {
-    setSaveError(
-      isQuotaError(error)
-        ? STORAGE_FULL_MESSAGE
-        : 'Your drafts could not be saved in this browser: download your draft to keep it',
-    );
-    return false;
-  }
-}
-
-const draftsStorage: PersistStorage<unknown, void> = {
-  getItem(name) {
-    const storage = localStorageOrNull();
-    if (!storage) return null;
-    let raw: string | null;
-    try {
-      raw = storage.getItem(name);
-    } catch {
-      pendingProblems.push('Your saved drafts could not be read from this browser’s storage.');
-      return null;
-    }
-    if (raw === null) return null;
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(raw);
-    } catch {
-      parsed = undefined;
-    }
-    const stored = storedValueSchema.safeParse(parsed);
-    if (!stored.success) {
-      if (reportKeptAside('Your saved drafts could not be read (the stored data is damaged).', raw))
-        storage.removeItem(name);
-      return null;
-    }
-    return stored.data satisfies StorageValue<unknown>;
-  },
-  setItem(name, value) {
-    writeDrafts(name, value);
-  },
-  removeItem(name) {
-    localStorageOrNull()?.removeItem(name);
-  },
-};
-
-// ---------------------------------------------------------------------------------------------
-// Versions and validation
-
-/**
- * Version 0 (the first prototype) stored `{ drafts: [{ id, template, title, values, updated }] }`:
- * an array, `template` for the template id, `updated` in epoch milliseconds, no creation time
- * and no revision. Anything else that is not understood is passed on unchanged, so validation
- * keeps it aside rather than guessing.
- */
-export function migrateDrafts(persisted: unknown, version: number): unknown {
-  // Whatever comes out is written back in the current version once validated (see merge).
-  migratedOnLoad = true;
-  if (version === 0) {
-    const v0 = z
-      .object({ drafts: z.array(z.record(z.string(), z.unknown())) })
-      .safeParse(persisted);
-    if (!v0.success) return persisted;
-    const drafts: Record<string, unknown> = {};
-    v0.data.drafts.forEach((old, index) => {
-      const updated = typeof old.updated === 'number' ? new Date(old.updated) : undefined;
-      const updatedAt =
-        updated && !Number.isNaN(updated.getTime()) ? updated.toISOString() : old.updated;
-      const id = typeof old.id === 'string' ? old.id : `v0-${index}`;
-      drafts[id] = {
-        id: old.id,
-        templateId: old.template,
-        title: old.title,
-        values: old.values ?? {},
-        createdAt: updatedAt,
-        updatedAt,
-        rev: 0,
-      };
-    });
-    return { drafts };
-  }
-  if (version > DRAFTS_VERSION) {
-    reportKeptAside(
-      `Your saved drafts were written by a newer version of Proposal Studio (storage version ${version}).`,
-      JSON.stringify({ state: persisted, version }),
-    );
-    return { drafts: {} };
-  }
-  return persisted;
-}
-
-/**
- * Splits stored data into valid drafts and the rest. Invalid entries are kept aside and
- * reported; the return value says whether anything was, so the cleaned data can be written back.
- */
-function validateDrafts(data: unknown): { drafts: Record<string, Draft>; rejected: boolean } {
-  if (data === undefined) return { drafts: {}, rejected: false };
-  const shape = z.object({ drafts: z.record(z.string(), z.unknown()) }).safeParse(data);
-  if (!shape.success) {
-    reportKeptAside(
-      'Your saved drafts could not be read (unknown format).',
-      JSON.stringify({ state: data }),
-    );
-    return { drafts: {}, rejected: true };
-  }
-  const drafts: Record<string, Draft> = {};
-  const bad: Record<string, unknown> = {};
-  const reasons: string[] = [];
-  for (const [key, entry] of Object.entries(shape.data.drafts)) {
-    const parsed = draftSchema.safeParse(entry);
-    if (parsed.success && !(parsed.data.id in drafts)) {
-      drafts[parsed.data.id] = parsed.data;
-    } else {
-      bad[key] = entry;
-      const title =
-        typeof entry === 'object' &&
-        entry !== null &&
-        'title' in entry &&
-        typeof entry.title === 'string'
-          ? entry.title
-          : key;
-      const issue = parsed.success ? 'duplicate id' : describeIssue(parsed.error);
-      reasons.push(`“${title}” (${issue})`);
-    }
-  }
-  const count = reasons.length;
-  if (count === 0) return { drafts, rejected: false };
-  reportKeptAside(
-    `${count === 1 ? 'A saved draft' : `${count} saved drafts`} could not be loaded: ${reasons.join(', ')}.`,
-    JSON.stringify({ drafts: bad }),
-  );
-  return { drafts, rejected: true };
-}
-
-function describeIssue(error: z.ZodError): string {
-  const first = error.issues[0];
-  if (!first) return 'invalid';
-  const path = first.path.map(String).join('.');
-  return path ? `${path}: ${first.message}` : first.message;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Ids and times
@@ -355,7 +147,7 @@ function newId(taken: Record<string, unknown>): string {
     const bytes = new Uint8Array(9);
     crypto.getRandomValues(bytes);
     const id = Array.from(bytes, (b) => (b % 36).toString(36)).join('');
-    if (!(id in taken)) return id;
+    if (!(id in taken) && !heldInPlace.has(id)) return id;
   }
 }
 
@@ -363,212 +155,800 @@ function nowIso(): string {
   return new Date().toISOString();
 }
 
-// ---------------------------------------------------------------------------------------------
-// The store
-
-export const useDrafts = create<DraftsState>()(
-  persist<DraftsState, [], [], unknown>(
-    (set, get) => ({
-      drafts: {},
-      problems: [],
-      saveError: null,
-      lastDeleted: null,
-      open: null,
-      conflict: null,
-
-      createDraft(templateId, init = {}) {
-        const id = newId(get().drafts);
-        const at = nowIso();
-        const draft: Draft = {
-          id,
-          templateId,
-          ...(init.templateSource === undefined ? {} : { templateSource: init.templateSource }),
-          title: init.title ?? DEFAULT_DRAFT_TITLE,
-          values: init.values ?? {},
-          createdAt: at,
-          updatedAt: at,
-          rev: 0,
-        };
-        set((s) => ({ drafts: { ...s.drafts, [id]: draft } }));
-        return id;
-      },
-
-      updateDraft(id, patch) {
-        set((s) => {
-          const draft = s.drafts[id];
-          if (!draft) return {};
-          const next: Draft = {
-            ...draft,
-            ...(patch.values === undefined ? {} : { values: patch.values }),
-            ...(patch.title === undefined ? {} : { title: patch.title }),
-            updatedAt: nowIso(),
-            rev: draft.rev + 1,
-          };
-          return { drafts: { ...s.drafts, [id]: next } };
-        });
-      },
-
-      duplicateDraft(id) {
-        const source = get().drafts[id];
-        if (!source) return undefined;
-        const copyId = newId(get().drafts);
-        const at = nowIso();
-        const copy: Draft = {
-          ...source,
-          id: copyId,
-          title: `${source.title} (copy)`,
-          values: structuredClone(source.values),
-          createdAt: at,
-          updatedAt: at,
-          rev: 0,
-        };
-        set((s) => ({ drafts: { ...s.drafts, [copyId]: copy } }));
-        return copyId;
-      },
-
-      renameDraft(id, title) {
-        get().updateDraft(id, { title });
-      },
-
-      deleteDraft(id) {
-        set((s) => {
-          const draft = s.drafts[id];
-          if (!draft) return {};
-          const { [id]: _removed, ...rest } = s.drafts;
-          return { drafts: rest, lastDeleted: draft };
-        });
-      },
-
-      undoDelete() {
-        const draft = get().lastDeleted;
-        if (!draft) return undefined;
-        set((s) => ({
-          drafts: draft.id in s.drafts ? s.drafts : { ...s.drafts, [draft.id]: draft },
-          lastDeleted: null,
-        }));
-        return draft.id;
-      },
-
-      dismissProblems() {
-        set({ problems: [] });
-      },
-
-      setOpenDraft(draftId) {
-        const open = get().open;
-        if (draftId === null) {
-          if (open !== null) set({ open: null, conflict: null });
-        } else if (open?.draftId !== draftId) {
-          set({ open: { draftId, unsavedEdits: false }, conflict: null });
-        }
-      },
-
-      setUnsavedEdits(unsavedEdits) {
-        const open = get().open;
-        if (open && open.unsavedEdits !== unsavedEdits) set({ open: { ...open, unsavedEdits } });
-      },
-
-      async resolveConflict(choice) {
-        const { conflict, open } = get();
-        if (!conflict) return;
-        const mine = get().drafts[conflict.draftId];
-        // Take the stored library first (other drafts changed there too), then, for
-        // 'keep-mine', put this tab's copy back on top with a revision above theirs.
-        await useDrafts.persist.rehydrate();
-        if (choice === 'keep-mine' && mine) {
-          set((s) => {
-            const theirs = s.drafts[mine.id];
-            const rev = Math.max(mine.rev, theirs?.rev ?? 0) + 1;
-            return {
-              drafts: { ...s.drafts, [mine.id]: { ...mine, rev, updatedAt: nowIso() } },
-              conflict: null,
-            };
-          });
-        } else {
-          set({
-            conflict: null,
-            open: open ? { draftId: open.draftId, unsavedEdits: false } : null,
-          });
-        }
-      },
-    }),
-    {
-      name: DRAFTS_KEY,
-      version: DRAFTS_VERSION,
-      storage: draftsStorage,
-      partialize: (state): DraftsData => ({ drafts: state.drafts }),
-      migrate: migrateDrafts,
-      // Runs on every load, also when storage held nothing readable (persisted is undefined
-      // then), so it is where problems found by getItem and migrate reach the state.
-      merge(persisted, current) {
-        const { drafts, rejected } = validateDrafts(persisted);
-        // Write the cleaned library back now that the rejected part is kept aside, so the
-        // same entries are not kept aside again on every load.
-        if (rejected || migratedOnLoad) {
-          writeItem(DRAFTS_KEY, JSON.stringify({ state: { drafts }, version: DRAFTS_VERSION }));
-        }
-        migratedOnLoad = false;
-        synced = draftTexts(drafts);
-        const problems = [...current.problems, ...pendingProblems];
-        pendingProblems = [];
-        const saveError = storeReady ? current.saveError : initialSaveError;
-        return { ...current, drafts, problems, saveError };
-      },
-    },
-  ),
-);
-
-storeReady = true;
-
-function setSaveError(saveError: string | null): void {
-  // The first load runs while `useDrafts` is still being created: hold the error until then.
-  if (!storeReady) {
-    initialSaveError = saveError;
-    return;
-  }
-  // Called from inside persist's write; only a change is set, so the write this triggers
-  // finds the same error (or none) and stops there.
-  if (useDrafts.getState().saveError !== saveError) useDrafts.setState({ saveError });
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 // ---------------------------------------------------------------------------------------------
-// Other tabs
+// Writing
 
-function parseStoredDraft(text: string | null, id: string): Draft | undefined {
-  if (text === null) return undefined;
-  try {
-    const stored = storedValueSchema.parse(JSON.parse(text));
-    const shape = z.object({ drafts: z.record(z.string(), z.unknown()) }).parse(stored.state);
-    const parsed = draftSchema.safeParse(shape.drafts[id]);
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
+let kv: KvStore | null = null;
+let asideKv: KvStore | null = null;
+
+/** Per draft, the version last known to be in storage: the base of a merge. */
+const synced = new Map<string, Draft>();
+/** Per draft, versions this tab wrote or read (`rev@updatedAt`): not another tab's change. */
+const known = new Map<string, string[]>();
+/** Records that failed validation and could not be moved aside: never written. */
+const heldInPlace = new Set<string>();
+/** Values of kept-aside records that live only in memory (no aside store). */
+const asideInMemory = new Map<string, unknown>();
+
+/** Per draft, the number of the last write issued, and how many are in flight. */
+const lastWrite = new Map<string, number>();
+const inFlight = new Map<string, number>();
+const failed = new Map<string, string>();
+let writeSeq = 0;
+/** Drafts changed since the last microtask: written together, once each. */
+const dirty = new Set<string>();
+let retryTimer: ReturnType<typeof setTimeout> | null = null;
+let retryDelay = 1000;
+const MAX_RETRY_DELAY = 30_000;
+
+function versionToken(d: { rev?: unknown; updatedAt?: unknown }): string {
+  return `${String(d.rev)}@${String(d.updatedAt)}`;
+}
+
+function remember(id: string, d: Draft): void {
+  const list = known.get(id) ?? [];
+  list.push(versionToken(d));
+  if (list.length > 64) list.splice(0, list.length - 64);
+  known.set(id, list);
+}
+
+function isKnown(id: string, stored: unknown): boolean {
+  if (typeof stored !== 'object' || stored === null) return false;
+  return known.get(id)?.includes(versionToken(stored)) ?? false;
+}
+
+class WriteConflict extends Error {
+  constructor(readonly stored: unknown) {
+    super('Another tab saved this draft');
   }
+}
+
+/** Marks a draft changed: it is written once the current task's changes are done. */
+function markDirty(id: string): void {
+  if (dirty.size === 0) queueMicrotask(writeDirty);
+  dirty.add(id);
+  setWriteState(id, failed.has(id) ? 'failed' : 'saving');
+}
+
+function writeDirty(): void {
+  const ids = [...dirty];
+  dirty.clear();
+  for (const id of ids) writeDraft(id);
+}
+
+function setWriteState(id: string, state: WriteState | null): void {
+  const { writes } = useDrafts.getState();
+  if ((writes[id] ?? null) === state) return;
+  const next = { ...writes };
+  if (state === null) delete next[id];
+  else next[id] = state;
+  const saveError = failed.size > 0 ? ([...failed.values()].at(-1) ?? null) : null;
+  useDrafts.setState({ writes: next, saveError });
+}
+
+function writeFailed(id: string, reason: string): void {
+  failed.set(id, reason);
+  setWriteState(id, 'failed');
+  useDrafts.setState({ saveError: reason });
+  scheduleRetry();
+}
+
+function scheduleRetry(): void {
+  if (retryTimer !== null || kv === null) return;
+  retryTimer = setTimeout(() => {
+    retryTimer = null;
+    for (const id of [...failed.keys()]) writeDraft(id);
+  }, retryDelay);
+  retryDelay = Math.min(retryDelay * 2, MAX_RETRY_DELAY);
+}
+
+/** Writes the draft's current version (or deletes its record when it is gone). */
+function writeDraft(id: string): void {
+  if (heldInPlace.has(id)) return;
+  const draft = useDrafts.getState().drafts[id];
+  if (!kv) {
+    writeFailed(id, STORAGE_UNAVAILABLE_REASON);
+    return;
+  }
+  const seq = ++writeSeq;
+  lastWrite.set(id, seq);
+  inFlight.set(id, (inFlight.get(id) ?? 0) + 1);
+  setWriteState(id, failed.has(id) ? 'failed' : 'saving');
+  let op: Promise<void>;
+  if (draft) {
+    remember(id, draft);
+    // Compare-and-set in one transaction: a version this tab does not know came from another
+    // tab, and is merged rather than overwritten.
+    op = update(
+      id,
+      (stored) => {
+        if (stored !== undefined && !isKnown(id, stored)) throw new WriteConflict(stored);
+        return draft;
+      },
+      kv,
+    );
+  } else {
+    op = del(id, kv);
+  }
+  op.then(
+    () => {
+      writeDone(id);
+      if (draft) synced.set(id, draft);
+      else synced.delete(id);
+      if (lastWrite.get(id) !== seq) return;
+      failed.delete(id);
+      if (failed.size === 0) retryDelay = 1000;
+      setWriteState(id, (inFlight.get(id) ?? 0) > 0 ? 'saving' : null);
+      broadcast(
+        draft ? { type: 'saved', id, token: versionToken(draft) } : { type: 'deleted', id },
+      );
+      requestPersistentStorage();
+    },
+    (error: unknown) => {
+      writeDone(id);
+      if (error instanceof WriteConflict) {
+        receiveStored(id, error.stored);
+        return;
+      }
+      if (lastWrite.get(id) !== seq) return;
+      writeFailed(id, describeWriteError(error));
+    },
+  );
+}
+
+function writeDone(id: string): void {
+  const n = (inFlight.get(id) ?? 1) - 1;
+  if (n <= 0) inFlight.delete(id);
+  else inFlight.set(id, n);
+}
+
+/** True when the draft has changes here that storage does not hold yet. */
+function hasLocalChanges(id: string): boolean {
+  const state = useDrafts.getState();
+  const mine = state.drafts[id];
+  if (!mine) return false;
+  return (
+    synced.get(id) !== mine ||
+    failed.has(id) ||
+    dirty.has(id) ||
+    (state.open?.draftId === id && state.open.unsavedEdits)
+  );
 }
 
 /**
- * Another tab wrote the drafts. Take its library, unless it changed the draft open here while
- * this tab holds unsaved edits of it: then ask (conflict) instead of overwriting either copy.
+ * Three-way merge of two versions of a draft from a common base: each side's changes are kept;
+ * a field both changed differently keeps ours and records theirs as a conflict.
  */
-export function handleStorageEvent(event: StorageEvent): void {
-  if (event.key !== null && event.key !== DRAFTS_KEY) return;
-  const storage = localStorageOrNull();
-  if (event.storageArea && storage && event.storageArea !== storage) return;
-  const { open, conflict, drafts } = useDrafts.getState();
-  if (conflict) return;
-  if (open?.unsavedEdits) {
-    const theirs = parseStoredDraft(event.newValue, open.draftId);
-    const mine = drafts[open.draftId];
-    if (JSON.stringify(theirs) !== JSON.stringify(mine)) {
-      useDrafts.setState({ conflict: { draftId: open.draftId } });
-      return;
-    }
+export function mergeDrafts(base: Draft | undefined, mine: Draft, theirs: Draft): Draft {
+  const at = nowIso();
+  const merged = mergeValues(base?.values, mine.values, theirs.values);
+  const added: FieldConflict[] = merged.conflicts.map((c) => ({ ...c, at }));
+  let title = mine.title;
+  if (mine.title !== theirs.title) {
+    if (base?.title === mine.title) title = theirs.title;
+    else if (base?.title !== theirs.title) added.push({ key: null, theirs: theirs.title, at });
   }
-  void useDrafts.persist.rehydrate();
+  // Conflicts still open on either side stay open, except one the other tab settled since
+  // the base (gone there, unchanged here).
+  const settledThere = (c: FieldConflict) =>
+    !theirs.conflicts?.some((t) => t.key === c.key) &&
+    base?.conflicts?.some((b) => sameJson(b, c)) === true;
+  const kept = (mine.conflicts ?? []).filter((c) => !settledThere(c));
+  const conflicts = addConflicts(addConflicts(theirs.conflicts, kept), added);
+  const { conflicts: _ignored, ...rest } = mine;
+  return {
+    ...rest,
+    title,
+    values: merged.values,
+    createdAt: mine.createdAt < theirs.createdAt ? mine.createdAt : theirs.createdAt,
+    updatedAt: at,
+    rev: Math.max(mine.rev, theirs.rev) + 1,
+    ...(conflicts.length > 0 ? { conflicts } : {}),
+  };
 }
 
-if (typeof window !== 'undefined') window.addEventListener('storage', handleStorageEvent);
+/**
+ * A version of a draft read from storage (another tab saved it). Taken as is when this tab has
+ * no changes of its own; merged with them otherwise, and the merge written back.
+ */
+function receiveStored(id: string, raw: unknown): void {
+  const parsed = draftRecordSchema.safeParse(raw);
+  if (!parsed.success || parsed.data.id !== id) {
+    // Written by a newer version, or damaged: never overwrite it; keep ours in memory.
+    writeFailed(id, 'another tab saved this draft in a form this version cannot read');
+    return;
+  }
+  const theirs = parsed.data;
+  remember(id, theirs);
+  const mine = useDrafts.getState().drafts[id];
+  if (!mine || !hasLocalChanges(id)) {
+    synced.set(id, theirs);
+    useDrafts.setState((s) => ({ drafts: { ...s.drafts, [id]: theirs } }));
+    return;
+  }
+  if (sameJson({ ...mine, rev: 0, updatedAt: '' }, { ...theirs, rev: 0, updatedAt: '' })) {
+    synced.set(id, theirs);
+    useDrafts.setState((s) => ({ drafts: { ...s.drafts, [id]: theirs } }));
+    return;
+  }
+  const merged = mergeDrafts(synced.get(id), mine, theirs);
+  synced.set(id, theirs);
+  useDrafts.setState((s) => ({ drafts: { ...s.drafts, [id]: merged } }));
+  markDirty(id);
+}
+
+/** Reads a draft's record again (another tab may have saved it) and takes or merges it. */
+export async function refreshDraft(id: string): Promise<void> {
+  if (!kv || heldInPlace.has(id)) return;
+  try {
+    const raw = await idbGet<unknown>(id, kv);
+    if (raw === undefined) return;
+    // A version this tab wrote or read already holds nothing new.
+    if (isKnown(id, raw)) return;
+    receiveStored(id, raw);
+  } catch {
+    // Storage unreadable right now: the next save's compare-and-set still guards the record.
+  }
+}
+
+/** Resolves once the draft's writes have settled: true when it is stored, false when refused. */
+export function whenSaved(id: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const check = (): boolean => {
+      if (dirty.has(id) || (inFlight.get(id) ?? 0) > 0) return false;
+      const state = useDrafts.getState().writes[id];
+      if (state === 'saving') return false;
+      resolve(state === undefined);
+      return true;
+    };
+    if (check()) return;
+    const unsubscribe = useDrafts.subscribe(() => {
+      if (check()) unsubscribe();
+    });
+  });
+}
+
+/** True while a change is not stored: a write was refused, or storage is unavailable. */
+export function hasUnsavedWork(): boolean {
+  const { open } = useDrafts.getState();
+  return failed.size > 0 || (kv === null && open?.unsavedEdits === true);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Other tabs: a BroadcastChannel says which draft was saved; the record itself is read back
+
+type TabMessage = { type: 'saved'; id: string; token: string } | { type: 'deleted'; id: string };
+
+let channel: BroadcastChannel | null = null;
+
+function broadcast(message: TabMessage): void {
+  try {
+    channel?.postMessage(message);
+  } catch {
+    // A closed channel: other tabs still meet this write through compare-and-set.
+  }
+}
+
+function onTabMessage(message: unknown): void {
+  const parsed = z
+    .union([
+      z.object({ type: z.literal('saved'), id: z.string(), token: z.string() }),
+      z.object({ type: z.literal('deleted'), id: z.string() }),
+    ])
+    .safeParse(message);
+  if (!parsed.success || !useDrafts.getState().loaded) return;
+  const msg = parsed.data;
+  if (msg.type === 'saved') {
+    if (known.get(msg.id)?.includes(msg.token)) return;
+    void refreshDraft(msg.id);
+  } else if (!hasLocalChanges(msg.id)) {
+    synced.delete(msg.id);
+    useDrafts.setState((s) => {
+      if (!(msg.id in s.drafts)) return {};
+      const { [msg.id]: _gone, ...rest } = s.drafts;
+      return { drafts: rest };
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Keeping records aside
+
+function asideKey(): string {
+  const bytes = new Uint8Array(4);
+  crypto.getRandomValues(bytes);
+  return `${nowIso()}-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+
+function keyText(key: IDBValidKey): string {
+  return typeof key === 'string' ? key : JSON.stringify(key);
+}
+
+function titleOf(value: unknown, fallback: string): string {
+  if (typeof value === 'object' && value !== null && 'title' in value) {
+    const title = value.title;
+    if (typeof title === 'string' && title.trim() !== '') return title;
+  }
+  return fallback;
+}
+
+/**
+ * Copies a record to the aside store, reads it back, and only then removes the original
+ * (`removeOriginal`). When any step fails the original stays where it is.
+ */
+async function keepAside(
+  entry: { title: string; reason: string; from: string; value: unknown },
+  removeOriginal: (() => Promise<void> | void) | null,
+): Promise<AsideEntry> {
+  const record: AsideRecord = { key: asideKey(), keptAt: nowIso(), ...entry };
+  const listed = (where: AsideEntry['where']): AsideEntry => {
+    const { value: _value, ...rest } = record;
+    return { ...rest, where };
+  };
+  if (asideKv) {
+    try {
+      await idbSet(record.key, record, asideKv);
+      const back = await idbGet<unknown>(record.key, asideKv);
+      if (sameJson(back, record)) {
+        await removeOriginal?.();
+        return listed('aside');
+      }
+    } catch {
+      // Fall through: the original is kept where it was.
+    }
+  }
+  asideInMemory.set(record.key, record.value);
+  return listed('in-place');
+}
+
+/** The value of a kept-aside record, exactly as it was found. */
+export async function readAsideValue(key: string): Promise<unknown> {
+  if (asideInMemory.has(key)) return asideInMemory.get(key);
+  if (!asideKv) return undefined;
+  const record = asideRecordSchema.safeParse(await idbGet<unknown>(key, asideKv));
+  return record.success ? record.data.value : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The old localStorage library
+
+function localStorageOrNull(): Storage | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    return null;
+  }
+}
+
+const storedValueSchema = z.object({ state: z.unknown(), version: z.number() });
+
+/**
+ * Version 0 (the first prototype) stored `{ drafts: [{ id, template, title, values, updated }] }`:
+ * an array, `template` for the template id, `updated` in epoch milliseconds, no creation time
+ * and no revision. Anything else that is not understood is passed on unchanged, so validation
+ * keeps it aside rather than guessing.
+ */
+export function migrateDrafts(persisted: unknown, version: number): unknown {
+  if (version !== 0) return persisted;
+  const v0 = z.object({ drafts: z.array(z.record(z.string(), z.unknown())) }).safeParse(persisted);
+  if (!v0.success) return persisted;
+  const drafts: Record<string, unknown> = {};
+  v0.data.drafts.forEach((old, index) => {
+    const updated = typeof old.updated === 'number' ? new Date(old.updated) : undefined;
+    const updatedAt =
+      updated && !Number.isNaN(updated.getTime()) ? updated.toISOString() : old.updated;
+    const id = typeof old.id === 'string' ? old.id : `v0-${index}`;
+    drafts[id] = {
+      id: old.id,
+      templateId: old.template,
+      title: old.title,
+      values: old.values ?? {},
+      createdAt: updatedAt,
+      updatedAt,
+      rev: 0,
+    };
+  });
+  return { drafts };
+}
+
+function describeIssue(error: z.ZodError): string {
+  const first = error.issues[0];
+  if (!first) return 'invalid';
+  const path = first.path.map(String).join('.');
+  return path ? `${path}: ${first.message}` : first.message;
+}
+
+interface LegacyLibrary {
+  drafts: Record<string, Draft>;
+  /** Entries (or the whole value) that cannot be loaded: kept aside. */
+  rejected: { title: string; reason: string; value: unknown }[];
+}
+
+/** Reads the old library; null when there is none. */
+export function readLegacyLibrary(raw: string): LegacyLibrary {
+  const whole = (reason: string): LegacyLibrary => ({
+    drafts: {},
+    rejected: [{ title: 'Your drafts from an earlier version', reason, value: raw }],
+  });
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    return whole('the stored data is damaged (not valid JSON)');
+  }
+  const stored = storedValueSchema.safeParse(parsed);
+  if (!stored.success) return whole('the stored data is in an unknown format');
+  if (stored.data.version > DRAFTS_VERSION) {
+    return whole(
+      `it was written by a newer version of Proposal Studio (storage version ${stored.data.version})`,
+    );
+  }
+  const state = migrateDrafts(stored.data.state, stored.data.version);
+  const shape = z.object({ drafts: z.record(z.string(), z.unknown()) }).safeParse(state);
+  if (!shape.success) return whole('the stored data is in an unknown format');
+  const drafts: Record<string, Draft> = {};
+  const rejected: LegacyLibrary['rejected'] = [];
+  for (const [key, entry] of Object.entries(shape.data.drafts)) {
+    const draft = draftSchema.safeParse(entry);
+    if (draft.success && !(draft.data.id in drafts)) {
+      drafts[draft.data.id] = draft.data;
+    } else {
+      rejected.push({
+        title: titleOf(entry, key),
+        reason: draft.success ? 'duplicate id' : describeIssue(draft.error),
+        value: entry,
+      });
+    }
+  }
+  return { drafts, rejected };
+}
+
+/**
+ * Moves the old localStorage library into IndexedDB. Its key is removed only when every draft
+ * was written, read back and found equal, and every rejected entry is safely aside.
+ * Returns the drafts to show (also when they could not be written: then they are retried).
+ */
+async function migrateLegacy(
+  existing: Record<string, Draft>,
+  aside: AsideEntry[],
+): Promise<{ drafts: Record<string, Draft>; unwritten: string[] }> {
+  const storage = localStorageOrNull();
+  if (!storage) return { drafts: {}, unwritten: [] };
+  for (const key of Object.keys(storage).filter((k) => k.startsWith(CORRUPT_KEY_PREFIX))) {
+    const value = storage.getItem(key);
+    if (value === null) continue;
+    aside.push(
+      await keepAside(
+        {
+          title: 'Data kept aside by an earlier version',
+          reason: 'it could not be loaded by an earlier version of Proposal Studio',
+          from: `localStorage ${key}`,
+          value,
+        },
+        () => storage.removeItem(key),
+      ),
+    );
+  }
+  const raw = storage.getItem(DRAFTS_KEY);
+  if (raw === null) return { drafts: {}, unwritten: [] };
+  const legacy = readLegacyLibrary(raw);
+  const from = `localStorage ${DRAFTS_KEY}`;
+  let safe = true;
+  for (const rejected of legacy.rejected) {
+    const entry = await keepAside({ ...rejected, from }, null);
+    aside.push(entry);
+    if (entry.where !== 'aside') safe = false;
+  }
+  const drafts: Record<string, Draft> = {};
+  const toWrite: [string, Draft][] = [];
+  for (const draft of Object.values(legacy.drafts)) {
+    const stored = existing[draft.id];
+    if (stored === undefined) {
+      toWrite.push([draft.id, draft]);
+      drafts[draft.id] = draft;
+    } else if (!sameJson(stored, draft)) {
+      // Stored already and changed since (an earlier migration that could not finish):
+      // the stored one is newer; the old copy is kept aside rather than dropped.
+      const entry = await keepAside(
+        {
+          title: draft.title,
+          reason: 'an older copy of a draft that is also in your library',
+          from,
+          value: draft,
+        },
+        null,
+      );
+      aside.push(entry);
+      if (entry.where !== 'aside') safe = false;
+    }
+  }
+  let unwritten = toWrite.map(([id]) => id);
+  if (kv && toWrite.length > 0) {
+    try {
+      await setMany(toWrite, kv);
+      const back = await getMany<unknown>(unwritten, kv);
+      unwritten = unwritten.filter((id, i) => !sameJson(back[i], drafts[id]));
+    } catch {
+      // Nothing written: the drafts stay in memory and in localStorage, and are retried.
+    }
+  }
+  if (!kv) unwritten = Object.keys(drafts);
+  if (safe && unwritten.length === 0 && kv) storage.removeItem(DRAFTS_KEY);
+  return { drafts, unwritten };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Loading
+
+function unavailableProblem(): string {
+  return `Drafts cannot be saved: ${STORAGE_UNAVAILABLE_REASON}. They are kept in this tab only: download them before closing it.`;
+}
+
+/** Reads the library (and migrates the old one). Called once when the module loads. */
+export async function loadLibrary(): Promise<void> {
+  kv = openKvStore('drafts');
+  asideKv = openKvStore('aside');
+  const drafts: Record<string, Draft> = {};
+  const aside: AsideEntry[] = [];
+  const problems: string[] = [];
+  let rows: [IDBValidKey, unknown][] = [];
+  if (kv) {
+    try {
+      rows = await entries<IDBValidKey, unknown>(kv);
+    } catch {
+      kv = null;
+      asideKv = null;
+    }
+  }
+  if (asideKv) {
+    try {
+      for (const [key, value] of await entries<IDBValidKey, unknown>(asideKv)) {
+        const record = asideRecordSchema.safeParse(value);
+        aside.push(
+          record.success
+            ? {
+                key: record.data.key,
+                title: record.data.title,
+                reason: record.data.reason,
+                from: record.data.from,
+                keptAt: record.data.keptAt,
+                where: 'aside',
+              }
+            : {
+                key: keyText(key),
+                title: keyText(key),
+                reason: 'unknown record',
+                from: 'aside store',
+                keptAt: '',
+                where: 'aside',
+              },
+        );
+      }
+    } catch {
+      // Listed next time; the records stay where they are.
+    }
+  }
+  for (const [key, value] of rows) {
+    const id = keyText(key);
+    const draft = draftRecordSchema.safeParse(value);
+    if (draft.success && draft.data.id === id) {
+      drafts[id] = draft.data;
+      synced.set(id, draft.data);
+      remember(id, draft.data);
+      continue;
+    }
+    const store = kv;
+    const entry = await keepAside(
+      {
+        title: titleOf(value, id),
+        reason: draft.success
+          ? `its id ${draft.data.id} does not match its key`
+          : describeIssue(draft.error),
+        from: `draft record ${id}`,
+        value,
+      },
+      store ? () => del(key, store) : null,
+    );
+    if (entry.where === 'in-place') heldInPlace.add(id);
+    aside.push(entry);
+  }
+  const migrated = await migrateLegacy(drafts, aside);
+  if (aside.length > 0) {
+    const count = aside.length;
+    problems.push(
+      `${count === 1 ? 'One saved record' : `${count} saved records`} could not be loaded and ${count === 1 ? 'is' : 'are'} kept aside: see “Kept aside” below to download ${count === 1 ? 'it' : 'them'}.`,
+    );
+  }
+  if (!kv) problems.push(unavailableProblem());
+  const byDate = (a: AsideEntry, b: AsideEntry) => b.keptAt.localeCompare(a.keptAt);
+  useDrafts.setState((s) => ({
+    // Drafts created before loading finished (they are written already) come on top.
+    drafts: { ...drafts, ...migrated.drafts, ...s.drafts },
+    aside: [...aside].sort(byDate),
+    problems: [...s.problems, ...problems],
+    loaded: true,
+    storage: kv ? 'indexeddb' : 'memory',
+  }));
+  for (const id of migrated.unwritten) markDirty(id);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The store
+
+export const useDrafts = create<DraftsState>()((set, get) => ({
+  drafts: {},
+  loaded: false,
+  storage: 'indexeddb',
+  aside: [],
+  problems: [],
+  saveError: null,
+  writes: {},
+  lastDeleted: null,
+  open: null,
+
+  createDraft(templateId, init = {}) {
+    const id = newId(get().drafts);
+    const at = nowIso();
+    const draft: Draft = {
+      id,
+      templateId,
+      ...(init.templateSource === undefined ? {} : { templateSource: init.templateSource }),
+      title: init.title ?? DEFAULT_DRAFT_TITLE,
+      values: init.values ?? {},
+      createdAt: at,
+      updatedAt: at,
+      rev: 0,
+    };
+    set((s) => ({ drafts: { ...s.drafts, [id]: draft } }));
+    markDirty(id);
+    return id;
+  },
+
+  updateDraft(id, patch) {
+    const draft = get().drafts[id];
+    if (!draft) return;
+    const conflicts = patch.conflicts?.length
+      ? addConflicts(draft.conflicts, patch.conflicts)
+      : draft.conflicts;
+    const next: Draft = {
+      ...draft,
+      ...(patch.values === undefined ? {} : { values: patch.values }),
+      ...(patch.title === undefined ? {} : { title: patch.title }),
+      ...(conflicts === undefined ? {} : { conflicts }),
+      updatedAt: nowIso(),
+      rev: draft.rev + 1,
+    };
+    set((s) => ({ drafts: { ...s.drafts, [id]: next } }));
+    markDirty(id);
+  },
+
+  duplicateDraft(id) {
+    const source = get().drafts[id];
+    if (!source) return undefined;
+    const copyId = newId(get().drafts);
+    const at = nowIso();
+    const copy: Draft = {
+      ...source,
+      id: copyId,
+      title: `${source.title} (copy)`,
+      values: structuredClone(source.values),
+      createdAt: at,
+      updatedAt: at,
+      rev: 0,
+    };
+    set((s) => ({ drafts: { ...s.drafts, [copyId]: copy } }));
+    markDirty(copyId);
+    return copyId;
+  },
+
+  renameDraft(id, title) {
+    get().updateDraft(id, { title });
+  },
+
+  deleteDraft(id) {
+    const draft = get().drafts[id];
+    if (!draft) return;
+    set((s) => {
+      const { [id]: _removed, ...rest } = s.drafts;
+      return { drafts: rest, lastDeleted: draft };
+    });
+    markDirty(id);
+  },
+
+  undoDelete() {
+    const draft = get().lastDeleted;
+    if (!draft) return undefined;
+    set((s) => ({
+      drafts: draft.id in s.drafts ? s.drafts : { ...s.drafts, [draft.id]: draft },
+      lastDeleted: null,
+    }));
+    markDirty(draft.id);
+    return draft.id;
+  },
+
+  dismissProblems() {
+    set({ problems: [] });
+  },
+
+  setOpenDraft(draftId) {
+    const open = get().open;
+    if (draftId === null) {
+      if (open !== null) set({ open: null });
+    } else if (open?.draftId !== draftId) {
+      set({ open: { draftId, unsavedEdits: false } });
+    }
+  },
+
+  setUnsavedEdits(unsavedEdits) {
+    const open = get().open;
+    if (open && open.unsavedEdits !== unsavedEdits) set({ open: { ...open, unsavedEdits } });
+  },
+
+  resolveFieldConflict(draftId, key, choice) {
+    const draft = get().drafts[draftId];
+    const conflict = draft?.conflicts?.find((c) => c.key === key);
+    if (!draft || !conflict) return;
+    const rest = (draft.conflicts ?? []).filter((c) => c !== conflict);
+    const { conflicts: _old, ...base } = draft;
+    const next: Draft = { ...base, updatedAt: nowIso(), rev: draft.rev + 1 };
+    if (rest.length > 0) next.conflicts = rest;
+    if (key === null) {
+      const theirs = typeof conflict.theirs === 'string' ? conflict.theirs : '';
+      if (choice === 'theirs') next.title = theirs;
+      else if (choice === 'both') next.title = combineValues(draft.title, theirs) as string;
+    } else if (choice !== 'mine') {
+      const mine: FieldValue | undefined = draft.values[key];
+      next.values = {
+        ...draft.values,
+        [key]:
+          choice === 'theirs' || mine === undefined
+            ? conflict.theirs
+            : combineValues(mine, conflict.theirs),
+      };
+    }
+    set((s) => ({ drafts: { ...s.drafts, [draftId]: next } }));
+    markDirty(draftId);
+  },
+
+  retryNow() {
+    if (retryTimer !== null) clearTimeout(retryTimer);
+    retryTimer = null;
+    retryDelay = 1000;
+    for (const id of [...failed.keys()]) writeDraft(id);
+  },
+}));
 
 /** The draft with this id, or undefined. */
 export function useDraft(id: string): Draft | undefined {
   return useDrafts((s) => s.drafts[id]);
 }
+
+if (typeof window !== 'undefined') {
+  try {
+    channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(DRAFTS_CHANNEL);
+    if (channel) channel.onmessage = (event: MessageEvent) => onTabMessage(event.data);
+  } catch {
+    channel = null;
+  }
+  window.addEventListener('beforeunload', (event) => {
+    if (!hasUnsavedWork()) return;
+    event.preventDefault();
+    // Older browsers show the prompt only when returnValue is set.
+    event.returnValue = '';
+  });
+}
+
+/** Resolves once the library is loaded (the first load starts with this module). */
+export const libraryLoaded: Promise<void> = loadLibrary().catch((error: unknown) => {
+  useDrafts.setState((s) => ({
+    loaded: true,
+    problems: [
+      ...s.problems,
+      `Your saved drafts could not be read: ${error instanceof Error ? error.message : String(error)}.`,
+    ],
+  }));
+});

@@ -1,10 +1,18 @@
-/** Author preferences, persisted in localStorage under `proposal-studio/settings`. */
+/**
+ * Author preferences, one IndexedDB record (`proposal-studio/settings`, key `settings`, see
+ * db.ts), loaded asynchronously. The earlier localStorage copy is migrated and its key deleted
+ * once the record is read back equal. Settings are small and can be rebuilt: a refused write
+ * leaves the setting applied for this session.
+ */
 import { z } from 'zod';
 import { create } from 'zustand';
-import { createJSONStorage, persist } from 'zustand/middleware';
+import { get as idbGet, set as idbSet } from 'idb-keyval';
+import { openKvStore } from './db.ts';
 
+/** The localStorage key settings had before IndexedDB (migrated, then deleted). */
 export const SETTINGS_KEY = 'proposal-studio/settings';
 export const SETTINGS_VERSION = 1;
+export const SETTINGS_RECORD = 'settings';
 
 export const themeSchema = z.enum(['system', 'light', 'dark']);
 export type Theme = z.infer<typeof themeSchema>;
@@ -19,6 +27,8 @@ export const settingsDataSchema = z.object({
 export type SettingsData = z.infer<typeof settingsDataSchema>;
 
 export interface SettingsState extends SettingsData {
+  /** False until the stored settings have been read. */
+  loaded: boolean;
   setTheme: (theme: Theme) => void;
   setKeepGuidanceComments: (keep: boolean) => void;
   setDropEmptyOptionalSections: (drop: boolean) => void;
@@ -46,7 +56,7 @@ function storageOrNull(): Storage | null {
 }
 
 /** Keeps each stored setting that is valid; falls back to the default for the others. */
-function readSettings(persisted: unknown): SettingsData {
+export function readSettings(persisted: unknown): SettingsData {
   const stored = z.record(z.string(), z.unknown()).safeParse(persisted);
   const data = stored.success ? stored.data : {};
   return {
@@ -62,38 +72,74 @@ function readSettings(persisted: unknown): SettingsData {
   };
 }
 
-export const useSettings = create<SettingsState>()(
-  persist<SettingsState, [], [], SettingsData>(
-    (set) => ({
-      ...DEFAULT_SETTINGS,
-      setTheme: (theme) => set({ theme }),
-      setKeepGuidanceComments: (keepGuidanceComments) => set({ keepGuidanceComments }),
-      setDropEmptyOptionalSections: (dropEmptyOptionalSections) =>
-        set({ dropEmptyOptionalSections }),
-    }),
-    {
-      name: SETTINGS_KEY,
-      version: SETTINGS_VERSION,
-      // Settings are small and can be rebuilt; a full storage simply leaves the old value.
-      storage: createJSONStorage(() => ({
-        getItem: (name) => storageOrNull()?.getItem(name) ?? null,
-        setItem: (name, value) => {
-          try {
-            storageOrNull()?.setItem(name, value);
-          } catch {
-            // Nothing to report: the setting still applies for this session.
-          }
-        },
-        removeItem: (name) => storageOrNull()?.removeItem(name),
-      })),
-      partialize: ({ theme, keepGuidanceComments, dropEmptyOptionalSections }) => ({
-        theme,
-        keepGuidanceComments,
-        dropEmptyOptionalSections,
-      }),
-      // Version 0 had no settings key; anything older or unknown keeps what it can.
-      migrate: (persisted) => readSettings(persisted),
-      merge: (persisted, current) => ({ ...current, ...readSettings(persisted) }),
-    },
-  ),
-);
+function dataOf(state: SettingsData): SettingsData {
+  const { theme, keepGuidanceComments, dropEmptyOptionalSections } = state;
+  return { theme, keepGuidanceComments, dropEmptyOptionalSections };
+}
+
+const kv = openKvStore('settings');
+
+export const useSettings = create<SettingsState>()((set) => ({
+  ...DEFAULT_SETTINGS,
+  loaded: false,
+  setTheme: (theme) => set({ theme }),
+  setKeepGuidanceComments: (keepGuidanceComments) => set({ keepGuidanceComments }),
+  setDropEmptyOptionalSections: (dropEmptyOptionalSections) => set({ dropEmptyOptionalSections }),
+}));
+
+/** Settings changed before loading finished win over the stored ones. */
+let changedBeforeLoad: Partial<SettingsData> = {};
+
+function write(data: SettingsData): Promise<void> {
+  if (!kv) return Promise.resolve();
+  return idbSet(SETTINGS_RECORD, { ...data, version: SETTINGS_VERSION }, kv).catch(() => {
+    // Nothing to report: the setting still applies for this session.
+  });
+}
+
+useSettings.subscribe((state, previous) => {
+  const data = dataOf(state);
+  const before = dataOf(previous);
+  if (JSON.stringify(data) === JSON.stringify(before)) return;
+  if (!state.loaded) {
+    for (const key of Object.keys(data) as (keyof SettingsData)[]) {
+      if (data[key] !== before[key]) changedBeforeLoad = { ...changedBeforeLoad, [key]: data[key] };
+    }
+    return;
+  }
+  void write(data);
+});
+
+/** Reads the stored settings, migrating the localStorage copy. */
+export async function loadSettings(): Promise<void> {
+  let stored: unknown;
+  try {
+    stored = kv ? await idbGet<unknown>(SETTINGS_RECORD, kv) : undefined;
+  } catch {
+    stored = undefined;
+  }
+  const storage = storageOrNull();
+  const legacyRaw = storage?.getItem(SETTINGS_KEY) ?? null;
+  if (stored === undefined && legacyRaw !== null) {
+    try {
+      const legacy = z.object({ state: z.unknown() }).parse(JSON.parse(legacyRaw));
+      stored = legacy.state;
+    } catch {
+      stored = undefined;
+    }
+  }
+  const data = { ...readSettings(stored), ...changedBeforeLoad };
+  useSettings.setState({ ...data, loaded: true });
+  if (!kv) return;
+  await write(data);
+  if (legacyRaw !== null) {
+    try {
+      const back = readSettings(await idbGet<unknown>(SETTINGS_RECORD, kv));
+      if (JSON.stringify(back) === JSON.stringify(data)) storage?.removeItem(SETTINGS_KEY);
+    } catch {
+      // Kept in localStorage until a later load can confirm the copy.
+    }
+  }
+}
+
+export const settingsLoaded: Promise<void> = loadSettings();

@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useEffect, useId, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent, ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { useForm } from 'react-hook-form';
@@ -8,6 +8,10 @@ import type { GithubTarget } from '../../core/github.ts';
 import type { Values } from '../../core/model.ts';
 import type { Template } from '../../core/template/types.ts';
 import { DEFAULT_DRAFT_TITLE, useDrafts } from '../../stores/drafts.ts';
+import { STORAGE_UNAVAILABLE_REASON } from '../../stores/db.ts';
+import { valueAsText } from '../../stores/merge.ts';
+import type { FieldConflict } from '../../stores/merge.ts';
+import { downloadJson, fileNameFor, todayStamp } from '../../components/downloadJson.ts';
 import { useSettings } from '../../stores/settings.ts';
 import { defaultValues } from '../../core/document/defaults.ts';
 import type { EditorExportContext } from './EditorScreen.tsx';
@@ -24,6 +28,7 @@ import {
 import type { FormValues } from './FormFields.tsx';
 import { LiveValues, LiveValuesContext, useLive, useLiveVersion } from './liveValues.ts';
 import { allFields, emptyValue, frontMatterFields, todayIso } from './templateModel.ts';
+import { useDraftAccess } from './useDraftAccess.ts';
 import { useDraftSync } from './useDraftSync.ts';
 import { useMediaQuery } from './useMediaQuery.ts';
 
@@ -71,14 +76,23 @@ export function EditorForm({
     [live, keepGuidance, dropEmptyOptional],
   );
 
+  const readOnlyRef = useRef(false);
   const sync = useDraftSync(
     draftId,
     () => getValues(),
     (stored) => reset(initialValues(template, stored, todayIso())),
+    () => readOnlyRef.current,
   );
 
+  const flush = useCallback(() => sync.flush(), [sync]);
+  const { access, editHere } = useDraftAccess(draftId, flush);
+  const readOnly = access === 'read-only';
+  useEffect(() => {
+    readOnlyRef.current = readOnly;
+  }, [readOnly]);
+
   // Every change of a value (typing, a group reordered, a reset) reaches the live values and,
-  // debounced, the drafts store.
+  // within SAVE_DELAY_MS, the drafts store.
   useEffect(
     () =>
       subscribe({
@@ -118,6 +132,7 @@ export function EditorForm({
       className="editor-form"
       aria-label="Proposal form"
       noValidate
+      inert={readOnly}
       onSubmit={(e) => e.preventDefault()}
     >
       <FrontMatterCard fields={fmFields} control={control} title={fmTitle} />
@@ -135,7 +150,11 @@ export function EditorForm({
   return (
     <LiveValuesContext.Provider value={live}>
       <div className={`editor ${wide ? 'editor-wide' : 'editor-narrow'}`}>
+        <SaveProblem draftId={draftId} flush={flush} />
+        {readOnly ? <ReadOnlyNotice onEditHere={editHere} /> : null}
+        <ConflictChooser draftId={draftId} template={template} flush={flush} />
         <EditorHeader
+          readOnly={readOnly}
           draftId={draftId}
           templateId={templateId}
           template={template}
@@ -175,6 +194,7 @@ export function EditorForm({
 // Header: title, meter, save state, export
 
 function EditorHeader({
+  readOnly,
   draftId,
   templateId,
   template,
@@ -182,6 +202,7 @@ function EditorHeader({
   renderExport,
   validate,
 }: {
+  readOnly: boolean;
   draftId: string;
   templateId: string;
   template: Template;
@@ -206,6 +227,7 @@ function EditorHeader({
           id="editor-draft-title"
           className="input title-input"
           value={shown}
+          readOnly={readOnly}
           placeholder={DEFAULT_DRAFT_TITLE}
           onFocus={() => {
             setTitle(storedTitle);
@@ -222,7 +244,7 @@ function EditorHeader({
         />
       </div>
       <CompletenessMeter />
-      <SaveIndicator />
+      <SaveIndicator draftId={draftId} readOnly={readOnly} />
       {renderExport ? (
         <ExportSlot
           render={renderExport}
@@ -258,18 +280,182 @@ function CompletenessMeter() {
   );
 }
 
-function SaveIndicator() {
-  const saveError = useDrafts((s) => s.saveError);
+/** "Saved" / "Saving…" / "Not saved — why", announced politely. */
+function SaveIndicator({ draftId, readOnly }: { draftId: string; readOnly: boolean }) {
+  const problem = useSaveProblem(draftId);
+  const write = useDrafts((s) => s.writes[draftId]);
   const unsaved = useDrafts((s) => s.open?.unsavedEdits ?? false);
-  const text = saveError ? 'Not saved' : unsaved ? 'Saving…' : 'Saved';
-  // The app header announces the save state; this one is for the eye, beside the meter.
+  const text = problem
+    ? `Not saved — ${problem}`
+    : unsaved || write === 'saving'
+      ? 'Saving…'
+      : readOnly
+        ? 'Saved (read-only here)'
+        : 'Saved';
   return (
     <span
-      className={`save-indicator${saveError ? ' save-error' : ''}`}
-      title={saveError ?? undefined}
+      role="status"
+      aria-live="polite"
+      className={`save-indicator${problem ? ' save-error' : ''}`}
     >
       {text}
     </span>
+  );
+}
+
+/** Why this draft is not stored (a refused write, or no storage at all), or null. */
+function useSaveProblem(draftId: string): string | null {
+  const failed = useDrafts((s) => s.writes[draftId] === 'failed');
+  const saveError = useDrafts((s) => s.saveError);
+  const memory = useDrafts((s) => s.storage === 'memory');
+  if (memory) return saveError ?? STORAGE_UNAVAILABLE_REASON;
+  return failed ? (saveError ?? 'the browser refused to store it') : null;
+}
+
+/** A refused save: the work stays in this tab, is retried, and can be downloaded. */
+function SaveProblem({ draftId, flush }: { draftId: string; flush: () => void }) {
+  const problem = useSaveProblem(draftId);
+  const memory = useDrafts((s) => s.storage === 'memory');
+  const retryNow = useDrafts((s) => s.retryNow);
+  if (!problem) return null;
+  function downloadThis() {
+    flush();
+    const draft = useDrafts.getState().drafts[draftId];
+    if (draft) downloadJson({ drafts: { [draftId]: draft } }, fileNameFor(draft.title, '.json'));
+  }
+  function downloadAll() {
+    flush();
+    downloadJson(
+      { drafts: useDrafts.getState().drafts },
+      `proposal-studio-drafts-${todayStamp()}.json`,
+    );
+  }
+  return (
+    <div role="alert" className="alert alert-danger save-problem">
+      <p>
+        <strong>Not saved — {problem}.</strong> Your text is kept in this tab
+        {memory ? ' only' : ', and saving is tried again'}. Download it to keep a copy, and keep
+        this tab open until it says “Saved”.
+      </p>
+      <button type="button" onClick={downloadThis}>
+        Download this draft
+      </button>{' '}
+      <button type="button" onClick={downloadAll}>
+        Download all drafts
+      </button>
+      {memory ? null : (
+        <>
+          {' '}
+          <button type="button" onClick={retryNow}>
+            Try again now
+          </button>
+        </>
+      )}
+    </div>
+  );
+}
+
+function ReadOnlyNotice({ onEditHere }: { onEditHere: () => void }) {
+  return (
+    <div role="status" className="alert alert-warning read-only-notice">
+      <p>
+        This draft is open for editing in another tab. Here it is read-only and shows that tab’s
+        saved changes.
+      </p>
+      <button type="button" onClick={onEditHere}>
+        Edit here
+      </button>
+    </div>
+  );
+}
+
+/** Parts changed in two tabs at once: both versions shown until the author picks. */
+function ConflictChooser({
+  draftId,
+  template,
+  flush,
+}: {
+  draftId: string;
+  template: Template;
+  flush: () => void;
+}) {
+  const conflicts = useDrafts((s) => s.drafts[draftId]?.conflicts);
+  const labels = useMemo(
+    () => new Map(allFields(template).map((f) => [f.id, f.label] as const)),
+    [template],
+  );
+  if (!conflicts || conflicts.length === 0) return null;
+  return (
+    <section className="alert alert-warning conflicts" aria-labelledby="conflicts-heading">
+      <h2 id="conflicts-heading" className="panel-title">
+        Changed in two tabs at once
+      </h2>
+      <p role="alert">
+        {conflicts.length === 1 ? 'One part was' : `${conflicts.length} parts were`} changed
+        differently in this tab and in another tab. Both versions are kept until you choose.
+      </p>
+      {conflicts.map((c) => (
+        <ConflictItem
+          key={c.key ?? ''}
+          draftId={draftId}
+          conflict={c}
+          label={c.key === null ? 'Title' : (labels.get(c.key) ?? c.key)}
+          flush={flush}
+        />
+      ))}
+    </section>
+  );
+}
+
+function ConflictItem({
+  draftId,
+  conflict,
+  label,
+  flush,
+}: {
+  draftId: string;
+  conflict: FieldConflict;
+  label: string;
+  flush: () => void;
+}) {
+  const mine = useDrafts((s) => {
+    const draft = s.drafts[draftId];
+    return conflict.key === null ? draft?.title : draft?.values[conflict.key];
+  });
+  const resolve = useDrafts((s) => s.resolveFieldConflict);
+  const id = useId();
+  function choose(choice: 'mine' | 'theirs' | 'both') {
+    // This tab's latest text first, so "this tab's version" is what the author sees.
+    flush();
+    resolve(draftId, conflict.key, choice);
+  }
+  return (
+    <div className="conflict" role="group" aria-labelledby={`${id}-label`}>
+      <h3 id={`${id}-label`}>{label}</h3>
+      <div className="conflict-versions">
+        <figure>
+          <figcaption>This tab’s version</figcaption>
+          <pre className="conflict-text" data-version="mine">
+            {valueAsText(mine)}
+          </pre>
+        </figure>
+        <figure>
+          <figcaption>The other tab’s version</figcaption>
+          <pre className="conflict-text" data-version="theirs">
+            {valueAsText(conflict.theirs)}
+          </pre>
+        </figure>
+      </div>
+      <button type="button" onClick={() => choose('mine')}>
+        Keep this tab’s version (the other tab’s text is removed)
+      </button>{' '}
+      <button type="button" onClick={() => choose('theirs')}>
+        Use the other tab’s version (this tab’s text is removed)
+      </button>{' '}
+      <button type="button" onClick={() => choose('both')}>
+        Keep both (this tab’s, then the other tab’s)
+      </button>
+    </div>
   );
 }
 

@@ -1,15 +1,18 @@
 /**
- * Keeps the drafts store in step with the form: edits are written debounced, and flushed when
- * the page is hidden or closed and when the editor unmounts. A change of the stored draft made
- * elsewhere (another tab, a resolved conflict) is loaded into the form when it has no edits of
- * its own pending.
+ * Keeps the drafts store in step with the form: an edit is written at most SAVE_DELAY_MS after
+ * it was made (the delay is not pushed back by further typing), and at once when the page is
+ * hidden or closed and when the editor unmounts. A change of the stored draft made elsewhere
+ * (another tab, a resolved conflict) is loaded into the form; when the form holds edits of its
+ * own at that moment, the two are merged field by field (a field changed on both sides keeps
+ * the form's text and records the other as a conflict).
  */
 import { useEffect, useRef } from 'react';
 import { fieldValueSchema } from '../../core/model.ts';
 import type { Values } from '../../core/model.ts';
 import { useDrafts } from '../../stores/drafts.ts';
+import { mergeValues } from '../../stores/merge.ts';
 
-export const SAVE_DELAY_MS = 400;
+export const SAVE_DELAY_MS = 50;
 
 /** Plain JSON data the drafts schema accepts: values of an unknown shape are left out. */
 export function storableValues(values: Values): Values {
@@ -29,28 +32,32 @@ export interface DraftSync {
   flush: () => void;
 }
 
+function sameJson(a: unknown, b: unknown): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
+}
+
 export function useDraftSync(
   draftId: string,
   getValues: () => Values,
   onOutsideChange: (values: Values) => void,
+  /** True while another tab edits the draft: this form then writes nothing. */
+  isReadOnly: () => boolean = () => false,
 ): DraftSync {
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const dirty = useRef(false);
-  /** The values JSON this editor last wrote or loaded. */
-  const written = useRef<string | null>(null);
-  const latest = useRef({ getValues, onOutsideChange });
+  /** The values this form last wrote or loaded: the base of a merge with outside changes. */
+  const written = useRef<Values | null>(null);
+  const latest = useRef({ getValues, onOutsideChange, isReadOnly });
   useEffect(() => {
-    latest.current = { getValues, onOutsideChange };
+    latest.current = { getValues, onOutsideChange, isReadOnly };
   });
 
   const sync = useRef<DraftSync | null>(null);
   sync.current ??= {
     changed() {
-      if (!dirty.current) {
-        dirty.current = true;
-        useDrafts.getState().setUnsavedEdits(true);
-      }
-      if (timer.current) clearTimeout(timer.current);
+      if (dirty.current) return;
+      dirty.current = true;
+      useDrafts.getState().setUnsavedEdits(true);
       timer.current = setTimeout(() => sync.current?.flush(), SAVE_DELAY_MS);
     },
     flush() {
@@ -61,45 +68,53 @@ export function useDraftSync(
       if (!dirty.current) return;
       dirty.current = false;
       const store = useDrafts.getState();
-      if (!store.drafts[draftId]) return;
-      // While another tab's copy waits for the author's choice, keep this tab's edits unsaved.
-      if (store.conflict?.draftId === draftId) {
-        dirty.current = true;
-        return;
-      }
-      const values = storableValues(latest.current.getValues());
-      const text = JSON.stringify(values);
+      const draft = store.drafts[draftId];
+      if (!draft || latest.current.isReadOnly()) return;
+      const form = storableValues(latest.current.getValues());
+      const base = written.current ?? draft.values;
+      // The stored draft may have changed since the form last wrote (another tab's save).
+      const merged =
+        draft.values === base
+          ? { values: form, conflicts: [] }
+          : mergeValues(base, form, draft.values);
+      const at = new Date().toISOString();
+      written.current = merged.values;
       // Blur and validation also notify; only a real change is written (and bumps the revision).
-      if (text !== written.current) {
-        written.current = text;
-        store.updateDraft(draftId, { values });
+      if (!sameJson(merged.values, draft.values) || merged.conflicts.length > 0) {
+        store.updateDraft(draftId, {
+          values: merged.values,
+          conflicts: merged.conflicts.map((c) => ({ ...c, at })),
+        });
       }
+      written.current = useDrafts.getState().drafts[draftId]?.values ?? merged.values;
       store.setUnsavedEdits(false);
+      if (!sameJson(merged.values, form)) latest.current.onOutsideChange(merged.values);
     },
   };
 
   useEffect(() => {
     const { setOpenDraft } = useDrafts.getState();
     setOpenDraft(draftId);
-    written.current = JSON.stringify(useDrafts.getState().drafts[draftId]?.values ?? null);
+    written.current = useDrafts.getState().drafts[draftId]?.values ?? null;
     const flush = () => sync.current?.flush();
     const onVisibility = () => {
       if (document.visibilityState === 'hidden') flush();
     };
     window.addEventListener('pagehide', flush);
+    window.addEventListener('beforeunload', flush);
     document.addEventListener('visibilitychange', onVisibility);
     const unsubscribe = useDrafts.subscribe((state, previous) => {
       const draft = state.drafts[draftId];
       if (!draft || draft === previous.drafts[draftId] || dirty.current) return;
-      const text = JSON.stringify(draft.values);
-      if (text === written.current) return;
-      written.current = text;
+      if (draft.values === written.current || sameJson(draft.values, written.current)) return;
+      written.current = draft.values;
       latest.current.onOutsideChange(draft.values);
     });
     return () => {
       flush();
       unsubscribe();
       window.removeEventListener('pagehide', flush);
+      window.removeEventListener('beforeunload', flush);
       document.removeEventListener('visibilitychange', onVisibility);
       useDrafts.getState().setOpenDraft(null);
     };

@@ -2,12 +2,13 @@
 import { act, cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { useDrafts } from '../../stores/drafts.ts';
+import { libraryLoaded, useDrafts } from '../../stores/drafts.ts';
 import { DraftList, formatRelativeTime, StorageAlerts } from './DraftList.tsx';
 
-beforeEach(() => {
+beforeEach(async () => {
   localStorage.clear();
-  useDrafts.setState({ drafts: {}, problems: [], saveError: null, lastDeleted: null });
+  await libraryLoaded;
+  useDrafts.setState({ drafts: {}, problems: [], saveError: null, lastDeleted: null, aside: [] });
 });
 afterEach(cleanup);
 
@@ -54,6 +55,35 @@ describe('DraftList', () => {
       'A saved draft could not be loaded',
     );
     expect(alerts.map((a) => a.textContent).join(' ')).toContain('Full');
+  });
+});
+
+describe('loading and kept-aside records', () => {
+  it('says it is loading instead of showing an empty library', () => {
+    useDrafts.setState({ loaded: false });
+    render(<DraftList />);
+    expect(screen.getByText('Loading your drafts…').getAttribute('role')).toBe('status');
+    expect(screen.queryByText(/No drafts yet/)).toBeNull();
+    useDrafts.setState({ loaded: true });
+  });
+
+  it('lists records kept aside, each with a download', () => {
+    useDrafts.setState({
+      aside: [
+        {
+          key: 'k1',
+          title: 'Broken one',
+          reason: 'values: invalid',
+          from: 'draft record bad',
+          keptAt: '2026-03-01T12:00:00.000Z',
+          where: 'aside',
+        },
+      ],
+    });
+    render(<DraftList />);
+    const region = screen.getByRole('region', { name: 'Kept aside' });
+    expect(within(region).getByText('Broken one')).toBeTruthy();
+    expect(within(region).getByRole('button', { name: 'Download' })).toBeTruthy();
   });
 });
 

@@ -1,8 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { KeyboardEvent, RefObject } from 'react';
 import { flushSync } from 'react-dom';
-import { useDrafts } from '../../stores/drafts.ts';
-import type { Draft } from '../../stores/drafts.ts';
+import { readAsideValue, useDrafts } from '../../stores/drafts.ts';
+import type { AsideEntry, Draft } from '../../stores/drafts.ts';
+import { estimateStorage } from '../../stores/db.ts';
+import type { StorageUse } from '../../stores/db.ts';
+import { downloadJson, fileNameFor, todayStamp } from '../../components/downloadJson.ts';
 import { findTemplateEntry } from '../../templates/registry.ts';
 
 /** How long the "Deleted" toast offers Undo, unless the pointer or focus is on it. */
@@ -17,6 +20,7 @@ interface Props {
 
 export function DraftList({ progress, draftHref = defaultDraftHref }: Props) {
   const drafts = useDrafts((s) => s.drafts);
+  const loaded = useDrafts((s) => s.loaded);
   const deleteDraft = useDrafts((s) => s.deleteDraft);
   const undoDelete = useDrafts((s) => s.undoDelete);
   const now = useNow(30_000);
@@ -64,7 +68,11 @@ export function DraftList({ progress, draftHref = defaultDraftHref }: Props) {
       <h2 id="drafts-heading" ref={headingRef} tabIndex={-1}>
         Your drafts
       </h2>
-      {sorted.length === 0 ? (
+      {!loaded ? (
+        <p className="draft-loading" role="status">
+          Loading your drafts…
+        </p>
+      ) : sorted.length === 0 ? (
         <p className="draft-empty">
           No drafts yet. Pick a template above: your draft is saved in this browser as you type.
         </p>
@@ -83,6 +91,8 @@ export function DraftList({ progress, draftHref = defaultDraftHref }: Props) {
         </ul>
       )}
       <UndoToast deleted={deleted} undoRef={undoRef} onUndo={undo} onClose={closeToast} />
+      <KeptAside />
+      <StorageUsage />
     </section>
   );
 }
@@ -299,7 +309,10 @@ export function StorageAlerts() {
     <div className="storage-alerts">
       {saveError ? (
         <div role="alert" className="alert alert-danger">
-          <p>{saveError}</p>
+          <p>
+            Not saved — {saveError}. Your drafts are kept in this tab, and saving is tried again:
+            download them to keep a copy.
+          </p>
           <button type="button" onClick={downloadAllDrafts}>
             Download all drafts
           </button>
@@ -324,15 +337,100 @@ export function StorageAlerts() {
 /** Saves every draft as one JSON file, for when the browser cannot keep them. */
 export function downloadAllDrafts(): void {
   const { drafts } = useDrafts.getState();
-  const blob = new Blob([JSON.stringify({ drafts }, null, 2)], { type: 'application/json' });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = `proposal-studio-drafts-${new Date().toISOString().slice(0, 10)}.json`;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  downloadJson({ drafts }, `proposal-studio-drafts-${todayStamp()}.json`);
+}
+
+/** Records that could not be loaded: kept, listed and downloadable, never overwritten. */
+function KeptAside() {
+  const aside = useDrafts((s) => s.aside);
+  if (aside.length === 0) return null;
+  return (
+    <section className="kept-aside" aria-labelledby="kept-aside-heading">
+      <h3 id="kept-aside-heading">Kept aside</h3>
+      <p>
+        These saved records could not be loaded. They are kept exactly as they were: download them
+        to recover their text.
+      </p>
+      <ul>
+        {aside.map((entry) => (
+          <AsideItem key={entry.key} entry={entry} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function AsideItem({ entry }: { entry: AsideEntry }) {
+  const [error, setError] = useState<string | null>(null);
+  const titleId = `aside-${entry.key.replace(/[^\w-]/g, '')}`;
+  async function download() {
+    try {
+      const value = await readAsideValue(entry.key);
+      downloadJson(
+        { title: entry.title, reason: entry.reason, from: entry.from, keptAt: entry.keptAt, value },
+        fileNameFor(entry.title, '-kept-aside.json'),
+      );
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  }
+  return (
+    <li className="aside-item">
+      <span id={titleId} className="aside-title">
+        {entry.title}
+      </span>{' '}
+      <span className="draft-meta">
+        {entry.reason} · found in {entry.from}
+      </span>{' '}
+      <button type="button" onClick={() => void download()} aria-describedby={titleId}>
+        Download
+      </button>
+      {error ? <span role="alert"> Could not read it: {error}</span> : null}
+    </li>
+  );
+}
+
+function formatBytes(bytes: number): string {
+  const units = ['bytes', 'KB', 'MB', 'GB', 'TB'];
+  let n = bytes;
+  let unit = 0;
+  while (n >= 1000 && unit < units.length - 1) {
+    n /= 1000;
+    unit++;
+  }
+  return `${unit === 0 ? n : n.toFixed(n < 10 ? 1 : 0)} ${units[unit] ?? ''}`;
+}
+
+/** How much of the browser's storage the app uses, and whether it is kept under pressure. */
+function StorageUsage() {
+  const [use, setUse] = useState<StorageUse | null>(null);
+  const drafts = useDrafts((s) => s.drafts);
+  const memory = useDrafts((s) => s.storage === 'memory');
+  useEffect(() => {
+    let cancelled = false;
+    void estimateStorage().then((result) => {
+      if (!cancelled) setUse(result);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [drafts]);
+  if (memory) {
+    return (
+      <p className="storage-usage">Storage: none available — drafts are kept in this tab only.</p>
+    );
+  }
+  if (!use) return null;
+  return (
+    <p className="storage-usage">
+      Storage: {formatBytes(use.usage)} used of {formatBytes(use.quota)} this browser allows
+      {use.persisted === true
+        ? ' (kept even when the device runs low on space).'
+        : use.persisted === false
+          ? ' (the browser may clear it when the device runs low on space).'
+          : '.'}
+    </p>
+  );
 }
 
 const RELATIVE_UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
