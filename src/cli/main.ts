@@ -130,7 +130,7 @@ function humanReport(report: Report): string {
 function runCheck(args: string[], io: Io): number {
   const parsed = parseArgs(args, ['--template'], ['--json']);
   const [file] = expectPositional(parsed, ['FILE'], 'check') as [string];
-  const markdown = readInputFile(file);
+  const markdown = readInputFile(file, 'document');
   if (markdown.includes('\u0000')) {
     throw new CliError(`${file} is binary (it contains NUL bytes), not a Markdown document`);
   }
@@ -167,7 +167,7 @@ function runSchema(args: string[], io: Io): number {
 }
 
 function readValues(path: string): Values {
-  const text = readInputFile(path);
+  const text = readInputFile(path, 'document');
   let data: unknown;
   try {
     data = JSON.parse(text);

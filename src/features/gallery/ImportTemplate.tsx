@@ -1,12 +1,14 @@
 import { useId, useState } from 'react';
 import type { ChangeEvent, FormEvent } from 'react';
+import { checkSize, LIMITS } from '../../core/limits.ts';
 
 interface Props {
   /** Called with a template that parsed and has something to fill in. */
   onCreate: (source: string, fileName: string) => void;
 }
 
-const MAX_BYTES = 2_000_000;
+/** A file larger than this cannot hold a template under the limit (4 bytes per character at most). */
+const MAX_BYTES = 4 * LIMITS.templateChars;
 
 /** Checks a template in the browser: the parser and YAML load only when someone imports one. */
 async function checkTemplate(source: string): Promise<string | null> {
@@ -41,10 +43,15 @@ export function ImportTemplate({ onCreate }: Props) {
     if (!file) return;
     setError(null);
     if (file.size > MAX_BYTES) {
-      setError(`${file.name} is larger than 2 MB: that is not a template.`);
+      setError(`${file.name} cannot be used: it is far larger than a template may be.`);
       return;
     }
     const text = await file.text();
+    const overLimit = checkSize('template', text);
+    if (overLimit) {
+      setError(`${file.name} cannot be used. ${overLimit}`);
+      return;
+    }
     setFileName(file.name);
     setSource(text);
   }
