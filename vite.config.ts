@@ -25,6 +25,8 @@ function cspMetaPlugin(): Plugin {
 export default defineConfig({
   plugins: [react(), builtInTemplatesPlugin(), lazyYamlPlugin(), cspMetaPlugin()],
   base: './',
+  // The template worker loads the YAML library on demand: code splitting needs ES workers.
+  worker: { format: 'es' },
   build: {
     target: 'es2022',
     sourcemap: true,

@@ -96,3 +96,97 @@ test('a list nested 5,000 levels deep: the preview shows it as plain text with a
   expect(await source.inputValue()).toBe(deep);
   expect(await markdownText(page)).toContain(deep);
 });
+
+async function pasteTemplate(page: Page, text: string): Promise<Locator> {
+  await page.goto('/');
+  await page.getByText('Use your own template').click();
+  const box = page.getByRole('textbox', { name: 'Or paste the template' });
+  // Set in one go (typing a megabyte would take minutes); the app sees an ordinary input event.
+  await box.evaluate((el, value) => {
+    // React tracks the value property: set it through the prototype's setter, as typing does.
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- called with the element below
+    const setter = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!;
+    setter.call(el, value);
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  }, text);
+  await expect(box).toHaveValue(text);
+  return box;
+}
+
+/** While the worker reads, the page answers (a frame is painted) and the progress is still up. */
+async function probeWhileReading(page: Page): Promise<void> {
+  const progress = page.getByRole('status').filter({ hasText: 'Reading the template' });
+  await expect(progress).toBeVisible();
+  await expect(progress.getByRole('progressbar')).toBeVisible();
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(null))));
+  await expect(progress.getByRole('button', { name: 'Cancel' })).toBeVisible();
+}
+
+const TEN_THOUSAND_HEADINGS = Array.from(
+  { length: 10_000 },
+  (_, i) => `## Question ${i + 1}\n`,
+).join('\n');
+
+const ONE_MB = Array.from(
+  { length: 2000 },
+  (_, i) =>
+    `## Section ${i + 1}\n\n<!-- What belongs in section ${i + 1}? -->\n\n${'Some words of guidance. '.repeat(21)}\n`,
+).join('\n');
+
+test('a 1 MB template is read in the background with progress and Cancel; the text is kept', async ({
+  page,
+}) => {
+  expect(ONE_MB.length).toBeGreaterThan(1_000_000);
+  const box = await pasteTemplate(page, ONE_MB);
+  // The worker's script is held back until Cancel is pressed, so the reading is surely under way.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/templateWorker-[^/]*\.js$/, async (route) => {
+    await held;
+    await route.continue().catch(() => {});
+  });
+  await page.getByRole('button', { name: 'Start a proposal from it' }).click();
+  await probeWhileReading(page);
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Cancelled. The template text is still here.');
+  await expect(box).toHaveValue(ONE_MB);
+  release();
+  await page.unrouteAll({ behavior: 'ignoreErrors' });
+  // Read to the end, it opens as a form.
+  await page.getByRole('button', { name: 'Start a proposal from it' }).click();
+  await expect(page).toHaveURL(/#\/draft\//, { timeout: 60_000 });
+  await expect(form(page)).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole('link', { name: 'Proposal Studio' })).toBeVisible();
+});
+
+test('a 10,000-heading template is read in the background and opens', async ({ page }) => {
+  await pasteTemplate(page, TEN_THOUSAND_HEADINGS);
+  await page.getByRole('button', { name: 'Start a proposal from it' }).click();
+  await probeWhileReading(page);
+  await expect(page).toHaveURL(/#\/draft\//, { timeout: 60_000 });
+  await expect(form(page)).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole('link', { name: 'Proposal Studio' })).toBeVisible();
+});
+
+test('a binary file chosen as a template is refused with its message', async ({ page }) => {
+  await page.goto('/');
+  await page.getByText('Use your own template').click();
+  const bytes = Buffer.alloc(100_000);
+  for (let i = 0; i < bytes.length; i += 1) bytes[i] = (i * 7919) % 256;
+  await page
+    .getByLabel('Template file')
+    .setInputFiles({ name: 'photo.md', mimeType: 'text/markdown', buffer: bytes });
+  await page.getByRole('button', { name: 'Start a proposal from it' }).click();
+  await expect(page.getByRole('alert')).toContainText('This template cannot be used');
+  await expect(page.getByRole('alert')).toContainText('binary');
+  await expect(page).not.toHaveURL(/#\/draft\//);
+  await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
+});
+
+test('a template over the limit is refused before it is read', async ({ page }) => {
+  await pasteTemplate(page, `## A\n\n${'x'.repeat(2_000_001)}`);
+  await page.getByRole('button', { name: 'Start a proposal from it' }).click();
+  await expect(page.getByRole('alert')).toContainText(
+    'This template has 2,000,007 characters; a template may have at most 2,000,000.',
+  );
+});
