@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
+import LZString from 'lz-string';
 import { failOnDialogsAndErrors, form, markdownText, openTemplate, preview } from './helpers.ts';
 
 /**
@@ -189,4 +190,31 @@ test('a template over the limit is refused before it is read', async ({ page }) 
   await expect(page.getByRole('alert')).toContainText(
     'This template has 2,000,007 characters; a template may have at most 2,000,000.',
   );
+});
+
+test('a share link whose template cannot be read is refused before anything is saved', async ({
+  page,
+}) => {
+  // What encodeShare (src/core/share.ts) writes.
+  const data = LZString.compressToEncodedURIComponent(
+    JSON.stringify({
+      v: 1,
+      templateId: 'imported-deep',
+      templateSource: `## Steps\n\n${'- '.repeat(300)}x\n`,
+      title: 'Shared deep proposal',
+      values: {},
+    }),
+  );
+  await page.goto(`/#/share/${data}`);
+  await expect(
+    page.getByRole('heading', { name: 'This share link cannot be opened' }),
+  ).toBeVisible();
+  await expect(page.getByRole('alert')).toContainText(
+    'The template it carries cannot be read: Lists or quotes are nested 300 levels deep',
+  );
+  await expect(page.getByRole('alert')).toContainText('Nothing was saved.');
+  await expect(page.getByRole('button', { name: 'Open as a new draft' })).toHaveCount(0);
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
+  await expect(page.getByText('Shared deep proposal')).toHaveCount(0);
 });
