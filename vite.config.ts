@@ -1,10 +1,32 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+import { cspMeta } from './scripts/csp.js';
 import { builtInTemplatesPlugin, lazyYamlPlugin } from './src/templates/built-in-plugin.ts';
 
+/**
+ * The built index.html carries the Content-Security-Policy as a meta tag, first in <head>, so
+ * it holds on any static host. Not in the dev server: Vite injects inline scripts there.
+ */
+function cspMetaPlugin(): Plugin {
+  return {
+    name: 'csp-meta',
+    apply: 'build',
+    transformIndexHtml: () => [
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: cspMeta() },
+        injectTo: 'head-prepend',
+      },
+    ],
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), builtInTemplatesPlugin(), lazyYamlPlugin()],
+  plugins: [react(), builtInTemplatesPlugin(), lazyYamlPlugin(), cspMetaPlugin()],
   base: './',
+  // The template worker loads the YAML library on demand: code splitting needs ES workers.
+  worker: { format: 'es' },
   build: {
     target: 'es2022',
     sourcemap: true,

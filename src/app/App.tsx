@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { CSSProperties, MouseEvent } from 'react';
+import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import { DraftList, StorageAlerts } from '../features/gallery/DraftList.tsx';
 import { ImportTemplate } from '../features/gallery/ImportTemplate.tsx';
 import { TemplateGallery } from '../features/gallery/TemplateGallery.tsx';
@@ -34,7 +35,10 @@ export function App() {
         </div>
       </header>
       <main className="app-main" id="main" tabIndex={-1}>
-        <RouteView route={route} />
+        {/* The last line of defence: whatever fails, the header and a message stay. */}
+        <ErrorBoundary what="This page" resetKey={JSON.stringify(route)}>
+          <RouteView route={route} />
+        </ErrorBoundary>
       </main>
     </div>
   );

@@ -1,7 +1,10 @@
+import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import { EditorScreen } from '../features/editor/EditorScreen.tsx';
 import type { EditorExportContext } from '../features/editor/EditorScreen.tsx';
 import { ExportBar } from '../features/export/ExportBar.tsx';
 import { RenderedMarkdown } from '../features/preview/RenderedMarkdown.tsx';
+import { downloadDraft } from './downloadDraft.ts';
+import { FieldSizeGuard } from './FieldSizeGuard.tsx';
 
 // Composition of features for the editor screen: the editor owns the form, the preview and
 // export features own their parts; the app passes them in as slots.
@@ -45,11 +48,30 @@ export default function EditorRoute({
   draftId: string;
   templateSource: string | undefined;
 }) {
+  // Each part fails on its own: the preview and the export bar (with its dialogs) inside the
+  // form's boundary, so an error in one leaves the others working and the draft in the store.
+  const download = (
+    <button type="button" onClick={() => downloadDraft(draftId)}>
+      Download this draft
+    </button>
+  );
   return (
-    <EditorScreen
-      draftId={draftId}
-      renderPreview={(markdown) => <EditorPreview markdown={markdown} />}
-      renderExport={(ctx) => <EditorExport ctx={ctx} templateSource={templateSource} />}
-    />
+    <ErrorBoundary what="The form" actions={download}>
+      <FieldSizeGuard>
+        <EditorScreen
+          draftId={draftId}
+          renderPreview={(markdown) => (
+            <ErrorBoundary what="The preview" actions={download} resetKey={markdown}>
+              <EditorPreview markdown={markdown} />
+            </ErrorBoundary>
+          )}
+          renderExport={(ctx) => (
+            <ErrorBoundary what="Export" actions={download}>
+              <EditorExport ctx={ctx} templateSource={templateSource} />
+            </ErrorBoundary>
+          )}
+        />
+      </FieldSizeGuard>
+    </ErrorBoundary>
   );
 }

@@ -1,5 +1,6 @@
 /** Reading input files with errors a person can act on, and where the CLI writes. */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { checkSize, LIMITS } from '../core/limits.ts';
 
 /** A problem with the input: printed as one line, exit code 2. */
 export class CliError extends Error {
@@ -39,15 +40,28 @@ function errorCode(error: unknown): string | undefined {
   return undefined;
 }
 
-export function readInputFile(path: string): string {
+/**
+ * A file's text; with `limit`, a file over that limit (the same as in the app) is refused
+ * with the limit's message, before it is parsed.
+ */
+export function readInputFile(path: string, limit?: 'template' | 'document'): string {
+  let text: string;
   try {
-    return readFileSync(path, 'utf8');
+    // Far over any limit (4 bytes per character at most): refused without reading it.
+    if (limit && statSync(path).size > 4 * LIMITS.documentChars) {
+      throw new CliError(`${path}: the file is larger than any template or document can be`);
+    }
+    text = readFileSync(path, 'utf8');
   } catch (error) {
+    if (error instanceof CliError) throw error;
     const code = errorCode(error);
     const reason =
       (code && REASONS[code]) ?? (error instanceof Error ? error.message : String(error));
     throw new CliError(`cannot read ${path}: ${reason}`, code);
   }
+  const problem = limit ? checkSize(limit, text) : null;
+  if (problem) throw new CliError(`${path}: ${problem}`);
+  return text;
 }
 
 /** Runs `read` on a file's content; a TemplateError-like problem is reported with the file name. */

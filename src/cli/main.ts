@@ -170,7 +170,7 @@ interface DocumentInput {
 /** The document FILE and its template (`--template`, or recognised among the built-ins). */
 function documentInput(parsed: Parsed, command: string): DocumentInput {
   const [file] = expectPositional(parsed, ['FILE'], command) as [string];
-  const markdown = readInputFile(file);
+  const markdown = readInputFile(file, 'document');
   if (markdown.includes('\u0000')) {
     throw new CliError(`${file} is binary (it contains NUL bytes), not a Markdown document`);
   }
@@ -244,7 +244,7 @@ function runSchema(args: string[], io: Io): number {
 }
 
 function readValues(path: string): Values {
-  const text = readInputFile(path);
+  const text = readInputFile(path, 'document');
   let data: unknown;
   try {
     data = JSON.parse(text);

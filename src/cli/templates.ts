@@ -39,7 +39,7 @@ function looksLikeId(arg: string): boolean {
 /** `--template ID|PATH` or the TEMPLATE argument: a built-in id first, then a file. */
 export function loadTemplate(
   arg: string,
-  readFile: (path: string) => string = readInputFile,
+  readFile: (path: string) => string = (path) => readInputFile(path, 'template'),
 ): LoadedTemplate {
   const entry = findTemplateEntry(arg);
   if (entry) return { source: entry.id, entry, template: parseBuiltIn(entry) };

@@ -6,6 +6,7 @@
  */
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
 import { z } from 'zod';
+import { LIMITS, checkSize, limitMessage } from './limits.ts';
 import { valuesSchema } from './model.ts';
 
 /** Links longer than this get a warning: some chat tools and browsers truncate them. */
@@ -14,14 +15,14 @@ export const SHARE_WARN_LENGTH = 8000;
 /** The route a share link opens: `#/share/<data>`. */
 export const SHARE_HASH_PREFIX = '#/share/';
 
-/** Larger share data is refused before decompression (a link is never this long in practice). */
-export const MAX_SHARE_DATA_LENGTH = 2_000_000;
+/** Larger share data is refused before decompression (browsers cut URLs at about 2 MB). */
+export const MAX_SHARE_DATA_LENGTH = LIMITS.shareLinkChars;
 
 export const sharePayloadSchema = z.object({
   v: z.literal(1),
   templateId: z.string().min(1).max(200),
   /** The template's own text, for an imported template the receiver does not have. */
-  templateSource: z.string().max(5_000_000).optional(),
+  templateSource: z.string().optional(),
   title: z.string().max(10_000),
   values: valuesSchema,
 });
@@ -47,7 +48,10 @@ export function decodeShare(data: string): DecodeShareResult {
   }
   if (text === '') return { ok: false, error: 'The share link holds no data.' };
   if (text.length > MAX_SHARE_DATA_LENGTH) {
-    return { ok: false, error: 'The share link is too large to open.' };
+    return {
+      ok: false,
+      error: `The share link cannot be opened. ${limitMessage('shareLink', text.length)}`,
+    };
   }
   if (!/^[A-Za-z0-9+\-$]+$/.test(text)) {
     return {
@@ -82,6 +86,8 @@ export function decodeShare(data: string): DecodeShareResult {
       error: 'The share link comes from a different version of Proposal Studio.',
     };
   }
+  const overLimit = payloadOverLimit(raw);
+  if (overLimit) return { ok: false, error: `The share link cannot be opened. ${overLimit}` };
   const parsed = sharePayloadSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -92,6 +98,32 @@ export function decodeShare(data: string): DecodeShareResult {
     };
   }
   return { ok: true, payload: parsed.data };
+}
+
+/**
+ * The limits a share link's content must keep, as for an imported template and a typed draft:
+ * the template it carries, each value, and all values together.
+ */
+function payloadOverLimit(raw: unknown): string | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  if ('templateSource' in raw && typeof raw.templateSource === 'string') {
+    const problem = checkSize('template', raw.templateSource);
+    if (problem) return problem;
+  }
+  if (!('values' in raw)) return null;
+  let total = 0;
+  let longest = 0;
+  const visit = (value: unknown, depth: number): void => {
+    if (typeof value === 'string') {
+      total += value.length;
+      longest = Math.max(longest, value.length);
+    } else if (typeof value === 'object' && value !== null && depth < 16) {
+      for (const item of Object.values(value)) visit(item, depth + 1);
+    }
+  };
+  visit(raw.values, 0);
+  if (longest > LIMITS.fieldChars) return limitMessage('field', longest);
+  return total > LIMITS.documentChars ? limitMessage('document', total) : null;
 }
 
 /** `${baseUrl without its fragment}#/share/<data>`. */

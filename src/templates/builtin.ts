@@ -10,6 +10,7 @@ import type { Template } from '../core/template/types.ts';
 import builtInTemplates from 'virtual:built-in-templates';
 import { TEMPLATE_HINTS } from './hints.ts';
 import type { TemplateEntry } from './registry.ts';
+import type { TemplateWorkerReply, TemplateWorkerRequest } from './templateWorkerProtocol.ts';
 import { loadYaml } from './yaml-lazy.ts';
 
 /** Where a template's wording does not say which shape is meant (the hints the build used). */
@@ -33,8 +34,63 @@ export function loadBuiltInTemplate(entry: TemplateEntry): Promise<Template> {
   return pending;
 }
 
-/** Parses a template that is not built in: loads the parser and the YAML library first. */
-export async function parseImportedTemplate(source: string): Promise<Template> {
+/** Templates from this size on are parsed in a worker; smaller ones parse in a few ms. */
+export const WORKER_THRESHOLD = 50_000;
+
+export interface ParseControl {
+  /** Aborting stops the parse at once (the worker is terminated) and rejects with AbortError. */
+  signal?: AbortSignal;
+}
+
+/**
+ * Parses a template that is not built in: loads the parser and the YAML library first. Large
+ * templates are parsed in a Web Worker, so the page stays responsive and the parse can be
+ * cancelled.
+ */
+export async function parseImportedTemplate(
+  source: string,
+  control: ParseControl = {},
+): Promise<Template> {
+  control.signal?.throwIfAborted();
+  if (source.length >= WORKER_THRESHOLD && typeof Worker !== 'undefined') {
+    // Checked on import, then opened in the editor: the second read reuses the first.
+    if (lastLarge?.source === source) return lastLarge.template;
+    const template = await parseInWorker(source, control.signal);
+    lastLarge = { source, template };
+    return template;
+  }
   const [{ parseTemplate }] = await Promise.all([import('../core/template/parse.ts'), loadYaml()]);
+  control.signal?.throwIfAborted();
   return parseTemplate(source);
+}
+
+let lastLarge: { source: string; template: Template } | undefined;
+
+function parseInWorker(source: string, signal: AbortSignal | undefined): Promise<Template> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./templateWorker.ts', import.meta.url), {
+      type: 'module',
+      name: 'template-parser',
+    });
+    const finish = () => {
+      worker.terminate();
+      signal?.removeEventListener('abort', onAbort);
+    };
+    const onAbort = () => {
+      finish();
+      reject(new DOMException('Reading the template was cancelled.', 'AbortError'));
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    worker.onmessage = (event: MessageEvent<TemplateWorkerReply>) => {
+      finish();
+      const reply = event.data;
+      if (reply.ok) resolve(reply.template);
+      else reject(new Error(reply.message));
+    };
+    worker.onerror = (event) => {
+      finish();
+      reject(new Error(event.message || 'The template could not be read.'));
+    };
+    worker.postMessage({ source } satisfies TemplateWorkerRequest);
+  });
 }

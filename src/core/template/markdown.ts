@@ -4,6 +4,7 @@
  * fields and of what kind. Rules are general: they look at the shape of the Markdown, never at
  * a particular template's wording (built-in templates may add hints where shape is ambiguous).
  */
+import { LIMITS } from '../limits.ts';
 import { Lexer, type Token, type Tokens } from 'marked';
 import type {
   ChecklistField,
@@ -59,7 +60,7 @@ export interface ParseOptions {
 const MAX_SOURCE = 5_000_000;
 
 /** Deeper nesting than this is refused: marked's lexer slows down quadratically with depth. */
-export const MAX_NESTING = 256;
+export const MAX_NESTING = LIMITS.nestingDepth;
 
 function nestingDepth(source: string): number {
   let deepest = 0;

@@ -1,4 +1,5 @@
 /** parseTemplate: any supported template source → Template. */
+import { checkSize, LIMITS, limitMessage, nestingDepth } from '../limits.ts';
 import type { TemplateFormat } from '../model.ts';
 import { TemplateError } from './errors.ts';
 import { parseIssueForm } from './issueform.ts';
@@ -49,6 +50,10 @@ export function parseTemplate(
   format?: TemplateFormat,
   options: ParseOptions = {},
 ): Template {
+  const overLimit = checkSize('template', text);
+  if (overLimit) throw new TemplateError(overLimit);
+  const depth = nestingDepth(text);
+  if (depth > LIMITS.nestingDepth) throw new TemplateError(limitMessage('nesting', depth));
   assertReadableText(text);
   const kind = format ?? detectFormat(text);
   switch (kind) {

@@ -3,13 +3,18 @@
  * form and the live preview. The preview renderer and the export bar come from the app (features
  * do not import each other), as render props.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
+import { isAbort, WorkProgress } from '../../components/WorkProgress.tsx';
 import type { GithubTarget } from '../../core/github.ts';
 import type { Values } from '../../core/model.ts';
 import type { Template } from '../../core/template/types.ts';
 import { useDrafts } from '../../stores/drafts.ts';
-import { loadBuiltInTemplate, parseImportedTemplate } from '../../templates/builtin.ts';
+import {
+  loadBuiltInTemplate,
+  parseImportedTemplate,
+  WORKER_THRESHOLD,
+} from '../../templates/builtin.ts';
 import { findTemplateEntry } from '../../templates/registry.ts';
 import { EditorForm } from './EditorForm.tsx';
 import './editor.css';
@@ -42,22 +47,29 @@ export interface EditorScreenProps {
 type Loaded =
   | { status: 'loading' }
   | { status: 'error'; message: string }
+  | { status: 'cancelled' }
   | { status: 'ready'; template: Template; target: GithubTarget };
 
 export function EditorScreen({ draftId, renderPreview, renderExport }: EditorScreenProps) {
   const templateId = useDrafts((s) => s.drafts[draftId]?.templateId);
   const templateSource = useDrafts((s) => s.drafts[draftId]?.templateSource);
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  const reading = useRef<AbortController | null>(null);
 
   useEffect(() => {
     if (templateId === undefined) return;
     let cancelled = false;
-    loadDraftTemplate(templateId, templateSource).then(
+    const controller = new AbortController();
+    reading.current = controller;
+    loadDraftTemplate(templateId, templateSource, controller.signal).then(
       (result) => {
         if (!cancelled) setLoaded({ status: 'ready', ...result });
       },
       (error: unknown) => {
-        if (!cancelled) {
+        if (cancelled) return;
+        if (isAbort(error)) setLoaded({ status: 'cancelled' });
+        else {
           setLoaded({
             status: 'error',
             message: error instanceof Error ? error.message : String(error),
@@ -67,8 +79,9 @@ export function EditorScreen({ draftId, renderPreview, renderExport }: EditorScr
     );
     return () => {
       cancelled = true;
+      controller.abort();
     };
-  }, [templateId, templateSource]);
+  }, [templateId, templateSource, attempt]);
 
   if (templateId === undefined) {
     return (
@@ -78,10 +91,35 @@ export function EditorScreen({ draftId, renderPreview, renderExport }: EditorScr
     );
   }
   if (loaded.status === 'loading') {
-    return (
+    // Built-in templates arrive at once; an imported one may take a while (read in a worker).
+    return templateSource !== undefined && templateSource.length >= WORKER_THRESHOLD ? (
+      <div className="route-loading">
+        <WorkProgress
+          label="Reading the template"
+          size={templateSource.length}
+          onCancel={() => reading.current?.abort()}
+        />
+      </div>
+    ) : (
       <p className="route-loading" role="status">
         Loading the template…
       </p>
+    );
+  }
+  if (loaded.status === 'cancelled') {
+    return (
+      <EditorMessage title="Reading the template was cancelled">
+        Your draft is kept as it is.{' '}
+        <button
+          type="button"
+          onClick={() => {
+            setLoaded({ status: 'loading' });
+            setAttempt((n) => n + 1);
+          }}
+        >
+          Read it again
+        </button>
+      </EditorMessage>
     );
   }
   if (loaded.status === 'error') {
@@ -109,13 +147,14 @@ export function EditorScreen({ draftId, renderPreview, renderExport }: EditorScr
 async function loadDraftTemplate(
   templateId: string,
   templateSource: string | undefined,
+  signal: AbortSignal,
 ): Promise<{ template: Template; target: GithubTarget }> {
   const entry = findTemplateEntry(templateId);
   if (entry) return { template: await loadBuiltInTemplate(entry), target: entry.target };
   if (templateSource === undefined) {
     throw new Error(`There is no template called “${templateId}” in this version of the app.`);
   }
-  const template = await parseImportedTemplate(templateSource);
+  const template = await parseImportedTemplate(templateSource, { signal });
   return {
     template,
     target: template.frontMatter?.role === 'document' ? 'new-file' : 'issue',

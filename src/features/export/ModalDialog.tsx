@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { ReactNode, RefObject } from 'react';
+import { ErrorBoundary } from '../../components/ErrorBoundary.tsx';
 import './export.css';
 
 interface Props {
@@ -82,7 +83,16 @@ export function ModalDialog({
       aria-labelledby={labelledBy}
       aria-describedby={describedBy}
     >
-      {children}
+      <ErrorBoundary
+        what="This dialog"
+        actions={
+          <button type="button" onClick={() => onCloseRef.current()}>
+            Close
+          </button>
+        }
+      >
+        {children}
+      </ErrorBoundary>
     </dialog>
   );
 }

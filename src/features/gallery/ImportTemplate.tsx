@@ -1,26 +1,30 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { ChangeEvent, FormEvent } from 'react';
+import { isAbort, WorkProgress } from '../../components/WorkProgress.tsx';
+import { checkSize, LIMITS } from '../../core/limits.ts';
 
 interface Props {
   /** Called with a template that parsed and has something to fill in. */
   onCreate: (source: string, fileName: string) => void;
 }
 
-const MAX_BYTES = 2_000_000;
+/** A file larger than this cannot hold a template under the limit (4 bytes per character at most). */
+const MAX_BYTES = 4 * LIMITS.templateChars;
 
 /** Checks a template in the browser: the parser and YAML load only when someone imports one. */
-async function checkTemplate(source: string): Promise<string | null> {
+async function checkTemplate(source: string, signal: AbortSignal): Promise<string | null> {
   const [{ parseImportedTemplate }, { allFields }] = await Promise.all([
     import('../../templates/builtin.ts'),
     import('../../core/document/walk.ts'),
   ]);
   try {
-    const template = await parseImportedTemplate(source);
+    const template = await parseImportedTemplate(source, { signal });
     if (allFields(template).length === 0) {
       return 'This template has nothing to fill in: no headings, labels, lists or placeholders were found.';
     }
     return null;
   } catch (error) {
+    if (isAbort(error)) throw error;
     return error instanceof Error ? error.message : String(error);
   }
 }
@@ -35,16 +39,22 @@ export function ImportTemplate({ onCreate }: Props) {
   const [fileName, setFileName] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const reading = useRef<AbortController | null>(null);
 
   async function onFile(event: ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0];
     if (!file) return;
     setError(null);
     if (file.size > MAX_BYTES) {
-      setError(`${file.name} is larger than 2 MB: that is not a template.`);
+      setError(`${file.name} cannot be used: it is far larger than a template may be.`);
       return;
     }
     const text = await file.text();
+    const overLimit = checkSize('template', text);
+    if (overLimit) {
+      setError(`${file.name} cannot be used. ${overLimit}`);
+      return;
+    }
     setFileName(file.name);
     setSource(text);
   }
@@ -55,9 +65,27 @@ export function ImportTemplate({ onCreate }: Props) {
       setError('Choose a template file or paste a template first.');
       return;
     }
+    const overLimit = checkSize('template', source);
+    if (overLimit) {
+      setError(`This template cannot be used. ${overLimit}`);
+      return;
+    }
+    // A large template is read in a worker: the page stays responsive and it can be cancelled.
+    const controller = new AbortController();
+    reading.current = controller;
     setBusy(true);
-    const problem = await checkTemplate(source);
-    setBusy(false);
+    setError(null);
+    let problem: string | null;
+    try {
+      problem = await checkTemplate(source, controller.signal);
+    } catch (error) {
+      if (!isAbort(error)) throw error;
+      setError('Cancelled. The template text is still here.');
+      return;
+    } finally {
+      reading.current = null;
+      setBusy(false);
+    }
     if (problem) {
       setError(`This template cannot be used: ${problem}`);
       return;
@@ -99,9 +127,15 @@ export function ImportTemplate({ onCreate }: Props) {
             {error}
           </p>
         ) : null}
-        <button type="submit" disabled={busy}>
-          {busy ? 'Reading the template…' : 'Start a proposal from it'}
-        </button>
+        {busy ? (
+          <WorkProgress
+            label="Reading the template"
+            size={source.length}
+            onCancel={() => reading.current?.abort()}
+          />
+        ) : (
+          <button type="submit">Start a proposal from it</button>
+        )}
       </form>
     </details>
   );

@@ -1,0 +1,79 @@
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { cspMeta } from '../scripts/csp.js';
+import { failOnDialogsAndErrors, openTemplate } from './helpers.ts';
+
+test.beforeEach(({ page }) => failOnDialogsAndErrors(page));
+
+/** Collects every `securitypolicyviolation` (and CSP console report) from the first script on. */
+async function collectViolations(page: Page): Promise<() => Promise<string[]>> {
+  const console: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) console.push(message.text());
+  });
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
+    document.addEventListener('securitypolicyviolation', (event) => {
+      seen.push(
+        `${event.violatedDirective}: ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`,
+      );
+    });
+  });
+  return async () => [
+    ...(await page.evaluate(
+      () => (window as unknown as { __cspViolations: string[] }).__cspViolations,
+    )),
+    ...console,
+  ];
+}
+
+test('no Content-Security-Policy violation on load, in the editor, or with an imported template', async ({
+  page,
+}) => {
+  const violations = await collectViolations(page);
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
+  expect(await violations()).toEqual([]);
+
+  // The editor loads the form's schemas, the rich-text editor and the preview.
+  await openTemplate(page, 'RFC');
+  await page.getByRole('textbox').first().fill('A title');
+  expect(await violations()).toEqual([]);
+
+  // An imported template loads the parser and the YAML library.
+  await page.goto('/');
+  await page.getByText('Use your own template').click();
+  await page
+    .getByRole('textbox', { name: 'Or paste the template' })
+    .fill('---\nname: Idea\n---\n## Problem\n\n<!-- What is wrong? -->\n');
+  await page.getByRole('button', { name: 'Start a proposal from it' }).click();
+  await expect(page).toHaveURL(/#\/draft\//);
+  await expect(page.getByText(/required sections? complete/)).toBeVisible();
+  expect(await violations()).toEqual([]);
+});
+
+test('the built page carries the policy itself, so it holds without the server’s header', async ({
+  page,
+}) => {
+  // A static host sends no headers: strip the server's policy and rely on the meta tag.
+  await page.route('**/*', async (route) => {
+    const response = await route.fetch();
+    const headers = { ...response.headers() };
+    delete headers['content-security-policy'];
+    await route.fulfill({ response, headers });
+  });
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
+  const meta = page.locator('meta[http-equiv="Content-Security-Policy"]');
+  await expect(meta).toHaveAttribute('content', cspMeta());
+  // An injected inline script does not run.
+  const ran = await page.evaluate(async () => {
+    const script = document.createElement('script');
+    script.textContent = 'window.__inlineRan = true';
+    document.head.append(script);
+    await new Promise((r) => setTimeout(r, 50));
+    return (window as unknown as { __inlineRan?: boolean }).__inlineRan === true;
+  });
+  expect(ran).toBe(false);
+});

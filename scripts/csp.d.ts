@@ -1,0 +1,3 @@
+export const CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>>;
+export function cspHeader(): string;
+export function cspMeta(): string;

@@ -1,0 +1,36 @@
+// The Content-Security-Policy the app is built to run under: one source of truth for the header
+// `scripts/serve.js` sends and the <meta http-equiv> tag the build writes into index.html (so the
+// policy holds on any static host, which sends no headers).
+
+/** Directive → sources. `frame-ancestors` only works as a header: browsers ignore it in a meta tag. */
+export const CSP_DIRECTIVES = {
+  'default-src': ["'self'"],
+  'script-src': ["'self'"],
+  'worker-src': ["'self'"],
+  'style-src': ["'self'", "'unsafe-inline'"],
+  'img-src': ["'self'", 'data:', 'https:'],
+  'font-src': ["'self'", 'data:'],
+  'connect-src': ["'self'"],
+  'object-src': ["'none'"],
+  'base-uri': ["'self'"],
+  'form-action': ["'none'"],
+  'frame-ancestors': ["'none'"],
+};
+
+/** Directives a browser ignores (and warns about) when the policy comes from a meta tag. */
+const HEADER_ONLY = new Set(['frame-ancestors', 'report-uri', 'sandbox']);
+
+/** The policy as a header value. */
+export function cspHeader() {
+  return Object.entries(CSP_DIRECTIVES)
+    .map(([name, sources]) => `${name} ${sources.join(' ')}`)
+    .join('; ');
+}
+
+/** The policy for a `<meta http-equiv="Content-Security-Policy">` tag: header-only directives left out. */
+export function cspMeta() {
+  return Object.entries(CSP_DIRECTIVES)
+    .filter(([name]) => !HEADER_ONLY.has(name))
+    .map(([name, sources]) => `${name} ${sources.join(' ')}`)
+    .join('; ');
+}
