@@ -17,7 +17,9 @@ export const CSP = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: https:",
   "font-src 'self' data:",
-  "connect-src 'self'",
+  // Importing a template from an https address (any host: raw files, GitHub's API and raw
+  // files, wikis) reads it from the browser; nothing else is ever sent.
+  "connect-src 'self' https:",
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'none'",

@@ -1,7 +1,10 @@
+import { useEffect } from 'react';
 import { EditorScreen } from '../features/editor/EditorScreen.tsx';
 import type { EditorExportContext } from '../features/editor/EditorScreen.tsx';
 import { ExportBar } from '../features/export/ExportBar.tsx';
 import { RenderedMarkdown } from '../features/preview/RenderedMarkdown.tsx';
+import { useDrafts } from '../stores/drafts.ts';
+import { isImportedTemplateId, useTemplates } from '../stores/templates.ts';
 
 // Composition of features for the editor screen: the editor owns the form, the preview and
 // export features own their parts; the app passes them in as slots.
@@ -40,14 +43,32 @@ export function EditorExport({
 /** The editor with its preview and export slots filled: loaded lazily, off the first screen. */
 export default function EditorRoute({
   draftId,
-  templateSource,
+  templateSource: draftSource,
 }: {
   draftId: string;
   templateSource: string | undefined;
 }) {
+  const templateId = useDrafts((s) => s.drafts[draftId]?.templateId);
+  const imported = templateId !== undefined && isImportedTemplateId(templateId);
+  const status = useTemplates((s) => s.status);
+  const record = useTemplates((s) => (templateId ? s.templates[templateId] : undefined));
+  useEffect(() => {
+    if (imported) void useTemplates.getState().load();
+  }, [imported]);
+  if (imported && (status === 'idle' || status === 'loading')) {
+    return (
+      <p className="route-loading" role="status">
+        Loading the template…
+      </p>
+    );
+  }
+  // An imported template that was updated gives the draft its newest version; one that was
+  // removed leaves the draft with the copy it was made from.
+  const templateSource = record?.source ?? draftSource;
   return (
     <EditorScreen
       draftId={draftId}
+      templateSource={templateSource}
       renderPreview={(markdown) => <EditorPreview markdown={markdown} />}
       renderExport={(ctx) => <EditorExport ctx={ctx} templateSource={templateSource} />}
     />

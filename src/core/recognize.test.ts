@@ -5,6 +5,7 @@ import { importProposal, summaryText } from './proposal-import.ts';
 import { renderDocument } from './document/render.ts';
 import { extraKey } from './model.ts';
 import { parseTemplate } from './template/parse.ts';
+import { templateName } from './template/name.ts';
 // Recognition is checked against the shipped templates too.
 import { BUILT_IN_TEMPLATES } from '../templates/registry.ts';
 import { readTemplateText } from '../templates/load-node.ts';
@@ -159,5 +160,18 @@ Notes from the meeting.
     expect(summaryText({ filled: 1, missing: [], kept: 1 })).toBe(
       '1 field filled, 0 sections missing, 1 paragraph kept as is',
     );
+  });
+});
+
+describe('templateName', () => {
+  it('takes the front matter or issue-form name, the first heading, then the file name', () => {
+    expect(templateName(parseTemplate('---\nname: Bug report\nabout: x\n---\n## A\n'))).toBe(
+      'Bug report',
+    );
+    expect(templateName(parseTemplate(ISSUE_FORM, 'issue-form'), 'idea.yml')).toBe('Idea');
+    expect(templateName(parseTemplate(DESIGN_DOC), 'x.md')).toBe('Design: [Title]');
+    expect(
+      templateName(parseTemplate('- [ ] Task 1\n- [ ] Task 2\n'), 'dir/release_check.md'),
+    ).toBe('release check');
   });
 });

@@ -37,6 +37,8 @@ export interface EditorScreenProps {
   renderPreview?: (markdown: string) => ReactNode;
   /** Renders the export bar for the current document. */
   renderExport?: (ctx: EditorExportContext) => ReactNode;
+  /** The newest text of an imported template; the draft's own copy otherwise. */
+  templateSource?: string | undefined;
 }
 
 type Loaded =
@@ -44,9 +46,15 @@ type Loaded =
   | { status: 'error'; message: string }
   | { status: 'ready'; template: Template; target: GithubTarget };
 
-export function EditorScreen({ draftId, renderPreview, renderExport }: EditorScreenProps) {
+export function EditorScreen({
+  draftId,
+  renderPreview,
+  renderExport,
+  templateSource: newestSource,
+}: EditorScreenProps) {
   const templateId = useDrafts((s) => s.drafts[draftId]?.templateId);
-  const templateSource = useDrafts((s) => s.drafts[draftId]?.templateSource);
+  const draftSource = useDrafts((s) => s.drafts[draftId]?.templateSource);
+  const templateSource = newestSource ?? draftSource;
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
 
   useEffect(() => {
