@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { CSSProperties, MouseEvent } from 'react';
+import { ImportSummaryBanner } from '../features/import/ImportSummaryBanner.tsx';
 import { useDraft, useDrafts } from '../stores/drafts.ts';
 import { nextTheme, useSettings } from '../stores/settings.ts';
 import type { Theme } from '../stores/settings.ts';
@@ -94,6 +95,7 @@ function DraftRoute({ draftId }: { draftId: string }) {
   return (
     <>
       <ConflictBanner draftId={draftId} />
+      <ImportSummaryBanner draftId={draftId} />
       <Suspense
         fallback={
           <p className="route-loading" role="status">

@@ -3,6 +3,8 @@ import { DraftList, StorageAlerts } from '../features/gallery/DraftList.tsx';
 import { TemplateGallery } from '../features/gallery/TemplateGallery.tsx';
 import { GalleryDropZone } from '../features/import/GalleryDropZone.tsx';
 import { ImportedTemplates } from '../features/import/ImportedTemplates.tsx';
+import { ImportProposalDialog } from '../features/import/ImportProposalDialog.tsx';
+import { noteImportSummary } from '../features/import/ImportSummaryBanner.tsx';
 import { ImportTemplateDialog } from '../features/import/ImportTemplateDialog.tsx';
 import type { PickedText } from '../features/import/ImportTemplateDialog.tsx';
 import { readTemplateFile } from '../features/import/analyse.ts';
@@ -15,6 +17,7 @@ import { useDraftProgress } from './useDraftProgress.ts';
 
 type Dialog =
   | { kind: 'template'; initial?: PickedText; update?: TemplateRecord }
+  | { kind: 'proposal' }
   | { kind: 'error'; message: string };
 
 // The Markdown renderer is not part of the first screen: it loads with the form preview.
@@ -63,6 +66,9 @@ export function GalleryRoute() {
         <button type="button" onClick={() => setDialog({ kind: 'template' })}>
           Import a template
         </button>
+        <button type="button" onClick={() => setDialog({ kind: 'proposal' })}>
+          Import a proposal
+        </button>
       </div>
       {dialog?.kind === 'error' ? (
         <p role="alert" className="import-error">
@@ -83,6 +89,21 @@ export function GalleryRoute() {
           onDone={(record, startDraft) => {
             setDialog(null);
             if (startDraft) start(record);
+          }}
+        />
+      ) : null}
+      {dialog?.kind === 'proposal' ? (
+        <ImportProposalDialog
+          onClose={() => setDialog(null)}
+          onCreate={({ templateId, templateSource, title, values, summary }) => {
+            const id = createDraft(templateId, {
+              title,
+              values,
+              ...(templateSource === undefined ? {} : { templateSource }),
+            });
+            noteImportSummary(id, summary);
+            setDialog(null);
+            navigate(`#/draft/${encodeURIComponent(id)}`);
           }}
         />
       ) : null}

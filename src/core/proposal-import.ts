@@ -8,7 +8,10 @@ import { isFieldFilled } from './document/filled.ts';
 import { readDocument } from './document/read.ts';
 import { allFields } from './document/walk.ts';
 import type { Field, FieldValue, Values } from './model.ts';
+import { extraKey } from './model.ts';
+import { splitFrontMatter } from './template/frontmatter.ts';
 import { lexMarkdown } from './template/markdown.ts';
+import { normalizeNewlines } from './text.ts';
 import type { Template } from './template/types.ts';
 
 export interface ImportSummary {
@@ -95,9 +98,49 @@ function firstHeading(markdown: string): string {
   return match?.[1]?.trim() ?? '';
 }
 
+/**
+ * Front matter lines whose key the template does not have (`owner: sam` in an RFC whose
+ * template lists title and status): the reader has no field for them, so they are returned
+ * here, each key with its value lines as written.
+ */
+export function unknownFrontMatter(template: Template, markdown: string): string[] {
+  let frontMatter: string | null;
+  try {
+    frontMatter = splitFrontMatter(normalizeNewlines(markdown.replace(/^\uFEFF/, ''))).frontMatter;
+  } catch {
+    return [];
+  }
+  if (frontMatter === null) return [];
+  const known = new Set((template.frontMatter?.entries ?? []).map((e) => e.key));
+  const out: string[] = [];
+  let current: string[] | null = null;
+  for (const line of frontMatter.split('\n')) {
+    const key = /^([^\s#:][^:]*?)\s*:(\s|$)/.exec(line)?.[1];
+    if (key !== undefined) {
+      current = known.has(key) ? null : [line];
+      if (current) out.push('');
+    } else if (!current || line.trim() === '') {
+      continue;
+    } else {
+      current.push(line);
+    }
+    if (current) out[out.length - 1] = current.join('\n');
+  }
+  return out.filter((text) => text.trim() !== '');
+}
+
 /** Reads a filled document against `template`. */
 export function importProposal(template: Template, markdown: string): ImportedProposal {
   const { values, headings } = readDocument(template, markdown);
+  // Front matter the template has no field for is kept, visibly, at the top of the document:
+  // as a comment, so the rendered proposal does not change and nothing is dropped.
+  const extraFrontMatter = unknownFrontMatter(template, markdown);
+  if (extraFrontMatter.length) {
+    const note = `<!-- Front matter the template does not have:\n${extraFrontMatter.join('\n')}\n-->`;
+    const rootKey = extraKey('');
+    const prev = values[rootKey];
+    values[rootKey] = typeof prev === 'string' && prev.trim() ? `${note}\n\n${prev}` : note;
+  }
   const fmTitle = values['front-matter/title'];
   const title =
     (typeof fmTitle === 'string' && fmTitle.trim()) ||

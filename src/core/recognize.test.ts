@@ -156,6 +156,24 @@ Notes from the meeting.
     }
   });
 
+  it('keeps front matter keys the template does not have, visibly', () => {
+    const rfc = parseTemplate(
+      '---\ntitle: "[Title]"\nstatus: draft\n---\n\n## Context\n\n<!-- Why -->\n',
+    );
+    const doc =
+      '---\ntitle: Faster uploads\nstatus: accepted\nowner: sam\nreviewers:\n  - kim\n---\n\n## Context\n\nSlow.\n';
+    const result = importProposal(rfc, doc);
+    expect(result.values['front-matter/status']).toBe('accepted');
+    expect(result.values[extraKey('')]).toBe(
+      '<!-- Front matter the template does not have:\nowner: sam\nreviewers:\n  - kim\n-->',
+    );
+    expect(result.summary.kept).toBe(1);
+    const out = renderDocument(rfc, result.values);
+    expect(out).toContain('owner: sam');
+    // Exported and imported again, the document stays the same.
+    expect(renderDocument(rfc, importProposal(rfc, out).values)).toBe(out);
+  });
+
   it('counts in the words of the summary', () => {
     expect(summaryText({ filled: 1, missing: [], kept: 1 })).toBe(
       '1 field filled, 0 sections missing, 1 paragraph kept as is',
