@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { DraftList, StorageAlerts } from '../features/gallery/DraftList.tsx';
 import { TemplateGallery } from '../features/gallery/TemplateGallery.tsx';
+import { BackupPanel } from '../features/import/BackupPanel.tsx';
 import { GalleryDropZone } from '../features/import/GalleryDropZone.tsx';
 import { ImportedTemplates } from '../features/import/ImportedTemplates.tsx';
 import { ImportProposalDialog } from '../features/import/ImportProposalDialog.tsx';
@@ -80,6 +81,7 @@ export function GalleryRoute() {
         onUpdate={(record) => setDialog({ kind: 'template', update: record })}
       />
       <DraftList progress={progress} />
+      <BackupPanel />
       {dialog?.kind === 'template' ? (
         <ImportTemplateDialog
           initial={dialog.initial}

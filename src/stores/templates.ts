@@ -86,6 +86,11 @@ export interface TemplatesState {
   /** Replaces a template's text with a new version (drafts keep their values by field id). */
   updateTemplate: (id: string, next: Omit<NewTemplate, 'name'>) => Promise<void>;
   removeTemplate: (id: string) => Promise<void>;
+  /**
+   * Restores a template from a backup: under its own id when that is free, as the same
+   * template when its text is already here, under a new id otherwise. Returns the id used.
+   */
+  restoreTemplate: (record: TemplateRecord) => Promise<string>;
   dismissTemplateProblems: () => void;
 }
 
@@ -206,6 +211,24 @@ export const useTemplates = create<TemplatesState>()((set, get) => {
         const { [id]: _removed, ...rest } = s.templates;
         return { templates: rest };
       });
+    },
+
+    async restoreTemplate(record) {
+      const { templates, keptAside } = get();
+      const existing = templates[record.id];
+      if (existing && existing.source === record.source) return existing.id;
+      if (!existing && !keptAside.includes(record.id)) {
+        await write(record);
+        set((s) => ({ templates: { ...s.templates, [record.id]: record } }));
+        return record.id;
+      }
+      const copy = await get().addTemplate({
+        name: record.name,
+        source: record.source,
+        format: record.format,
+        origin: record.origin,
+      });
+      return copy.id;
     },
 
     dismissTemplateProblems() {
