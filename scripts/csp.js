@@ -10,7 +10,9 @@ export const CSP_DIRECTIVES = {
   'style-src': ["'self'", "'unsafe-inline'"],
   'img-src': ["'self'", 'data:', 'https:'],
   'font-src': ["'self'", 'data:'],
-  'connect-src': ["'self'"],
+  // Importing a template from an https address (raw files, GitHub's API, wikis) reads it from
+  // the browser, without credentials; nothing else is ever sent.
+  'connect-src': ["'self'", 'https:'],
   'object-src': ["'none'"],
   'base-uri': ["'self'"],
   'form-action': ["'none'"],

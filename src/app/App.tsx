@@ -1,18 +1,16 @@
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { CSSProperties, MouseEvent } from 'react';
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
-import { DraftList, StorageAlerts } from '../features/gallery/DraftList.tsx';
-import { ImportTemplate } from '../features/gallery/ImportTemplate.tsx';
-import { TemplateGallery } from '../features/gallery/TemplateGallery.tsx';
+import { ImportSummaryBanner } from '../features/import/ImportSummaryBanner.tsx';
 import { useDraft, useDrafts } from '../stores/drafts.ts';
 import { nextTheme, useSettings } from '../stores/settings.ts';
 import type { Theme } from '../stores/settings.ts';
-import { BUILT_IN_TEMPLATES, findTemplateEntry } from '../templates/registry.ts';
+import { findTemplateEntry } from '../templates/registry.ts';
+import { GalleryRoute } from './GalleryRoute.tsx';
 import { navigate, useRoute } from './router.ts';
 import type { Route } from './router.ts';
 import { ShareRoute } from './ShareRoute.tsx';
 import { useApplyTheme } from './useApplyTheme.ts';
-import { useDraftProgress } from './useDraftProgress.ts';
 
 // The editor, preview and export (and the rich-text editor they load) are not part of the
 // first screen's JavaScript.
@@ -64,30 +62,6 @@ function RouteView({ route }: { route: Route }) {
   }
 }
 
-function GalleryRoute() {
-  const progress = useDraftProgress();
-  const createDraft = useDrafts((s) => s.createDraft);
-  const importTemplate = (source: string, fileName: string) => {
-    const name = fileName
-      .replace(/\.[^.]+$/, '')
-      .replace(/[^\w-]+/g, '-')
-      .toLowerCase();
-    const id = createDraft(`imported-${name || 'template'}`, { templateSource: source });
-    navigate(`#/draft/${encodeURIComponent(id)}`);
-  };
-  return (
-    <>
-      <StorageAlerts />
-      <TemplateGallery
-        templates={BUILT_IN_TEMPLATES}
-        onPick={(id) => navigate(`#/new/${encodeURIComponent(id)}`)}
-      />
-      <ImportTemplate onCreate={importTemplate} />
-      <DraftList progress={progress} />
-    </>
-  );
-}
-
 /** `#/new/<templateId>`: creates the draft once, then replaces the URL with the draft's. */
 function NewDraftRoute({ templateId }: { templateId: string }) {
   const entry = findTemplateEntry(templateId);
@@ -132,6 +106,7 @@ function DraftRoute({ draftId }: { draftId: string }) {
   }
   return (
     <>
+      <ImportSummaryBanner draftId={draftId} />
       <Suspense
         fallback={
           <p className="route-loading" role="status">

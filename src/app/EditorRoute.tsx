@@ -1,8 +1,11 @@
+import { useEffect } from 'react';
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import { EditorScreen } from '../features/editor/EditorScreen.tsx';
 import type { EditorExportContext } from '../features/editor/EditorScreen.tsx';
 import { ExportBar } from '../features/export/ExportBar.tsx';
 import { RenderedMarkdown } from '../features/preview/RenderedMarkdown.tsx';
+import { useDrafts } from '../stores/drafts.ts';
+import { isImportedTemplateId, useTemplates } from '../stores/templates.ts';
 import { downloadDraft } from './downloadDraft.ts';
 import { FieldSizeGuard } from './FieldSizeGuard.tsx';
 
@@ -43,11 +46,28 @@ export function EditorExport({
 /** The editor with its preview and export slots filled: loaded lazily, off the first screen. */
 export default function EditorRoute({
   draftId,
-  templateSource,
+  templateSource: draftSource,
 }: {
   draftId: string;
   templateSource: string | undefined;
 }) {
+  const templateId = useDrafts((s) => s.drafts[draftId]?.templateId);
+  const imported = templateId !== undefined && isImportedTemplateId(templateId);
+  const status = useTemplates((s) => s.status);
+  const record = useTemplates((s) => (templateId ? s.templates[templateId] : undefined));
+  useEffect(() => {
+    if (imported) void useTemplates.getState().load();
+  }, [imported]);
+  if (imported && (status === 'idle' || status === 'loading')) {
+    return (
+      <p className="route-loading" role="status">
+        Loading the template…
+      </p>
+    );
+  }
+  // An imported template that was updated gives the draft its newest version; one that was
+  // removed leaves the draft with the copy it was made from.
+  const templateSource = record?.source ?? draftSource;
   // Each part fails on its own: the preview and the export bar (with its dialogs) inside the
   // form's boundary, so an error in one leaves the others working and the draft in the store.
   const download = (
@@ -60,6 +80,7 @@ export default function EditorRoute({
       <FieldSizeGuard>
         <EditorScreen
           draftId={draftId}
+          templateSource={templateSource}
           renderPreview={(markdown) => (
             <ErrorBoundary what="The preview" actions={download} resetKey={markdown}>
               <EditorPreview markdown={markdown} />

@@ -42,6 +42,8 @@ export interface EditorScreenProps {
   renderPreview?: (markdown: string) => ReactNode;
   /** Renders the export bar for the current document. */
   renderExport?: (ctx: EditorExportContext) => ReactNode;
+  /** The newest text of an imported template; the draft's own copy otherwise. */
+  templateSource?: string | undefined;
 }
 
 type Loaded =
@@ -50,9 +52,15 @@ type Loaded =
   | { status: 'cancelled' }
   | { status: 'ready'; template: Template; target: GithubTarget };
 
-export function EditorScreen({ draftId, renderPreview, renderExport }: EditorScreenProps) {
+export function EditorScreen({
+  draftId,
+  renderPreview,
+  renderExport,
+  templateSource: newestSource,
+}: EditorScreenProps) {
   const templateId = useDrafts((s) => s.drafts[draftId]?.templateId);
-  const templateSource = useDrafts((s) => s.drafts[draftId]?.templateSource);
+  const draftSource = useDrafts((s) => s.drafts[draftId]?.templateSource);
+  const templateSource = newestSource ?? draftSource;
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
   const reading = useRef<AbortController | null>(null);

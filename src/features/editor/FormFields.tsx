@@ -7,6 +7,8 @@ import { Controller, useFieldArray, useWatch } from 'react-hook-form';
 import type { Control } from 'react-hook-form';
 import type { Field, FieldValue, GroupField, GroupInstance } from '../../core/model.ts';
 import type { Section, SectionGroup, SectionNode } from '../../core/template/types.ts';
+import { extraKey } from '../../core/model.ts';
+import { KeptFromDocument, useHasKept } from './KeptFromDocument.tsx';
 import { ProseWidget } from './ProseWidget.tsx';
 import { ownFields, hasFields, newInstance, sectionTitle, todayIso } from './templateModel.ts';
 import { useLiveSelector } from './liveValues.ts';
@@ -218,6 +220,7 @@ function GroupInstanceCard({
       {field.fields.map((f) => (
         <FieldControl key={f.id} field={f} name={`${name}.${f.id}`} control={control} />
       ))}
+      <KeptFromDocument control={control} name={`${name}.${extraKey('')}`} />
     </section>
   );
 }
@@ -273,7 +276,9 @@ function Heading({ level, id, children }: { level: number; id: string; children:
 }
 
 export function SectionNodeCard({ node, control }: { node: SectionNode; control: FormControl }) {
-  if (!hasFields(node)) return null;
+  // A section with nothing to fill in still shows text kept from an imported document.
+  const kept = useHasKept(control, extraKey(node.id));
+  if (!hasFields(node) && !(kept && node.type === 'section')) return null;
   if (node.type === 'group') return <SectionGroupCard node={node} control={control} />;
   return <SectionCard section={node} control={control} />;
 }
@@ -302,7 +307,8 @@ function SectionCard({
   control: FormControl;
   withChildren?: boolean;
 }) {
-  if (!withChildren && ownFields(section).length === 0) return null;
+  const kept = useHasKept(control, extraKey(section.id));
+  if (!withChildren && ownFields(section).length === 0 && !kept) return null;
   const fields = ownFields(section);
   const title = sectionTitle(section);
   const headingId = sectionHeadingId(section.id);
@@ -327,6 +333,7 @@ function SectionCard({
       {fields.map((f) => (
         <FieldControl key={f.id} field={f} name={f.id} control={control} />
       ))}
+      <KeptFromDocument control={control} name={extraKey(section.id)} />
       {withChildren
         ? section.children.map((child) => (
             <SectionNodeCard key={child.id} node={child} control={control} />

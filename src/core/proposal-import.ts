@@ -1,0 +1,109 @@
+/**
+ * "Import a proposal": a document filled outside the app, read against its template, with a
+ * summary of what was matched. Text that matches no field stays in its section (`extraKey`) and
+ * is counted, so the author sees that it was kept, not dropped.
+ */
+import { checkDocument } from './check.ts';
+import { isFieldFilled } from './document/filled.ts';
+import { readDocument } from './document/read.ts';
+import { allFields } from './document/walk.ts';
+import type { Field, FieldValue, Values } from './model.ts';
+import { extraKey } from './model.ts';
+import { splitFrontMatter } from './template/frontmatter.ts';
+import { lexMarkdown } from './template/markdown.ts';
+import { normalizeNewlines } from './text.ts';
+import type { Template } from './template/types.ts';
+
+export interface ImportSummary {
+  /** Fields that received an answer (each field of each repeated instance counts). */
+  filled: number;
+  /** Titles of required sections the document leaves empty or lacks. */
+  missing: string[];
+  /** Paragraphs (and other blocks) that match no field, kept as they are in their section. */
+  kept: number;
+}
+
+export interface ImportedProposal {
+  values: Values;
+  headings: Record<string, string>;
+  summary: ImportSummary;
+  /** A title for the draft: the document's first heading, or its front matter `title`. */
+  title: string;
+}
+
+const EXTRA_SUFFIX = '::extra';
+
+function countBlocks(markdown: string): number {
+  return lexMarkdown(markdown).filter((t) => t.type !== 'space').length;
+}
+
+function countFilled(fields: Field[], values: Record<string, FieldValue>): number {
+  let n = 0;
+  for (const field of fields) {
+    const value = values[field.id];
+    if (field.kind === 'group') {
+      if (!Array.isArray(value)) continue;
+      for (const instance of value) {
+        if (instance && typeof instance === 'object' && !Array.isArray(instance)) {
+          n += countFilled(field.fields, instance as Record<string, FieldValue>);
+        }
+      }
+    } else if (isFieldFilled(field, value)) {
+      n++;
+    }
+  }
+  return n;
+}
+
+function countKept(values: Record<string, FieldValue>): number {
+  let n = 0;
+  for (const [key, value] of Object.entries(values)) {
+    if (key.endsWith(EXTRA_SUFFIX) && typeof value === 'string' && value.trim() !== '') {
+      n += countBlocks(value);
+    } else if (Array.isArray(value)) {
+      for (const item of value) {
+        if (item && typeof item === 'object' && !Array.isArray(item) && !('done' in item)) {
+          n += countKept(item);
+        }
+      }
+    }
+  }
+  return n;
+}
+
+export function summarizeImport(template: Template, values: Values): ImportSummary {
+  const report = checkDocument(template, values);
+  return {
+    filled: countFilled(allFields(template), values),
+    missing: report.missing.map((m) => m.title),
+    kept: countKept(values),
+  };
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** "18 fields filled, 2 sections missing, 1 paragraph kept as is". */
+export function summaryText(summary: ImportSummary): string {
+  return [
+    `${plural(summary.filled, 'field', 'fields')} filled`,
+    `${plural(summary.missing.length, 'section', 'sections')} missing`,
+    `${plural(summary.kept, 'paragraph', 'paragraphs')} kept as is`,
+  ].join(', ');
+}
+
+function firstHeading(markdown: string): string {
+  const match = /^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$/m.exec(markdown);
+  return match?.[1]?.trim() ?? '';
+}
+
+/** Reads a filled document against `template`. */
+export function importProposal(template: Template, markdown: string): ImportedProposal {
+  const { values, headings } = readDocument(template, markdown);
+  const fmTitle = values['front-matter/title'];
+  const title =
+    (typeof fmTitle === 'string' && fmTitle.trim()) ||
+    (template.issueForm ? '' : firstHeading(markdown.replace(/^---\n[\s\S]*?\n---\n/, '')));
+  return { values, headings, summary: summarizeImport(template, values), title };
+}
