@@ -1,10 +1,13 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { builtInTemplatesPlugin, lazyYamlPlugin } from './src/templates/built-in-plugin.ts';
+import { pwaPlugin } from './scripts/pwa-plugin.ts';
 
 export default defineConfig({
-  plugins: [react(), builtInTemplatesPlugin(), lazyYamlPlugin()],
-  base: './',
+  plugins: [react(), builtInTemplatesPlugin(), lazyYamlPlugin(), pwaPlugin()],
+  // Relative by default (any static host, any folder); BASE_PATH=/proposal-studio/ builds for
+  // that sub-path (GitHub Pages: .github/workflows/pages.yml).
+  base: process.env.BASE_PATH || './',
   build: {
     target: 'es2022',
     sourcemap: true,
