@@ -5,11 +5,20 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = resolve(fileURLToPath(new URL('../dist', import.meta.url)));
 const args = process.argv.slice(2);
+// `--dir DIR` serves another build than dist/ (the sub-path test builds into a temporary folder).
+const dirArg = args.indexOf('--dir');
+const root = resolve(
+  dirArg >= 0 ? (args[dirArg + 1] ?? '.') : fileURLToPath(new URL('../dist', import.meta.url)),
+);
 const portArg = args.indexOf('--port');
 const port = Number(portArg >= 0 ? args[portArg + 1] : (process.env.PORT ?? 4173));
 const host = process.env.HOST ?? '127.0.0.1';
+// `--base /proposal-studio/` serves dist/ under that sub-path, as GitHub Pages does for a build
+// made with BASE_PATH=/proposal-studio/.
+const baseArg = args.indexOf('--base');
+const baseName = (baseArg >= 0 ? (args[baseArg + 1] ?? '') : '').replace(/^\/+|\/+$/g, '');
+const base = baseName ? `/${baseName}/` : '/';
 
 export const CSP = [
   "default-src 'self'",
@@ -41,13 +50,24 @@ const TYPES = {
 try {
   await stat(join(root, 'index.html'));
 } catch {
-  console.error('dist/index.html is missing: run `npm run build` first (npm start does it).');
+  console.error(`${root}/index.html is missing: run \`npm run build\` first (npm start does it).`);
   process.exit(1);
 }
 
 const server = createServer(async (req, res) => {
   const url = new URL(req.url ?? '/', 'http://localhost');
-  let path = normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '');
+  if (`${url.pathname}/` === base) {
+    res.writeHead(301, { Location: base }).end();
+    return;
+  }
+  if (!url.pathname.startsWith(base)) {
+    res.writeHead(404).end('Not found');
+    return;
+  }
+  let path = normalize(decodeURIComponent(url.pathname.slice(base.length - 1))).replace(
+    /^([/\\])+/,
+    '',
+  );
   let file = resolve(root, path);
   if (!file.startsWith(root)) {
     res.writeHead(403).end();
@@ -79,6 +99,6 @@ const server = createServer(async (req, res) => {
 
 server.listen(port, host, () => {
   console.log(
-    `Proposal Studio is running at http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/`,
+    `Proposal Studio is running at http://${host === '0.0.0.0' ? 'localhost' : host}:${port}${base}`,
   );
 });
