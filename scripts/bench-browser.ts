@@ -413,6 +413,8 @@ async function largeTemplateRun(
   const step = (what: string) => log(`    ${name}: ${what}`);
   try {
     const page = await context.newPage();
+    // A frozen page must not hold the bench: every action gives up after a while.
+    page.setDefaultTimeout(timeoutMs);
     await page.goto(base);
     step('pasting the template');
     await page.getByText('Use your own template').click();
