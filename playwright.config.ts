@@ -15,6 +15,9 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${PORT}/`,
     trace: 'retain-on-failure',
+    // A service worker cached by one test would serve the next one; only e2e/offline.spec.ts
+    // allows them (each test has a fresh context either way).
+    serviceWorkers: 'block',
     launchOptions: {
       executablePath: browser.path,
       args: CHROMIUM_ARGS,

@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { cspMeta } from './scripts/csp.js';
 import { builtInTemplatesPlugin, lazyYamlPlugin } from './src/templates/built-in-plugin.ts';
+import { pwaPlugin } from './scripts/pwa-plugin.ts';
 
 /**
  * The built index.html carries the Content-Security-Policy as a meta tag, first in <head>, so
@@ -23,8 +24,10 @@ function cspMetaPlugin(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), builtInTemplatesPlugin(), lazyYamlPlugin(), cspMetaPlugin()],
-  base: './',
+  plugins: [react(), builtInTemplatesPlugin(), lazyYamlPlugin(), cspMetaPlugin(), pwaPlugin()],
+  // Relative by default (any static host, any folder); BASE_PATH=/proposal-studio/ builds for
+  // that sub-path (GitHub Pages: .github/workflows/pages.yml).
+  base: process.env.BASE_PATH || './',
   // The template worker loads the YAML library on demand: code splitting needs ES workers.
   worker: { format: 'es' },
   build: {

@@ -3,7 +3,9 @@
 //
 // Every request is answered and none can stop the server: a malformed URL gets 400, a path
 // outside dist/ 403, a source map or a missing file 404. Options: `--port N` (0 picks a free
-// port; the printed URL says which) and `--root DIR` (default: dist/).
+// port; the printed URL says which), `--root DIR` (or `--dir DIR`; default: dist/) and
+// `--base /proposal-studio/` (serve under that sub-path, as GitHub Pages does for a build made
+// with BASE_PATH=/proposal-studio/).
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
@@ -15,9 +17,13 @@ const option = (name) => {
   const at = args.indexOf(name);
   return at >= 0 ? args[at + 1] : undefined;
 };
-const root = resolve(option('--root') ?? fileURLToPath(new URL('../dist', import.meta.url)));
+const root = resolve(
+  option('--root') ?? option('--dir') ?? fileURLToPath(new URL('../dist', import.meta.url)),
+);
 const port = Number(option('--port') ?? process.env.PORT ?? 4173);
 const host = process.env.HOST ?? '127.0.0.1';
+const baseName = (option('--base') ?? '').replace(/^\/+|\/+$/g, '');
+const base = baseName ? `/${baseName}/` : '/';
 
 export const CSP = cspHeader();
 
@@ -59,7 +65,9 @@ function resolveRequest(rawUrl) {
     return { status: 400 };
   }
   if (pathname.includes('\0')) return { status: 400 };
-  const relative = pathname.replace(/^[/\\]+/, '');
+  if (`${pathname}/` === base) return { status: 301, location: base };
+  if (!pathname.startsWith(base)) return { status: 404 };
+  const relative = pathname.slice(base.length).replace(/^[/\\]+/, '');
   const file = resolve(root, relative);
   if (file !== root && !file.startsWith(root + sep)) return { status: 403 };
   // Source maps stay private to the build, and hidden files are never served.
@@ -74,7 +82,8 @@ async function answer(req, res) {
   }
   const target = resolveRequest(req.url);
   if (target.status) {
-    res.writeHead(target.status, BASE_HEADERS).end();
+    const location = target.location ? { Location: target.location } : {};
+    res.writeHead(target.status, { ...BASE_HEADERS, ...location }).end();
     return;
   }
   let file = target.file;
@@ -127,5 +136,5 @@ server.on('clientError', (error, socket) => {
 server.listen(port, host, () => {
   const address = server.address();
   const shown = host === '0.0.0.0' ? 'localhost' : host;
-  console.log(`Proposal Studio is running at http://${shown}:${address.port}/`);
+  console.log(`Proposal Studio is running at http://${shown}:${address.port}${base}`);
 });

@@ -3,6 +3,7 @@ import './zodSetup.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
+import { UpdatePrompt } from './features/offline/UpdatePrompt.tsx';
 import './app/app.css';
 
 const root = document.getElementById('root');
@@ -10,5 +11,6 @@ if (!root) throw new Error('The page has no #root element.');
 createRoot(root).render(
   <StrictMode>
     <App />
+    <UpdatePrompt />
   </StrictMode>,
 );

@@ -77,7 +77,13 @@ export function lazyYamlPlugin(): Plugin {
     enforce: 'pre',
     apply: (_config, env) => env.mode !== 'test' && !process.env.VITEST,
     resolveId(source, importer) {
-      if (source !== 'yaml' || !importer || importer === yamlShim) return null;
+      if (
+        source !== 'yaml' ||
+        !importer ||
+        importer === yamlShim ||
+        importer.endsWith('yaml-parts.ts')
+      )
+        return null;
       if (importer.includes('/node_modules/') || !importer.includes('/src/')) return null;
       return yamlShim;
     },

@@ -7,13 +7,16 @@
  * Only what src/core imports from `yaml` is forwarded; a new import fails the build, not the app.
  */
 import type * as Yaml from 'yaml';
+// Only the parts of the library src/core uses, so the bundler leaves the rest out.
+import type * as Parts from './yaml-parts.ts';
 
-let library: typeof Yaml | undefined;
-let loading: Promise<typeof Yaml> | undefined;
+type YamlParts = typeof Parts;
+let library: YamlParts | undefined;
+let loading: Promise<YamlParts> | undefined;
 
 /** Loads the YAML library (once); parsing a template that may hold YAML must wait for it. */
-export function loadYaml(): Promise<typeof Yaml> {
-  loading ??= import('yaml').then(
+export function loadYaml(): Promise<YamlParts> {
+  loading ??= import('./yaml-parts.ts').then(
     (module) => (library = module),
     (error: unknown) => {
       loading = undefined;
@@ -23,7 +26,7 @@ export function loadYaml(): Promise<typeof Yaml> {
   return loading;
 }
 
-function yaml(): typeof Yaml {
+function yaml(): YamlParts {
   if (!library) {
     throw new Error('The YAML reader is not loaded yet: wait for loadYaml() before parsing.');
   }

@@ -1,0 +1,545 @@
+/**
+ * The browser half of `npm run bench` (called by scripts/bench.ts): the built app served by
+ * scripts/serve.js, driven in Chromium by Playwright.
+ *
+ * - Keystroke → preview: a prose field holding a generated proposal of 10, 100 and 300 KB, in
+ *   Markdown source mode and in rich-text mode; keystrokes typed mid-document (at the end of a
+ *   paragraph in the middle). In the page: keydown (its event time) → the first mutation inside
+ *   the preview's `.markdown-body` after it → the animation frame after that mutation.
+ * - The baseline, measured in the same run on the same text: a plain textarea page whose whole
+ *   document is re-rendered by marked + DOMPurify (the app's versions) on every keystroke.
+ * - Large templates: a generated 1 MB template (about 2,000 sections) and a 10,000-heading
+ *   template, pasted into "Use your own template": time from "Start a proposal from it" to a
+ *   usable form (progress line and first text box shown), then keystrokes in its first text field.
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { Browser, BrowserContext, Locator, Page } from '@playwright/test';
+import { random, WORDS } from './bench-preview.ts';
+
+export interface Stats {
+  p50: number;
+  p95: number;
+  max: number;
+  n: number;
+}
+
+export interface KeystrokeResult {
+  /** 'source' | 'rich' in the app; 'baseline' for the textarea page. */
+  mode: 'source' | 'rich' | 'baseline';
+  sizeKb: number;
+  keystrokes: number;
+  /** Keystrokes typed whose preview update was seen. */
+  timed: number;
+  mutation: Stats;
+  frame: Stats;
+  note?: string;
+}
+
+export interface LargeTemplateResult {
+  name: string;
+  bytes: number;
+  headings: number;
+  /** ms from "Start a proposal from it" to a usable form; null when it timed out. */
+  openMs: number | null;
+  timeoutMs: number;
+  keystroke?: { mutation: Stats; frame: Stats; timed: number; keystrokes: number };
+  note?: string;
+}
+
+export interface BrowserBenchOptions {
+  root: string;
+  sizesKb: number[];
+  modes: ('source' | 'rich')[];
+  keystrokes: number;
+  /** Runs per configuration; the reported figures are the medians of the runs' figures. */
+  runs: number;
+  largeTemplates: boolean;
+  log: (line: string) => void;
+}
+
+export interface BrowserBenchResult {
+  chromium: string;
+  keystrokes: KeystrokeResult[];
+  largeTemplates: LargeTemplateResult[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Generated text
+
+function wordsFrom(next: () => number) {
+  return (count: number) =>
+    Array.from({ length: count }, () => WORDS[Math.floor(next() * WORDS.length)]).join(' ');
+}
+
+/**
+ * One prose field's answer of about `bytes`: paragraphs with bold and code spans. No lists or
+ * headings, so the rich-text editor gives it back unchanged (it does not switch to source).
+ */
+export function proseContent(bytes: number): string {
+  const words = wordsFrom(random(11));
+  const parts: string[] = [];
+  let size = 0;
+  for (let i = 0; size < bytes; i++) {
+    const block = `${words(12)}. ${words(15)} **${words(2)}** and \`${words(1)}\`. ${words(10)}.`;
+    parts.push(block);
+    size += block.length + 2;
+  }
+  return parts.join('\n\n');
+}
+
+/** A Markdown template of about `bytes` with `sections` headings (prose questions, labels, lists). */
+export function largeTemplate(bytes: number, sections: number): string {
+  const words = wordsFrom(random(5));
+  const head = '# RFC: [Title]\n\n**Author**: [Your Name]\n**Created**: YYYY-MM-DD\n\n';
+  const perSection = Math.max(0, Math.floor((bytes - head.length) / sections));
+  const parts = [head];
+  for (let n = 1; n < sections; n++) {
+    let body = `## ${n}. ${words(3)}\n\n`;
+    const kind = n % 4;
+    if (kind === 1) body += `- Item 1...\n- Item 2...\n\n`;
+    else if (kind === 2) body += `**Owner**: [Your Name]\n\n`;
+    const filler = Math.max(0, perSection - body.length - 12);
+    let guidance = '';
+    while (guidance.length < filler) guidance += `${words(8)}. `;
+    body += `<!-- ${guidance.slice(0, filler).trim()} -->\n\n`;
+    parts.push(body);
+  }
+  return parts.join('');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+export function stats(values: readonly number[]): Stats {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (p: number) =>
+    sorted[Math.max(0, Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1))] ??
+    NaN;
+  return { p50: at(50), p95: at(95), max: sorted.at(-1) ?? NaN, n: sorted.length };
+}
+
+function medianOf(values: number[]): number {
+  const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
+  if (sorted.length === 0) return NaN;
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+function medianStats(list: Stats[]): Stats {
+  return {
+    p50: medianOf(list.map((s) => s.p50)),
+    p95: medianOf(list.map((s) => s.p95)),
+    max: medianOf(list.map((s) => s.max)),
+    n: list.reduce((n, s) => n + s.n, 0),
+  };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolvePort(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/** Starts scripts/serve.js on a free port; resolves to its URL and a stop function. */
+export async function startServer(
+  root: string,
+  extraArgs: string[] = [],
+): Promise<{ url: string; stop: () => void }> {
+  const port = await freePort();
+  const server = spawn(
+    process.execPath,
+    [join(root, 'scripts/serve.js'), '--port', String(port), ...extraArgs],
+    { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    const timer = setTimeout(() => reject(new Error('scripts/serve.js did not start')), 15_000);
+    let out = '';
+    server.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /https?:\/\/\S+/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolveUrl(m[0].replace(/\/?$/, '/'));
+      }
+    });
+    server.once('exit', (code) => reject(new Error(`scripts/serve.js exited (${code})`)));
+  });
+  return { url, stop: () => server.kill() };
+}
+
+interface Sample {
+  mutation: number;
+  frame: number;
+}
+interface BenchState {
+  active: boolean;
+  pending: number[];
+  samples: Sample[];
+}
+
+/**
+ * Instrumentation: keydown (event time) → the first mutation inside `selector` after it → the
+ * animation frame after that mutation. Keystrokes whose update lands together share it.
+ */
+async function instrument(target: Locator): Promise<void> {
+  await target.evaluate((observed) => {
+    const state: BenchState = { active: false, pending: [], samples: [] };
+    (window as unknown as { __bench: BenchState }).__bench = state;
+    document.addEventListener(
+      'keydown',
+      (event) => {
+        if (state.active) state.pending.push(event.timeStamp);
+      },
+      { capture: true },
+    );
+    new MutationObserver(() => {
+      if (state.pending.length === 0) return;
+      const now = performance.now();
+      const started = state.pending.splice(0);
+      requestAnimationFrame(() => {
+        const frame = performance.now();
+        for (const t of started) state.samples.push({ mutation: now - t, frame: frame - t });
+      });
+    }).observe(observed, { subtree: true, childList: true, characterData: true });
+  });
+}
+
+/** Types `count` characters (a sentence, repeated) and returns the samples. */
+async function typeTimed(
+  page: Page,
+  count: number,
+  delay: number,
+): Promise<{ samples: Sample[]; pending: number }> {
+  await page.evaluate(() => {
+    const state = (window as unknown as { __bench: BenchState }).__bench;
+    state.samples = [];
+    state.pending = [];
+    state.active = true;
+  });
+  const sentence = ' and the layer cache keeps p95 latency within the budget for every tenant.';
+  const text = sentence.repeat(Math.ceil(count / sentence.length)).slice(0, count);
+  await page.keyboard.type(text, { delay });
+  await page.waitForTimeout(1000);
+  return page.evaluate(() => {
+    const state = (window as unknown as { __bench: BenchState }).__bench;
+    state.active = false;
+    return { samples: state.samples, pending: state.pending.length };
+  });
+}
+
+/** Places the caret at the end of the paragraph nearest the middle of a textarea's text. */
+async function caretMidTextarea(page: Page, selector: string): Promise<void> {
+  await page.locator(selector).first().focus();
+  await page.evaluate((sel) => {
+    const el = document.querySelector<HTMLTextAreaElement>(sel);
+    if (!el) throw new Error(`no ${sel}`);
+    const mid = el.value.indexOf('\n\n', Math.floor(el.value.length / 2));
+    const at = mid === -1 ? el.value.length : mid;
+    el.setSelectionRange(at, at);
+    el.focus();
+  }, selector);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Runs
+
+/** The app's rendered preview: the Markdown body in the region named "Preview". */
+const preview = (page: Page): Locator =>
+  page.getByRole('region', { name: 'Preview' }).locator('.markdown-body').first();
+
+const BASELINE_HTML = `<!doctype html><html><head><meta charset="utf-8"><title>Baseline</title>
+<style>body{display:flex;gap:1rem;margin:0;font:14px sans-serif}textarea{width:48vw;height:95vh}#out{width:48vw;height:95vh;overflow:auto}</style>
+<script src="marked.umd.js"></script><script src="purify.min.js"></script></head>
+<body><textarea id="src" aria-label="Markdown"></textarea><div id="out" class="markdown-body"></div>
+<script>
+const src = document.getElementById('src');
+const out = document.getElementById('out');
+const render = () => { out.innerHTML = DOMPurify.sanitize(marked.parse(src.value, { gfm: true })); };
+src.addEventListener('input', render);
+window.__setText = (text) => { src.value = text; render(); };
+</script></body></html>`;
+
+async function routeBaseline(context: BrowserContext, base: string): Promise<string> {
+  const require = createRequire(import.meta.url);
+  // The browser builds that sit beside each package's main file (not in their `exports`).
+  const marked = readFileSync(join(dirname(require.resolve('marked')), 'marked.umd.js'));
+  const purify = readFileSync(join(dirname(require.resolve('dompurify')), 'purify.min.js'));
+  const at = new URL('__bench-baseline/', base).href;
+  await context.route(`${at}**`, (route) => {
+    const path = new URL(route.request().url()).pathname;
+    if (path.endsWith('marked.umd.js'))
+      return route.fulfill({ body: marked, contentType: 'text/javascript' });
+    if (path.endsWith('purify.min.js'))
+      return route.fulfill({ body: purify, contentType: 'text/javascript' });
+    return route.fulfill({ body: BASELINE_HTML, contentType: 'text/html' });
+  });
+  return `${at}index.html`;
+}
+
+async function baselineRun(
+  browser: Browser,
+  base: string,
+  text: string,
+  keystrokes: number,
+): Promise<{ samples: Sample[]; pending: number }> {
+  const context = await browser.newContext({
+    viewport: { width: 1400, height: 900 },
+    serviceWorkers: 'block',
+  });
+  try {
+    const url = await routeBaseline(context, base);
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.evaluate(
+      (t) => (window as unknown as { __setText(t: string): void }).__setText(t),
+      text,
+    );
+    await instrument(page.locator('#out'));
+    await caretMidTextarea(page, '#src');
+    await page.keyboard.type(' warm up', { delay: 60 });
+    await page.waitForTimeout(300);
+    return await typeTimed(page, keystrokes, 60);
+  } finally {
+    await context.close();
+  }
+}
+
+/** Opens the EP template in a fresh context; returns the page and the first prose field's label. */
+async function openEditor(browser: Browser, base: string) {
+  const context = await browser.newContext({
+    viewport: { width: 1400, height: 900 },
+    serviceWorkers: 'block',
+  });
+  const page = await context.newPage();
+  await page.goto(base);
+  await page
+    .getByRole('button', { name: 'Enhancement Proposal (EP)', exact: false })
+    .first()
+    .click();
+  await page.waitForURL(/#\/draft\//);
+  const form = page.getByRole('form', { name: 'Proposal form' });
+  await preview(page).waitFor();
+  return { context, page, form };
+}
+
+async function appRun(
+  browser: Browser,
+  base: string,
+  mode: 'source' | 'rich',
+  text: string,
+  keystrokes: number,
+): Promise<{ samples: Sample[]; pending: number; note?: string }> {
+  const { context, page, form } = await openEditor(browser, base);
+  try {
+    const toggle = form.getByRole('button', { name: /^Markdown source for / }).first();
+    await toggle.click();
+    await page.waitForFunction(() => document.querySelector('form textarea.prose-source') != null);
+    // Fill the field's source with the bulk; wait until the preview shows it.
+    const field = form.locator('textarea.prose-source').first();
+    await field.fill(text, { timeout: 120_000 });
+    const body = await preview(page).elementHandle();
+    await page.waitForFunction(
+      ([el, length]) => (el?.textContent?.length ?? 0) >= length * 0.8,
+      [body, text.length] as const,
+      { timeout: 120_000, polling: 200 },
+    );
+    let note: string | undefined;
+    if (mode === 'rich') {
+      await toggle.click();
+      const editor = form.locator('.ProseMirror').first();
+      await editor.waitFor({ timeout: 60_000 }).catch(() => undefined);
+      if ((await editor.count()) === 0) {
+        note = 'the field stayed in Markdown source (the rich-text editor did not take the text)';
+        return { samples: [], pending: 0, note };
+      }
+      await editor.click();
+      // Caret at the end of the middle paragraph; ProseMirror follows the DOM selection.
+      await page.evaluate(() => {
+        const paragraphs = document.querySelectorAll('.ProseMirror p');
+        const p = paragraphs[Math.floor(paragraphs.length / 2)];
+        if (!p) throw new Error('no paragraph in the rich-text editor');
+        const range = document.createRange();
+        range.selectNodeContents(p);
+        range.collapse(false);
+        const selection = window.getSelection()!;
+        selection.removeAllRanges();
+        selection.addRange(range);
+      });
+      await page.waitForTimeout(200);
+    } else {
+      await caretMidTextarea(page, 'form textarea.prose-source');
+    }
+    await instrument(preview(page));
+    await page.keyboard.type(' warm up', { delay: 60 });
+    await page.waitForTimeout(500);
+    const result = await typeTimed(page, keystrokes, 60);
+    return { ...result, ...(note ? { note } : {}) };
+  } finally {
+    await context.close();
+  }
+}
+
+async function largeTemplateRun(
+  browser: Browser,
+  base: string,
+  name: string,
+  text: string,
+  headings: number,
+  keystrokes: number,
+  log: (line: string) => void,
+): Promise<LargeTemplateResult> {
+  const timeoutMs = 60_000;
+  const result: LargeTemplateResult = {
+    name,
+    bytes: text.length,
+    headings,
+    openMs: null,
+    timeoutMs,
+  };
+  const context = await browser.newContext({
+    viewport: { width: 1400, height: 900 },
+    serviceWorkers: 'block',
+  });
+  const step = (what: string) => log(`    ${name}: ${what}`);
+  try {
+    const page = await context.newPage();
+    // A frozen page must not hold the bench: every action gives up after a while.
+    page.setDefaultTimeout(timeoutMs);
+    await page.goto(base);
+    step('pasting the template');
+    await page.getByText('Use your own template').click();
+    const paste = page.getByRole('textbox', { name: 'Or paste the template' });
+    await paste.waitFor();
+    // One input event with the whole text, as a paste gives (fill() types it in chunks).
+    await paste.evaluate((el, value) => {
+      const area = el as HTMLTextAreaElement;
+      // The prototype's setter, so React sees the change as the browser's own.
+      Reflect.set(HTMLTextAreaElement.prototype, 'value', value, area);
+      area.dispatchEvent(new Event('input', { bubbles: true }));
+    }, text);
+    step('opening it');
+    const start = performance.now();
+    await page.getByRole('button', { name: 'Start a proposal from it' }).click();
+    try {
+      const form = page.getByRole('form', { name: 'Proposal form' });
+      await page
+        .getByText(/\d+ of \d+ required sections complete/)
+        .first()
+        .waitFor({ timeout: timeoutMs });
+      const author = form.getByRole('textbox', { name: 'Author', exact: true }).first();
+      await author.waitFor({ timeout: timeoutMs });
+      result.openMs = performance.now() - start;
+      step(`usable after ${result.openMs.toFixed(0)} ms; typing`);
+      await preview(page).waitFor({
+        timeout: timeoutMs,
+      });
+      await instrument(preview(page));
+      await author.click({ timeout: timeoutMs });
+      await page.keyboard.type('Ada', { delay: 60 });
+      await page.waitForTimeout(500);
+      const { samples } = await typeTimed(page, keystrokes, 60);
+      result.keystroke = {
+        mutation: stats(samples.map((s) => s.mutation)),
+        frame: stats(samples.map((s) => s.frame)),
+        timed: samples.length,
+        keystrokes,
+      };
+    } catch (error) {
+      result.note = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+    }
+  } catch (error) {
+    result.note = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+  } finally {
+    // A frozen page can make close() wait; do not let it hold the bench.
+    await Promise.race([context.close(), new Promise((r) => setTimeout(r, 10_000))]);
+  }
+  return result;
+}
+
+export async function runBrowserBench(options: BrowserBenchOptions): Promise<BrowserBenchResult> {
+  const { findChromium, CHROMIUM_ARGS } = await import('./find-chromium.js');
+  const found = findChromium();
+  if (!found.path) throw new Error('no Chromium found (see README)');
+  const { chromium } = await import('@playwright/test');
+  const server = await startServer(options.root);
+  const browser = await chromium.launch({ executablePath: found.path, args: CHROMIUM_ARGS });
+  const out: BrowserBenchResult = {
+    chromium: `${found.path} (${found.source})`,
+    keystrokes: [],
+    largeTemplates: [],
+  };
+  try {
+    for (const sizeKb of options.sizesKb) {
+      const text = proseContent(sizeKb * 1024);
+      const configs: ('baseline' | 'source' | 'rich')[] = ['baseline', ...options.modes];
+      for (const mode of configs) {
+        const runs: { samples: Sample[]; pending: number; note?: string }[] = [];
+        for (let run = 0; run < options.runs; run++) {
+          options.log(`  browser: ${mode}, ${sizeKb} KB, run ${run + 1} of ${options.runs}`);
+          try {
+            runs.push(
+              mode === 'baseline'
+                ? await baselineRun(browser, server.url, text, options.keystrokes)
+                : await appRun(browser, server.url, mode, text, options.keystrokes),
+            );
+          } catch (error) {
+            runs.push({
+              samples: [],
+              pending: 0,
+              note: (error instanceof Error ? error.message : String(error)).split('\n')[0],
+            });
+          }
+        }
+        const timed = runs.filter((r) => r.samples.length > 0);
+        const note = runs.find((r) => r.note)?.note;
+        out.keystrokes.push({
+          mode,
+          sizeKb,
+          keystrokes: options.keystrokes,
+          timed: medianOf(timed.map((r) => r.samples.length)) || 0,
+          mutation: medianStats(timed.map((r) => stats(r.samples.map((s) => s.mutation)))),
+          frame: medianStats(timed.map((r) => stats(r.samples.map((s) => s.frame)))),
+          ...(note ? { note } : {}),
+        });
+      }
+    }
+    if (options.largeTemplates) {
+      const big = [
+        { name: '1 MB template', text: largeTemplate(1024 * 1024, 2000), headings: 2000 },
+        {
+          name: '10,000-heading template',
+          text: largeTemplate(600 * 1024, 10_000),
+          headings: 10_000,
+        },
+      ];
+      for (const t of big) {
+        options.log(`  browser: ${t.name} (${(t.text.length / 1024).toFixed(0)} KB)`);
+        out.largeTemplates.push(
+          await largeTemplateRun(
+            browser,
+            server.url,
+            t.name,
+            t.text,
+            t.headings,
+            options.keystrokes,
+            options.log,
+          ),
+        );
+      }
+    }
+  } finally {
+    await browser.close();
+    server.stop();
+  }
+  return out;
+}
