@@ -43,10 +43,10 @@ test('an imported GitHub issue form becomes a guided form and GitHub’s issue b
 }) => {
   await importTemplate(page, ISSUE_FORM);
   await expect(page).toHaveURL(/#\/draft\//);
-  await expect(page.getByText('0 of 2 required sections complete')).toBeVisible();
+  await expect(page.getByText('0 of 2 sections complete')).toBeVisible();
   await form(page).getByRole('textbox', { name: 'Problem' }).fill('Builds are slow.');
   await form(page).getByRole('combobox', { name: 'Area' }).selectOption('CLI');
-  await expect(page.getByText('2 of 2 required sections complete')).toBeVisible();
+  await expect(page.getByText('2 of 2 sections complete')).toBeVisible();
   const md = await markdownText(page);
   expect(md).toBe(
     '### Problem\n\nBuilds are slow.\n\n### Area\n\nCLI\n\n### Additional context\n\n_No response_\n',
@@ -77,8 +77,8 @@ test('a Markdown template pasted from a project works like a built-in one', asyn
     page,
     '## Summary\n\n<!-- One paragraph -->\n\n## Risks\n\n| Risk | Impact |\n| --- | --- |\n| | High/Medium/Low |\n',
   );
-  await expect(page.getByText('0 of 2 required sections complete')).toBeVisible();
+  await expect(page.getByText('0 of 2 sections complete')).toBeVisible();
   await form(page).getByRole('textbox', { name: 'Summary' }).fill('Cache layers.');
-  await expect(page.getByText('1 of 2 required sections complete')).toBeVisible();
+  await expect(page.getByText('1 of 2 sections complete')).toBeVisible();
   expect(await markdownText(page)).toContain('## Summary\n\nCache layers.\n\n## Risks');
 });
