@@ -302,9 +302,19 @@ function Heading({ level, id, children }: { level: number; id: string; children:
   }
 }
 
-export function SectionNodeCard({ node, control }: { node: SectionNode; control: FormControl }) {
+export function SectionNodeCard({
+  node,
+  control,
+  parentTitle,
+}: {
+  node: SectionNode;
+  control: FormControl;
+  parentTitle?: string;
+}) {
   if (!hasFields(node)) return null;
-  if (node.type === 'group') return <SectionGroupCard node={node} control={control} />;
+  if (node.type === 'group') {
+    return <SectionGroupCard node={node} control={control} parentTitle={parentTitle} />;
+  }
   return <SectionCard section={node} control={control} />;
 }
 
@@ -366,21 +376,33 @@ function SectionCard({
       )}
       {withChildren
         ? section.children.map((child) => (
-            <SectionNodeCard key={child.id} node={child} control={control} />
+            <SectionNodeCard key={child.id} node={child} control={control} parentTitle={title} />
           ))
         : null}
     </section>
   );
 }
 
-function SectionGroupCard({ node, control }: { node: SectionGroup; control: FormControl }) {
+function SectionGroupCard({
+  node,
+  control,
+  parentTitle,
+}: {
+  node: SectionGroup;
+  control: FormControl;
+  parentTitle?: string | undefined;
+}) {
   const title = plainText(sectionTitle(node));
   const headingId = sectionHeadingId(node.id);
+  // Under a section of the same name ("Use Cases" › "Use Case 1"), a group, not a second
+  // region of that name.
+  const Tag = parentTitle === title ? 'div' : 'section';
   return (
-    <section
+    <Tag
       className="section-card"
       id={sectionDomId(node.id)}
       aria-labelledby={headingId}
+      role={Tag === 'div' ? 'group' : undefined}
       data-section-id={node.id}
     >
       <div className="section-head">
@@ -396,7 +418,7 @@ function SectionGroupCard({ node, control }: { node: SectionGroup; control: Form
         />
       ) : null}
       <GroupControl field={node.field} name={node.id} control={control} />
-    </section>
+    </Tag>
   );
 }
 
