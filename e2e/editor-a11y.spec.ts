@@ -50,7 +50,7 @@ test('the meter counts partly filled sections apart, never as complete', async (
   await expect(background.locator('.status')).toHaveText(/Partly filled/);
   await expect(page.locator('.meter-partial')).not.toHaveCSS('width', '0px');
   // The section being edited is highlighted in the outline.
-  await expect(outline.getByRole('button', { name: /^.Background/ })).toHaveAttribute(
+  await expect(outline.getByRole('button', { name: /^Background/ })).toHaveAttribute(
     'aria-current',
     'true',
   );
