@@ -60,15 +60,14 @@ test('an empty required field says so once left; Next missing visits every one',
   page,
 }) => {
   await openTemplate(page, 'Enhancement Request (AI Agent)');
-  const background = section(page, /^Background/);
-  const affected = background.getByRole('textbox', { name: 'Affected Systems' });
+  const affected = form(page).getByRole('textbox', { name: 'TLDR' });
   await affected.focus();
   await expect(affected).not.toHaveAttribute('aria-invalid', 'true');
   await affected.press('Tab');
   await expect(affected).toHaveAttribute('aria-invalid', 'true');
   const describedBy = (await affected.getAttribute('aria-describedby')) ?? '';
   const error = page.locator(`[id="${describedBy.split(' ').at(-1)}"]`);
-  await expect(error).toHaveText('Affected Systems is required.');
+  await expect(error).toHaveText('TLDR is required.');
 
   // An export attempt shows every empty required field's error.
   await page.getByRole('button', { name: 'Download .md' }).click();
