@@ -29,9 +29,7 @@ test('drafts: create, list, rename, duplicate, delete with undo, survive a reloa
   await expect(drafts.getByRole('listitem')).toContainText('Enhancement RFC');
   await expect(drafts.locator('time')).toHaveAttribute('datetime', /^\d{4}-\d\d-\d\dT/);
   // The progress line counts like the editor's meter: nothing is filled in a new RFC draft.
-  await expect(drafts.getByRole('listitem')).toContainText(
-    /(^|[^0-9])0 of \d+ required sections complete/,
-  );
+  await expect(drafts.getByRole('listitem')).toContainText(/(^|[^0-9])0 of \d+ sections complete/);
 
   // Rename: Escape cancels, Enter saves.
   const row = drafts.getByRole('listitem').first();

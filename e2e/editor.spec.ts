@@ -17,76 +17,42 @@ import {
 
 test.beforeEach(({ page }) => failOnDialogsAndErrors(page));
 
-/** Waits for the meter to read "M of M" and returns M. */
+/** Waits for the meter to read "M of M sections complete" (nothing partly filled) and returns M. */
 async function expectMeterFull(page: Page): Promise<number> {
-  const meter = page.getByText(/\d+ of \d+ required sections complete/);
-  await expect(async () => {
-    const m = /(\d+) of (\d+)/.exec((await meter.textContent()) ?? '');
-    expect(m?.[1]).toBe(m?.[2]);
-  }).toPass();
+  const meter = page.locator('.completeness-text');
+  await expect(meter).toHaveText(/^(\d+) of \1 sections? complete$/);
   const m = /of (\d+)/.exec((await meter.textContent()) ?? '');
   return Number(m?.[1]);
 }
 
 /**
- * Fills whatever required sections are still listed as missing, one control at a time (text,
- * rich text, a first checkbox or option), recording the text typed. Returns those texts.
+ * Fills every required field still empty, going from one to the next with "Next missing"
+ * (text, rich text, a first unticked box, a first option), recording the text typed.
  */
 async function fillMissing(page: Page, prefix: string): Promise<string[]> {
   const typed: string[] = [];
-  const missing = page.getByRole('list', { name: 'Missing sections' }).getByRole('button');
-  for (let round = 0; round < 80 && (await missing.count()) > 0; round++) {
-    const first = missing.first();
-    const title = (await first.textContent()) ?? '';
-    await first.click();
-    const headingId = await page.evaluate(() => document.activeElement?.id ?? '');
-    expect(headingId, `jumping to “${title}” focuses its heading`).toMatch(/-heading$/);
-    const card = page.locator(`[id="${headingId.replace(/-heading$/, '')}"]`);
-    const controls = card.locator(
-      'input[type=text], textarea, [contenteditable=true], input[type=checkbox], input[type=radio], select',
+  const next = page.getByRole('button', { name: /^Next missing/ });
+  const meter = page.locator('.completeness-text');
+  for (let round = 0; round < 120; round++) {
+    if (/^(\d+) of \1 sections? complete$/.test((await meter.textContent()) ?? '')) break;
+    await next.click();
+    const focused = page.locator(':focus');
+    const kind = await focused.evaluate((el) =>
+      el instanceof HTMLInputElement ? el.type : el.tagName.toLowerCase(),
     );
-    let filled = false;
-    const count = await controls.count();
-    for (let i = 0; i < count && !filled; i++) {
-      const control = controls.nth(i);
-      if (!(await control.isVisible())) continue;
-      const kind = await control.evaluate((el) =>
-        el instanceof HTMLInputElement
-          ? el.type
-          : el.classList.contains('code-input')
-            ? 'code'
-            : el.tagName.toLowerCase(),
-      );
-      if (kind === 'checkbox' || kind === 'radio') {
-        if (await control.isChecked()) continue;
-        await control.check();
-      } else if (kind === 'select') {
-        const value = await control.inputValue();
-        if (value) continue;
-        await control.selectOption({ index: 1 });
-      } else {
-        const current = await control.inputValue().catch(() => control.textContent());
-        // Code starts as the template's example, which counts as unfilled: replace it.
-        if (kind === 'code' ? current?.startsWith(prefix) : current !== '') continue;
-        const text = `${prefix} ${typed.length + 1} for ${title}`;
-        await control.fill(text);
-        await control.blur();
-        typed.push(text);
-      }
-      // Filled when the section leaves the missing list.
-      await page.waitForTimeout(50);
-      filled = !(await page
-        .getByRole('list', { name: 'Missing sections' })
-        .getByRole('button', { name: title, exact: true })
-        .isVisible()
-        .catch(() => false));
-    }
-    if (!filled) {
-      const add = card.getByRole('button', { name: /^Add (row|item|task)/ }).first();
-      await add.click();
+    if (kind === 'checkbox' || kind === 'radio') {
+      const group = focused.locator('xpath=ancestor::*[contains(@class, "field")][1]');
+      const box = group.locator('input[type=checkbox]:not(:checked), input[type=radio]').first();
+      await box.check();
+    } else if (kind === 'select') {
+      await focused.selectOption({ index: 1 });
+    } else {
+      const text = `${prefix} ${typed.length + 1}`;
+      await focused.fill(text);
+      typed.push(text);
     }
   }
-  await expect(missing).toHaveCount(0);
+  await expectMeterFull(page);
   return typed;
 }
 
@@ -104,7 +70,7 @@ async function reloadEditor(page: Page) {
   // The form saves 400 ms after the last change; "Saved" says it has.
   await expect(page.locator('.save-indicator')).toHaveText('Saved');
   await page.reload();
-  await expect(page.getByText(/\d+ of \d+ required sections complete/)).toBeVisible();
+  await expect(page.getByText(/\d+ of \d+ sections complete/)).toBeVisible();
 }
 
 async function fillProse(page: Page, name: string, text: string, within: Locator = form(page)) {
@@ -153,12 +119,14 @@ test('enhancement request: text, prose, lists, tasks, checklists, radios, table,
   await technical.getByRole('radio', { name: /^Fully backward compatible/ }).check();
   await expect(technical.getByRole('radio', { name: /^Requires migration/ })).not.toBeChecked();
   values.push('[x] Infrastructure changes', '[x] Network changes', '[x] Fully backward compatible');
-  await technical.getByRole('button', { name: 'Add row to Risk Assessment' }).click();
-  await expect(technical.getByRole('textbox', { name: 'Risk, row 1' })).toBeFocused();
-  await page.keyboard.type('Cache poisoning');
+  // A table starts with one empty row.
+  await technical.getByRole('textbox', { name: 'Risk, row 1' }).fill('Cache poisoning');
   await technical.getByRole('combobox', { name: 'Probability, row 1' }).selectOption('Low');
   await technical.getByRole('combobox', { name: 'Impact, row 1' }).selectOption('High');
   await technical.getByRole('textbox', { name: 'Mitigation, row 1' }).fill('Signed cache keys');
+  // Enter in the last cell adds a row and goes to it.
+  await technical.getByRole('textbox', { name: 'Mitigation, row 1' }).press('Enter');
+  await expect(technical.getByRole('textbox', { name: 'Risk, row 2' })).toBeFocused();
   values.push('| Cache poisoning | Low | High | Signed cache keys |');
 
   const docs = section(page, /^Documentation Impact/);
@@ -215,7 +183,7 @@ test('enhancement request: text, prose, lists, tasks, checklists, radios, table,
   for (const v of values) expect(md).toContain(v);
 
   await reloadEditor(page);
-  await expect(page.getByText(`${total} of ${total} required sections complete`)).toBeVisible();
+  await expect(page.getByText(`${total} of ${total} sections complete`)).toBeVisible();
   md = await markdownText(page);
   for (const v of values) expect(md).toContain(v);
   await expect(form(page).getByRole('textbox', { name: 'TLDR' })).toHaveValue(
@@ -279,7 +247,7 @@ test('feature pull request: section groups, code with Tab, radios, key-value', a
   for (const v of values) expect(md).toContain(v);
 
   await reloadEditor(page);
-  await expect(page.getByText(`${total} of ${total} required sections complete`)).toBeVisible();
+  await expect(page.getByText(`${total} of ${total} sections complete`)).toBeVisible();
   md = await markdownText(page);
   for (const v of values) expect(md).toContain(v);
 });
@@ -310,7 +278,7 @@ test('enhancement proposal: heading fields, dates, ordered lists, section groups
   for (const v of values) expect(md).toContain(v);
 
   await reloadEditor(page);
-  await expect(page.getByText(`${total} of ${total} required sections complete`)).toBeVisible();
+  await expect(page.getByText(`${total} of ${total} sections complete`)).toBeVisible();
   md = await markdownText(page);
   for (const v of values) expect(md).toContain(v);
 });
@@ -324,7 +292,7 @@ test('plain-text enhancement proposal: output is Markdown with the answers', asy
   expect(md).toMatch(/^#+ /m);
   for (const v of values) expect(md).toContain(v);
   await reloadEditor(page);
-  await expect(page.getByText(`${total} of ${total} required sections complete`)).toBeVisible();
+  await expect(page.getByText(`${total} of ${total} sections complete`)).toBeVisible();
   md = await markdownText(page);
   for (const v of values) expect(md).toContain(v);
 });
@@ -339,8 +307,7 @@ test('RFC: front matter, use cases, table cells with options, key-value choices'
   values.push('Layer caching RFC');
 
   const risks = section(page, /^Risks and Mitigations/);
-  await risks.getByRole('button', { name: 'Add row to Risks and Mitigations' }).click();
-  await page.keyboard.type('Stale layers');
+  await risks.getByRole('textbox', { name: 'Risk, row 1' }).fill('Stale layers');
   await risks.getByRole('combobox', { name: 'Probability, row 1' }).selectOption('Medium');
   await risks.getByRole('combobox', { name: 'Impact, row 1' }).selectOption('High');
   values.push('| Stale layers | Medium | High |');
@@ -368,7 +335,7 @@ test('RFC: front matter, use cases, table cells with options, key-value choices'
   expect(md.startsWith('---\n')).toBe(true);
 
   await reloadEditor(page);
-  await expect(page.getByText(`${total} of ${total} required sections complete`)).toBeVisible();
+  await expect(page.getByText(`${total} of ${total} sections complete`)).toBeVisible();
   md = await markdownText(page);
   for (const v of values) expect(md).toContain(v);
 });
@@ -412,13 +379,16 @@ test.describe('on a phone', () => {
     await expect(views.getByRole('tab', { name: 'Form' })).toBeFocused();
     await views.getByRole('tab', { name: 'Preview' }).click();
 
-    await page.getByText('Outline and completeness').click();
+    await page.locator('summary', { hasText: 'Sections' }).click();
     await page
       .getByRole('navigation', { name: 'Outline' })
       .getByRole('button', { name: /Testing Strategy/ })
       .click();
     await expect(form(page)).toBeVisible();
-    await expect(page.getByRole('heading', { name: 'Testing Strategy' })).toBeFocused();
+    // The section's first empty field takes the caret.
+    await expect(
+      section(page, /^Testing Strategy/).getByRole('textbox', { name: 'Test Scenarios, item 1' }),
+    ).toBeFocused();
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(360);
   });

@@ -96,13 +96,15 @@ async function fillEnhancementRequest(page: Page): Promise<string[]> {
 
 /** The number of required sections still empty, from the meter. */
 async function missingCount(page: Page): Promise<number> {
-  const text = (await page.getByText(/\d+ of \d+ required sections complete/).textContent()) ?? '';
-  const m = /(\d+) of (\d+)/.exec(text);
-  return Number(m?.[2]) - Number(m?.[1]);
+  const text = (await page.locator('.completeness-text').textContent()) ?? '';
+  const m = /(\d+) of (\d+) sections? complete(?: · (\d+) partly filled)?/.exec(text);
+  return Number(m?.[2]) - Number(m?.[1]) - Number(m?.[3] ?? 0);
 }
 
 function confirmDialog(page: Page): Locator {
-  return page.getByRole('dialog', { name: /required sections? (is|are) empty: export anyway\?/ });
+  return page.getByRole('dialog', {
+    name: /required sections? (is|are) (empty|partly filled): export anyway\?/,
+  });
 }
 
 async function confirmIncomplete(page: Page, action: string) {
@@ -188,13 +190,14 @@ test('Copy Markdown puts exactly the Markdown tab on the clipboard; so does its 
   const md2 = await settledMarkdown(page, 'Second version of the summary');
   await writeClipboard(page, 'something else');
   const label = (await exportBar(page).locator('kbd').first().textContent()) ?? '';
-  expect(label).toBe('Ctrl+Shift+C');
+  // Not Ctrl+Shift+C, which opens the developer tools in Chrome, Edge and Firefox.
+  expect(label).toBe('Alt+Shift+C');
   await expect(exportBar(page).getByRole('button', { name: 'Copy Markdown' })).toHaveAttribute(
     'aria-keyshortcuts',
-    /Control\+Shift\+C/,
+    'Alt+Shift+C',
   );
   await page.getByRole('textbox', { name: 'Draft title' }).focus();
-  await page.keyboard.press('Control+Shift+C');
+  await page.keyboard.press('Alt+Shift+C');
   await confirmIncomplete(page, 'Copy Markdown');
   await expect(exportBar(page).getByRole('status')).toHaveText('Copied Markdown to the clipboard.');
   await expect.poll(() => readClipboard(page)).toBe(md2);
@@ -281,8 +284,8 @@ test('pull request: compare/BASE...HEAD with quick_pull, the body is the Markdow
   const md = await settledMarkdown(page, 'issues/7', 'Component 1: Cache service');
 
   // By the shortcut the bar shows for Open on GitHub.
-  await expect(exportBar(page).locator('kbd').nth(1)).toHaveText('Ctrl+Shift+E');
-  await page.keyboard.press('Control+Shift+E');
+  await expect(exportBar(page).locator('kbd').nth(1)).toHaveText('Alt+Shift+G');
+  await page.keyboard.press('Alt+Shift+G');
   await confirmIncomplete(page, 'Open on GitHub');
   const dialog = githubDialog(page);
   await expect(dialog.getByRole('combobox', { name: 'Create' })).toHaveValue('pull-request');
@@ -481,7 +484,7 @@ test('a share link opens as a new draft with the same values, never over an exis
     ).toBeVisible();
     await page2.getByRole('button', { name: 'Open as a new draft' }).click();
     await expect(page2).toHaveURL(/#\/draft\/[a-z0-9]+$/);
-    await expect(page2.getByText(/\d+ of \d+ required sections complete/)).toBeVisible();
+    await expect(page2.getByText(/\d+ of \d+ sections complete/)).toBeVisible();
     await expect(page2.getByRole('textbox', { name: 'Draft title' })).toHaveValue(
       'Shared layer cache',
     );
@@ -502,7 +505,7 @@ test('a share link opens as a new draft with the same values, never over an exis
   expect(page.url()).not.toBe(originalUrl);
   expect(await settledMarkdown(page, ...texts)).toBe(md);
   await page.goto(originalUrl);
-  await expect(page.getByText(/\d+ of \d+ required sections complete/)).toBeVisible();
+  await expect(page.getByText(/\d+ of \d+ sections complete/)).toBeVisible();
   expect(await settledMarkdown(page, ...texts)).toBe(md);
   await page.goto('/');
   await expect(page.getByRole('region', { name: 'Your drafts' }).getByRole('listitem')).toHaveCount(
@@ -529,22 +532,27 @@ test('an incomplete proposal asks once: Go back exports nothing, confirming expo
   await expect(dialog).toHaveAccessibleName(
     `${missing} required sections are empty: export anyway?`,
   );
-  await expect(dialog.getByRole('listitem')).toHaveCount(missing);
-  // The same sections as the editor's own list of missing sections.
-  const listed = await page
-    .getByRole('list', { name: 'Missing sections' })
-    .getByRole('button')
-    .allTextContents();
-  expect(await dialog.getByRole('listitem').allTextContents()).toEqual(listed);
+  const empty = dialog.getByRole('list', { name: 'Empty' }).getByRole('listitem');
+  await expect(empty).toHaveCount(missing);
+  // The same sections as the editor's outline marks missing.
+  const outline = page.getByRole('navigation', { name: 'Outline' });
+  const listed = await outline.locator('.status-missing .outline-title').allTextContents();
+  expect(await empty.allTextContents()).toEqual(listed);
   await expect(dialog.getByRole('button', { name: 'Go back' })).toBeFocused();
   await dialog.getByRole('button', { name: 'Go back' }).click();
   await expect(dialog).toBeHidden();
-  await expect(download).toBeFocused();
+  // Go back lands in the first empty required field, which now says so.
+  const focused = form(page).locator(':focus');
+  await expect(focused).toHaveCount(1);
+  await expect(outline.locator('.status-missing, .status-partial').first()).toHaveAttribute(
+    'aria-current',
+    'true',
+  );
   await page.waitForTimeout(500);
   expect(downloads).toEqual([]);
   await expect(exportBar(page).getByRole('status')).toHaveText('');
 
-  // Escape is a Go back too.
+  // Escape goes back to where the author was.
   await download.click();
   await expect(dialog).toBeVisible();
   await page.keyboard.press('Escape');

@@ -18,7 +18,7 @@ export async function openTemplate(page: Page, name: string): Promise<void> {
   await page.goto('/');
   await page.getByRole('button', { name, exact: false }).first().click();
   await expect(page).toHaveURL(/#\/draft\/[a-z0-9]+$/);
-  await expect(page.getByText(/\d+ of \d+ required sections complete/)).toBeVisible();
+  await expect(page.getByText(/\d+ of \d+ sections complete/)).toBeVisible();
 }
 
 export function form(page: Page): Locator {

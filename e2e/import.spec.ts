@@ -115,11 +115,12 @@ test('an issue form is checked, previewed as GitHub shows it, and becomes a guid
   await dialog(page).getByRole('button', { name: 'Add and start a proposal' }).click();
 
   await expect(page).toHaveURL(/#\/draft\//);
-  await expect(page.getByText('0 of 2 required sections complete')).toBeVisible();
+  await expect(page.getByText('0 of 2 sections complete')).toBeVisible();
   await form(page).getByRole('textbox', { name: 'Problem' }).fill('Builds are slow.');
   await form(page).getByRole('combobox', { name: 'Area' }).selectOption('CLI');
-  await expect(page.getByText('2 of 2 required sections complete')).toBeVisible();
-  expect(await markdownText(page)).toBe(
+  await expect(page.getByText('2 of 2 sections complete')).toBeVisible();
+  const md = await markdownText(page);
+  expect(md).toBe(
     '### Problem\n\nBuilds are slow.\n\n### Area\n\nCLI\n\n### Additional context\n\n_No response_\n',
   );
   await page.reload();
@@ -168,11 +169,11 @@ test('a Markdown template from a file takes its front matter name and its sectio
     'Design review',
   );
   await dialog(page).getByRole('button', { name: 'Add and start a proposal' }).click();
-  await expect(page.getByText('0 of 2 required sections complete')).toBeVisible();
+  await expect(page.getByText('0 of 2 sections complete')).toBeVisible();
   await expect(form(page).getByRole('region', { name: 'Summary' })).toBeVisible();
   await expect(form(page).getByRole('region', { name: 'Risks' })).toBeVisible();
   await form(page).getByRole('textbox', { name: 'Summary' }).fill('Cache layers.');
-  await expect(page.getByText('1 of 2 required sections complete')).toBeVisible();
+  await expect(page.getByText('1 of 2 sections complete')).toBeVisible();
   expect(await markdownText(page)).toContain('## Summary\n\nCache layers.\n\n## Risks');
 });
 

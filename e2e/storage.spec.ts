@@ -301,7 +301,7 @@ async function openInTwoTabs(context: BrowserContext): Promise<[Page, Page]> {
   await expect(status(first)).toHaveText('Saved');
   const second = await context.newPage();
   await second.goto(first.url());
-  await expect(second.getByText(/\d+ of \d+ required sections complete/)).toBeVisible();
+  await expect(second.getByText(/\d+ of \d+ sections complete/)).toBeVisible();
   return [first, second];
 }
 

@@ -156,7 +156,11 @@ function SkipLink() {
   const [focused, setFocused] = useState(false);
   function skip(event: MouseEvent<HTMLAnchorElement>) {
     event.preventDefault();
-    document.getElementById('main')?.focus();
+    // In the editor, straight to the form's first field; elsewhere, the main content.
+    const field = document.querySelector<HTMLElement>(
+      'form.editor-form :is(input:not([type="hidden"]), textarea, select, [contenteditable="true"])',
+    );
+    (field ?? document.getElementById('main'))?.focus();
   }
   return (
     <a

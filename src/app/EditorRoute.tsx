@@ -31,6 +31,8 @@ export function EditorExport({
       defaultTarget={ctx.target}
       meta={ctx.meta}
       missing={ctx.missing}
+      partial={ctx.partial}
+      onGoBack={ctx.goBack}
       onBeforeExport={() => void ctx.validate()}
       getSharePayload={() => ({
         v: 1,

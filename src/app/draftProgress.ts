@@ -7,6 +7,7 @@ import type { Template } from '../core/template/types.ts';
 import type { Draft } from '../stores/drafts.ts';
 import { loadBuiltInTemplate, parseImportedTemplate } from '../templates/builtin.ts';
 import { findTemplateEntry } from '../templates/registry.ts';
+import { meterCounts, meterText } from '../features/editor/progress.ts';
 
 async function templateOf(draft: Draft): Promise<Template | null> {
   if (draft.templateSource !== undefined) return parseImportedTemplate(draft.templateSource);
@@ -14,11 +15,11 @@ async function templateOf(draft: Draft): Promise<Template | null> {
   return entry ? loadBuiltInTemplate(entry) : null;
 }
 
-/** "7 of 12 required sections complete", as the editor's meter counts them. */
+/** "7 of 12 sections complete · 2 partly filled", as the editor's meter counts them. */
 export async function draftProgress(draft: Draft): Promise<string | undefined> {
   const template = await templateOf(draft).catch(() => null);
   if (!template) return undefined;
   const values = { ...defaultValues(template, todayIso()), ...draft.values };
   const report = checkDocument(template, values);
-  return `${report.completed} of ${report.required} required sections complete`;
+  return meterText(meterCounts(report));
 }

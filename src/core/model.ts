@@ -205,7 +205,7 @@ export type Field =
 
 /**
  * Where kept text (document content that matches no field) is stored. Without a slot: at the
- * end of the section's own content. With a slot (`"2"`, or `"1.0"` inside a quote): just before
+ * end of the section's own content. With a slot (`"2"`, or `"1_0"` inside a quote; no dot, which form libraries read as a path): just before
  * that block of the section, so the text comes back where the author wrote it.
  */
 export function extraKey(sectionId: string, slot?: string): string {
@@ -242,7 +242,7 @@ export function keptTextBySection(values: Values): Map<string, string[]> {
       at >= 0
         ? key
             .slice(at + 8)
-            .split('.')
+            .split('_')
             .map(Number)
         : [Number.MAX_SAFE_INTEGER];
     const list = found.get(section) ?? [];

@@ -8,10 +8,7 @@ import { isFieldFilled } from './document/filled.ts';
 import { readDocument } from './document/read.ts';
 import { allFields } from './document/walk.ts';
 import type { Field, FieldValue, Values } from './model.ts';
-import { extraKey } from './model.ts';
-import { splitFrontMatter } from './template/frontmatter.ts';
 import { lexMarkdown } from './template/markdown.ts';
-import { normalizeNewlines } from './text.ts';
 import type { Template } from './template/types.ts';
 
 export interface ImportSummary {

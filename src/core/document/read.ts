@@ -679,7 +679,7 @@ function readBlocks(
     }
     if (block.type === 'quote') {
       const j = anchorAt[i]!;
-      const prefix = `${slotPrefix}${i}.`;
+      const prefix = `${slotPrefix}${i}_`;
       if (j >= 0) {
         const unit = units[j]!;
         let lines = unit.raw

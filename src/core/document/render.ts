@@ -198,7 +198,7 @@ function renderBlocks(
       add(kept, false);
       joinNext = false;
     }
-    let text = renderBlock(block, scope, ctx, sectionId, `${slotPrefix}${i}.`);
+    let text = renderBlock(block, scope, ctx, sectionId, `${slotPrefix}${i}_`);
     if (ctx.options.keepGuidance && block.type === 'field' && block.guidance?.length) {
       text = [...block.guidance, text].filter(Boolean).join('\n\n');
     }

@@ -13,11 +13,16 @@ import { valueAsText } from '../../stores/merge.ts';
 import type { FieldConflict } from '../../stores/merge.ts';
 import { downloadJson, fileNameFor, todayStamp } from '../../components/downloadJson.ts';
 import { useSettings } from '../../stores/settings.ts';
-import { defaultValues } from '../../core/document/defaults.ts';
+import { matchKey, unescapeMarkdown } from '../../core/text.ts';
+import { isApplePlatform, matchesShortcut, shortcut } from '../../components/shortcuts.ts';
+import { UndoContext } from './undo.ts';
+import type { Removal } from './undo.ts';
+import { FieldStatusContext } from './fieldStatus.ts';
+import { firstControlIn, focusControl, focusField, nextPath } from './fieldFocus.ts';
+import { emptySlots, meterCounts, meterText, requiredSlots } from './progress.ts';
 import type { EditorExportContext } from './EditorScreen.tsx';
 import { formSchema } from './formSchema.ts';
 import {
-  domId,
   FrontMatterCard,
   sectionDomId,
   sectionHeadingId,
@@ -26,8 +31,14 @@ import {
   STATUS_TEXT,
 } from './FormFields.tsx';
 import type { FormValues } from './FormFields.tsx';
-import { LiveValues, LiveValuesContext, useLive, useLiveVersion } from './liveValues.ts';
-import { allFields, emptyValue, frontMatterFields, todayIso } from './templateModel.ts';
+import {
+  LiveValues,
+  LiveValuesContext,
+  useLive,
+  useLiveSelector,
+  useLiveVersion,
+} from './liveValues.ts';
+import { allFields, frontMatterFields, startValue, todayIso } from './templateModel.ts';
 import { useDraftAccess } from './useDraftAccess.ts';
 import { useDraftSync } from './useDraftSync.ts';
 import { useMediaQuery } from './useMediaQuery.ts';
@@ -46,9 +57,9 @@ export interface EditorFormProps {
 
 /** Stored values over the template's starting values, over an empty value for every field. */
 export function initialValues(template: Template, stored: Values, today: string): Values {
-  const empty: Values = {};
-  for (const field of allFields(template)) empty[field.id] = emptyValue(field);
-  return { ...empty, ...defaultValues(template, today), ...stored };
+  const start: Values = {};
+  for (const field of allFields(template)) start[field.id] = startValue(field, today);
+  return { ...start, ...stored };
 }
 
 export function EditorForm({
@@ -107,91 +118,244 @@ export function EditorForm({
 
   const wide = useMediaQuery(WIDE_QUERY);
   const [tab, setTab] = useState<'form' | 'preview'>('form');
-
-  /** Shows a section (or a field) and moves focus to it. */
-  const jumpTo = useCallback(
-    (target: { sectionId: string; fieldId?: string | undefined }) => {
-      if (!wide) flushSync(() => setTab('form'));
-      const field = target.fieldId ? document.getElementById(domId(target.fieldId)) : null;
-      const el =
-        field ??
-        document.getElementById(sectionHeadingId(target.sectionId)) ??
-        document.getElementById(sectionDomId(target.sectionId));
-      if (!el) return;
-      el.scrollIntoView({ block: 'start', behavior: 'smooth' });
-      el.focus({ preventScroll: true });
-    },
-    [wide],
+  const slots = useMemo(() => requiredSlots(template), [template]);
+  const [showAll, setShowAll] = useState(false);
+  const fieldStatus = useMemo(
+    () => ({ required: new Set(slots.map((s) => s.path)), showAll }),
+    [slots, showAll],
   );
+  /** The section being edited: highlighted in the outline, followed by the preview. */
+  const [current, setCurrent] = useState<string | null>(null);
+
+  const showForm = useCallback(() => {
+    if (!wide) flushSync(() => setTab('form'));
+  }, [wide]);
+
+  /** Moves focus into a section: its first empty required field, else its first control. */
+  const jumpTo = useCallback<Jump>(
+    (target) => {
+      showForm();
+      const empty = emptySlots(slots, live.getValues()).find(
+        (s) => s.sectionId === target.sectionId,
+      );
+      if (empty && focusField(empty.path)) return;
+      if (target.fieldId && focusField(target.fieldId)) return;
+      const card = document.getElementById(sectionDomId(target.sectionId));
+      const control = card ? firstControlIn(card) : null;
+      if (control) return focusControl(control);
+      const heading = document.getElementById(sectionHeadingId(target.sectionId));
+      if (heading) focusControl(heading);
+    },
+    [showForm, slots, live],
+  );
+
+  /** Focuses the next empty required field after the focused one; false when none is left. */
+  const nextMissing = useCallback((): boolean => {
+    const paths = emptySlots(slots, live.getValues()).map((s) => s.path);
+    if (paths.length === 0) return false;
+    showForm();
+    const path = nextPath(paths, document.activeElement);
+    return path !== undefined && focusField(path);
+  }, [slots, live, showForm]);
+
+  const firstMissing = useCallback(() => {
+    const first = emptySlots(slots, live.getValues())[0];
+    if (!first) return;
+    showForm();
+    focusField(first.path);
+  }, [slots, live, showForm]);
+
+  const validate = useCallback(() => {
+    setShowAll(true);
+    return trigger(undefined, { shouldFocus: true });
+  }, [trigger]);
+
+  useEffect(() => {
+    const onKeyDown = (event: globalThis.KeyboardEvent) => {
+      if (event.defaultPrevented || event.repeat) return;
+      if (matchesShortcut(event, NEXT_MISSING_SHORTCUT)) {
+        event.preventDefault();
+        nextMissing();
+      }
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [nextMissing]);
+
+  // Removals can be undone: a toast with "Undo", and Ctrl/⌘+Z outside a text field.
+  const [removal, setRemoval] = useState<Removal | null>(null);
+  const offerUndo = useCallback((r: Removal) => setRemoval(r), []);
+  const undoRemoval = useCallback(() => {
+    if (!removal) return;
+    setRemoval(null);
+    removal.undo();
+  }, [removal]);
+  useEffect(() => {
+    if (!removal) return;
+    const timer = setTimeout(() => setRemoval(null), 15000);
+    const onKeyDown = (event: globalThis.KeyboardEvent) => {
+      if (event.defaultPrevented || !(event.ctrlKey || event.metaKey) || event.shiftKey) return;
+      if (event.key.toLowerCase() !== 'z' || isTextField(event.target)) return;
+      event.preventDefault();
+      undoRemoval();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => {
+      clearTimeout(timer);
+      document.removeEventListener('keydown', onKeyDown);
+    };
+  }, [removal, undoRemoval]);
+
+  // Opening a template or a draft puts the caret in its first field.
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => focusFirstField(formRef.current), []);
 
   const fmFields = frontMatterFields(template);
   const fmTitle = template.frontMatter?.role === 'meta' ? 'Issue details' : 'Document metadata';
 
   const formPanel = (
     <form
+      ref={formRef}
       className="editor-form"
       aria-label="Proposal form"
       noValidate
       inert={readOnly}
       onSubmit={(e) => e.preventDefault()}
+      onFocus={(e) => {
+        const id = (e.target as HTMLElement)
+          .closest<HTMLElement>('[data-section-id]')
+          ?.getAttribute('data-section-id');
+        if (id != null && id !== current) setCurrent(id);
+      }}
     >
       <FrontMatterCard fields={fmFields} control={control} title={fmTitle} />
       <RootSections root={template.root} control={control} />
     </form>
   );
-  const previewPanel = <PreviewColumn renderPreview={renderPreview} />;
-  const sidebar = (
-    <>
-      <CompletenessPanel onJump={jumpTo} />
-      <Outline onJump={jumpTo} />
-    </>
+  const previewPanel = (
+    <PreviewColumn renderPreview={renderPreview} current={current} onPick={jumpTo} />
   );
+  const sidebar = <SectionList onJump={jumpTo} current={current} />;
 
   return (
     <LiveValuesContext.Provider value={live}>
-      <div className={`editor ${wide ? 'editor-wide' : 'editor-narrow'}`}>
-        <SaveProblem draftId={draftId} flush={flush} />
-        {readOnly ? <ReadOnlyNotice onEditHere={editHere} /> : null}
-        <ConflictChooser draftId={draftId} template={template} flush={flush} />
-        <EditorHeader
-          readOnly={readOnly}
-          draftId={draftId}
-          templateId={templateId}
-          template={template}
-          target={target}
-          renderExport={renderExport}
-          validate={() => trigger(undefined, { shouldFocus: true })}
-        />
-        {wide ? (
-          <div className="editor-columns">
-            <div className="editor-sidebar">{sidebar}</div>
-            <div className="editor-main">{formPanel}</div>
-            <div className="editor-side-preview">{previewPanel}</div>
-          </div>
-        ) : (
-          <>
-            <details className="editor-sidebar editor-sidebar-collapsible">
-              <summary>Outline and completeness</summary>
-              {sidebar}
-            </details>
-            <Tabs
-              label="Editor views"
-              tabs={[
-                { id: 'form', label: 'Form', panel: formPanel },
-                { id: 'preview', label: 'Preview', panel: previewPanel },
-              ]}
-              selected={tab}
-              onSelect={(id) => setTab(id === 'preview' ? 'preview' : 'form')}
+      <UndoContext.Provider value={offerUndo}>
+        <FieldStatusContext.Provider value={fieldStatus}>
+          <div className={`editor ${wide ? 'editor-wide' : 'editor-narrow'}`}>
+            <SaveProblem draftId={draftId} flush={flush} />
+            {readOnly ? <ReadOnlyNotice onEditHere={editHere} /> : null}
+            <ConflictChooser draftId={draftId} template={template} flush={flush} />
+            <EditorHeader
+              readOnly={readOnly}
+              draftId={draftId}
+              templateId={templateId}
+              template={template}
+              target={target}
+              renderExport={renderExport}
+              validate={validate}
+              onNextMissing={nextMissing}
+              onGoBack={firstMissing}
             />
-          </>
-        )}
-      </div>
+            {wide ? (
+              <div className="editor-columns">
+                <div className="editor-sidebar">{sidebar}</div>
+                <div className="editor-main">{formPanel}</div>
+                <div className="editor-side-preview">{previewPanel}</div>
+              </div>
+            ) : (
+              <>
+                <details className="editor-sidebar editor-sidebar-collapsible">
+                  <summary>Sections</summary>
+                  {sidebar}
+                </details>
+                <Tabs
+                  label="Editor views"
+                  tabs={[
+                    { id: 'form', label: 'Form', panel: formPanel },
+                    { id: 'preview', label: 'Preview', panel: previewPanel },
+                  ]}
+                  selected={tab}
+                  onSelect={(id) => setTab(id === 'preview' ? 'preview' : 'form')}
+                />
+              </>
+            )}
+            <UndoToast removal={removal} onUndo={undoRemoval} onClose={() => setRemoval(null)} />
+          </div>
+        </FieldStatusContext.Provider>
+      </UndoContext.Provider>
     </LiveValuesContext.Provider>
   );
 }
 
+const NEXT_MISSING_SHORTCUT = shortcut('N');
+
+/** Where typing happens: Ctrl+Z there is the field's own undo. */
+function isTextField(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable || target instanceof HTMLTextAreaElement) return true;
+  if (target instanceof HTMLSelectElement) return true;
+  return (
+    target instanceof HTMLInputElement &&
+    !['checkbox', 'radio', 'button', 'submit', 'reset'].includes(target.type)
+  );
+}
+
+/**
+ * Focuses the form's first field once it can be typed in. A prose field whose rich-text editor
+ * is still loading is waited for (focusing its stand-in would keep it in Markdown source).
+ */
+function focusFirstField(form: HTMLFormElement | null): (() => void) | undefined {
+  if (!form) return undefined;
+  const tryFocus = (): boolean => {
+    const active = document.activeElement;
+    if (active && active !== document.body && !active.matches('main, h1')) return true;
+    const first = firstControlIn(form);
+    if (!first) return false;
+    if (first.closest('[data-prose-loading]')) return false;
+    first.focus({ preventScroll: true });
+    return true;
+  };
+  if (tryFocus()) return undefined;
+  const observer = new MutationObserver(() => {
+    if (tryFocus()) observer.disconnect();
+  });
+  observer.observe(form, { childList: true, subtree: true });
+  const timer = setTimeout(() => observer.disconnect(), 5000);
+  return () => {
+    observer.disconnect();
+    clearTimeout(timer);
+  };
+}
+
+function UndoToast({
+  removal,
+  onUndo,
+  onClose,
+}: {
+  removal: Removal | null;
+  onUndo: () => void;
+  onClose: () => void;
+}) {
+  const undoKey = isApplePlatform() ? '⌘Z' : 'Ctrl+Z';
+  return (
+    <div className="toast-region" role="status" aria-live="polite">
+      {removal ? (
+        <div className="toast">
+          <span>{removal.message}.</span>
+          <button type="button" className="toast-undo" onClick={onUndo}>
+            Undo <kbd>{undoKey}</kbd>
+          </button>
+          <button type="button" className="toast-close" aria-label="Dismiss" onClick={onClose}>
+            ×
+          </button>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
 // ---------------------------------------------------------------------------------------------
-// Header: title, meter, save state, export
+// Header: title, meter, next missing, save state, export
 
 function EditorHeader({
   readOnly,
@@ -201,6 +365,8 @@ function EditorHeader({
   target,
   renderExport,
   validate,
+  onNextMissing,
+  onGoBack,
 }: {
   readOnly: boolean;
   draftId: string;
@@ -209,6 +375,8 @@ function EditorHeader({
   target: GithubTarget;
   renderExport: ((ctx: EditorExportContext) => ReactNode) | undefined;
   validate: () => Promise<boolean>;
+  onNextMissing: () => boolean;
+  onGoBack: () => void;
 }) {
   const storedTitle = useDrafts((s) => s.drafts[draftId]?.title ?? '');
   const renameDraft = useDrafts((s) => s.renameDraft);
@@ -243,8 +411,11 @@ function EditorHeader({
           }}
         />
       </div>
-      <CompletenessMeter />
-      <SaveIndicator draftId={draftId} readOnly={readOnly} />
+      <div className="editor-progress">
+        <CompletenessMeter />
+        <NextMissingButton onNext={onNextMissing} />
+        <SaveIndicator draftId={draftId} readOnly={readOnly} />
+      </div>
       {renderExport ? (
         <ExportSlot
           render={renderExport}
@@ -253,6 +424,7 @@ function EditorHeader({
           template={template}
           target={target}
           validate={validate}
+          goBack={onGoBack}
         />
       ) : null}
     </header>
@@ -260,27 +432,43 @@ function EditorHeader({
 }
 
 function CompletenessMeter() {
-  useLiveVersion();
-  const report = useLive().getReport();
-  const id = useId();
-  const text = `${report.completed} of ${report.required} required sections complete`;
+  const text = useLiveSelector((live) => meterText(meterCounts(live.getReport())));
+  const counts = meterCounts(useLive().getReport());
+  const total = Math.max(1, counts.total);
   return (
     <div className="completeness-meter">
-      <meter
-        id={`${id}-meter`}
-        min={0}
-        max={Math.max(1, report.required)}
-        value={report.completed}
-        aria-labelledby={`${id}-text`}
-      />
-      <span id={`${id}-text`} className="completeness-text">
-        {text}
-      </span>
+      <div className="meter-bar" aria-hidden="true">
+        <span className="meter-complete" style={{ width: `${(100 * counts.complete) / total}%` }} />
+        <span className="meter-partial" style={{ width: `${(100 * counts.partial) / total}%` }} />
+      </div>
+      <span className="completeness-text">{text}</span>
     </div>
   );
 }
 
-/** "Saved" / "Saving…" / "Not saved — why", announced politely. */
+function NextMissingButton({ onNext }: { onNext: () => boolean }) {
+  const left = useLiveSelector((live) =>
+    live.getReport().sections.some((s) => s.status === 'missing' || s.status === 'partial'),
+  );
+  const [done, setDone] = useState(false);
+  return (
+    <>
+      <button
+        type="button"
+        className="button-secondary next-missing"
+        aria-keyshortcuts={NEXT_MISSING_SHORTCUT.aria}
+        title={`Go to the next empty required field (${NEXT_MISSING_SHORTCUT.label})`}
+        onClick={() => setDone(!onNext())}
+      >
+        Next missing <kbd>{NEXT_MISSING_SHORTCUT.label}</kbd>
+      </button>
+      <span role="status" className="visually-hidden">
+        {done && !left ? 'Every required field is filled.' : ''}
+      </span>
+    </>
+  );
+}
+
 function SaveIndicator({ draftId, readOnly }: { draftId: string; readOnly: boolean }) {
   const problem = useSaveProblem(draftId);
   const write = useDrafts((s) => s.writes[draftId]);
@@ -466,6 +654,7 @@ function ExportSlot({
   template,
   target,
   validate,
+  goBack,
 }: {
   render: (ctx: EditorExportContext) => ReactNode;
   title: string;
@@ -473,6 +662,7 @@ function ExportSlot({
   template: Template;
   target: GithubTarget;
   validate: () => Promise<boolean>;
+  goBack: () => void;
 }) {
   // The export bar's text is not needed while typing: it follows at low priority.
   const version = useDeferredValue(useLiveVersion());
@@ -482,6 +672,7 @@ function ExportSlot({
     const values = live.getValues();
     const meta = template.frontMatter?.meta;
     const fmTitle = values['front-matter/title'];
+    const report = live.getReport();
     return {
       markdown: live.getMarkdown(),
       title,
@@ -492,80 +683,47 @@ function ExportSlot({
         labels: meta?.labels ?? [],
         assignees: meta?.assignees ?? [],
       },
-      missing: live.getReport().missing.map((m) => m.title),
+      missing: report.missing.map((m) => m.title),
+      partial: report.sections.filter((s) => s.status === 'partial').map((s) => s.title),
       values,
       validate,
+      goBack,
     };
-  }, [version, live, title, templateId, template, target, validate]);
+  }, [version, live, title, templateId, template, target, validate, goBack]);
   return <div className="editor-export">{render(ctx)}</div>;
 }
 
 // ---------------------------------------------------------------------------------------------
-// Outline and completeness
+// Sections: the outline and the completeness list in one
 
 type Jump = (target: { sectionId: string; fieldId?: string | undefined }) => void;
 
-function Outline({ onJump }: { onJump: Jump }) {
+function SectionList({ onJump, current }: { onJump: Jump; current: string | null }) {
   useLiveVersion();
-  const sections = useLive()
-    .getReport()
-    .sections.filter((s) => s.status !== 'empty');
+  const report = useLive().getReport();
+  const sections = report.sections.filter((s) => s.status !== 'empty');
   const minLevel = Math.min(...sections.map((s) => s.level), 6);
   return (
     <nav className="outline" aria-label="Outline">
-      <h2 className="panel-title">Outline</h2>
+      <h2 className="panel-title">Sections</h2>
       <ol>
         {sections.map((s) => (
           <li key={s.id} style={{ paddingInlineStart: `${(s.level - minLevel) * 0.75}rem` }}>
             <button
               type="button"
               className={`outline-link status-${s.status}`}
+              aria-current={s.id === current ? 'true' : undefined}
               onClick={() => onJump({ sectionId: s.id, fieldId: s.fieldId })}
             >
               <span className="outline-icon" aria-hidden="true">
                 {STATUS_ICON[s.status]}
               </span>
-              <span className="outline-title">{s.title}</span>
+              <span className="outline-title">{plainTitle(s.title)}</span>
               <span className="outline-status">{STATUS_TEXT[s.status]}</span>
             </button>
           </li>
         ))}
       </ol>
-    </nav>
-  );
-}
-
-function CompletenessPanel({ onJump }: { onJump: Jump }) {
-  useLiveVersion();
-  const report = useLive().getReport();
-  return (
-    <section className="completeness" aria-labelledby="completeness-heading">
-      <h2 id="completeness-heading" className="panel-title">
-        Completeness
-      </h2>
-      {report.missing.length === 0 ? (
-        <p className="completeness-done">All required sections are filled.</p>
-      ) : (
-        <>
-          <p>
-            {report.missing.length} required {report.missing.length === 1 ? 'section' : 'sections'}{' '}
-            left:
-          </p>
-          <ul className="missing-list" aria-label="Missing sections">
-            {report.missing.map((m) => (
-              <li key={m.id}>
-                <button
-                  type="button"
-                  className="button-link"
-                  onClick={() => onJump({ sectionId: m.id, fieldId: m.fieldId })}
-                >
-                  {m.title}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
       {report.warnings.length > 0 ? (
         <details className="warnings">
           <summary>
@@ -576,17 +734,17 @@ function CompletenessPanel({ onJump }: { onJump: Jump }) {
               <li key={`${w.sectionId}:${w.fieldId ?? ''}:${i}`}>
                 <button
                   type="button"
-                  className="button-link"
+                  className="warning-link"
                   onClick={() => onJump({ sectionId: w.sectionId, fieldId: w.fieldId })}
                 >
-                  {w.message}
+                  {plainTitle(w.message)}
                 </button>
               </li>
             ))}
           </ul>
         </details>
       ) : null}
-    </section>
+    </nav>
   );
 }
 
@@ -595,8 +753,12 @@ function CompletenessPanel({ onJump }: { onJump: Jump }) {
 
 function PreviewColumn({
   renderPreview,
+  current,
+  onPick,
 }: {
   renderPreview: ((markdown: string) => ReactNode) | undefined;
+  current: string | null;
+  onPick: Jump;
 }) {
   // Not deferred: the changed section renders in a millisecond or two, and a deferred render
   // would land a task (and often a frame) later.
@@ -610,6 +772,48 @@ function PreviewColumn({
       renderPreview ? renderPreview(markdown) : <pre className="preview-fallback">{markdown}</pre>,
     [renderPreview, markdown],
   );
+  const wrapRef = useRef<HTMLDivElement>(null);
+
+  // The preview follows the section being edited.
+  useEffect(() => {
+    const wrap = wrapRef.current;
+    const section = live.getReport().sections.find((s) => s.id === current);
+    if (!wrap || !section || section.fieldId) return;
+    const heading = findHeading(wrap, section.title);
+    const scroller = wrap.closest<HTMLElement>('.editor-side-preview');
+    if (!heading || !scroller) return;
+    const top =
+      heading.getBoundingClientRect().top -
+      scroller.getBoundingClientRect().top +
+      scroller.scrollTop -
+      8;
+    scroller.scrollTo({ top, behavior: prefersReducedMotion() ? 'auto' : 'smooth' });
+  }, [current, live]);
+
+  // A click in a section of the preview puts the caret in that section's first field.
+  useEffect(() => {
+    const wrap = wrapRef.current;
+    if (!wrap) return;
+    const onClick = (event: MouseEvent) => {
+      const target = event.target instanceof Element ? event.target : null;
+      if (!target || target.closest('a, button, input, summary')) return;
+      const headings = [...wrap.querySelectorAll<HTMLElement>('h1, h2, h3, h4, h5, h6')];
+      const heading = headings
+        .filter(
+          (h) =>
+            h.contains(target) ||
+            (h.compareDocumentPosition(target) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0,
+        )
+        .at(-1);
+      if (!heading) return;
+      const key = matchKey(heading.textContent ?? '');
+      const section = live.getReport().sections.find((s) => matchKey(s.title) === key);
+      if (section) onPick({ sectionId: section.id, fieldId: section.fieldId });
+    };
+    wrap.addEventListener('click', onClick);
+    return () => wrap.removeEventListener('click', onClick);
+  }, [live, onPick]);
+
   return (
     <section className="preview" aria-labelledby="preview-heading">
       <h2 id="preview-heading" className="panel-title">
@@ -619,7 +823,15 @@ function PreviewColumn({
       <Tabs
         label="Preview views"
         tabs={[
-          { id: 'rendered', label: 'Preview', panel: rendered },
+          {
+            id: 'rendered',
+            label: 'Preview',
+            panel: (
+              <div ref={wrapRef} className="preview-follow">
+                {rendered}
+              </div>
+            ),
+          },
           {
             id: 'markdown',
             label: 'Markdown',
@@ -634,6 +846,21 @@ function PreviewColumn({
         onSelect={(id) => setView(id === 'markdown' ? 'markdown' : 'rendered')}
       />
     </section>
+  );
+}
+
+function prefersReducedMotion(): boolean {
+  return (
+    typeof window.matchMedia === 'function' &&
+    window.matchMedia('(prefers-reduced-motion: reduce)').matches
+  );
+}
+
+/** The preview's heading for a section title (compared as `matchKey` compares them). */
+function findHeading(root: HTMLElement, title: string): HTMLElement | undefined {
+  const key = matchKey(title);
+  return [...root.querySelectorAll<HTMLElement>('h1, h2, h3, h4, h5, h6')].find(
+    (h) => matchKey(h.textContent ?? '') === key,
   );
 }
 
@@ -664,6 +891,11 @@ function OutputOptions() {
       </label>
     </details>
   );
+}
+
+/** Text for people: without Markdown escapes (a backslash before `[Name]`) or emphasis marks. */
+function plainTitle(text: string): string {
+  return unescapeMarkdown(text).replace(/\*\*|__/g, '');
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -31,9 +31,13 @@ export interface EditorExportContext {
   meta: { title: string; labels: string[]; assignees: string[] };
   /** Titles of required sections still empty, in document order. */
   missing: string[];
+  /** Titles of required sections with some but not all required fields filled. */
+  partial: string[];
   values: Values;
   /** Validates the whole form and shows field errors; true when there are none. */
   validate: () => Promise<boolean>;
+  /** Puts the caret in the first empty required field (the export confirmation's "Go back"). */
+  goBack: () => void;
 }
 
 export interface EditorScreenProps {

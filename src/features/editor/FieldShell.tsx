@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import type { ReactNode } from 'react';
+import { unescapeMarkdown } from '../../core/text.ts';
 
 export interface FieldShellProps {
   /** The control's id (for `<label htmlFor>`); for a group of controls, the fieldset's id. */
@@ -23,12 +25,95 @@ export function errorId(id: string): string {
   return `${id}-error`;
 }
 
+export function hintId(id: string): string {
+  return `${id}-hint`;
+}
+
+/** The ids that describe a field's control: its guidance, then its error. */
+export function describedByIds(
+  id: string,
+  field: { hint: string },
+  error: string | undefined,
+  ...more: (string | undefined)[]
+): string | undefined {
+  const ids = [field.hint ? hintId(id) : undefined, ...more, error ? errorId(id) : undefined];
+  const joined = ids.filter(Boolean).join(' ');
+  return joined || undefined;
+}
+
+/** Text for people: a template's Markdown escapes (`\_`, `\[`) left out. */
+export function plainText(text: string): string {
+  return unescapeMarkdown(text);
+}
+
+/** Guidance longer than this shows its start, and the rest behind "More". */
+const SHORT = 160;
+
 /**
- * A field's frame: its visible label, the template's guidance as collapsible help, and the
- * validation error. Help is never dropped: every hint the template gives is shown here.
+ * Splits guidance into what is always shown (the first sentence or two, on the first line)
+ * and the rest.
+ */
+export function splitGuidance(text: string): { head: string; rest: string } {
+  const clean = plainText(text).trim();
+  if (clean.length <= SHORT && !clean.includes('\n')) return { head: clean, rest: '' };
+  const firstLine = clean.split('\n', 1)[0] ?? '';
+  const sentences = firstLine.match(/[^.!?]+(?:[.!?]+(?=\s|$)|$)\s*/g) ?? [firstLine];
+  let head = '';
+  for (const sentence of sentences) {
+    if (head !== '' && (head.length + sentence.length > SHORT || head.length > 60)) break;
+    head += sentence;
+  }
+  if (head.length > SHORT + 60) {
+    const cut = head.lastIndexOf(' ', SHORT);
+    head = head.slice(0, cut > 40 ? cut : SHORT);
+  }
+  head = head.trimEnd();
+  return { head, rest: clean.slice(head.length).trim() };
+}
+
+/**
+ * The template's guidance for a field or section, under its label, as GitHub's issue forms show
+ * descriptions: the start always visible, the rest behind "More" (and shown while the field
+ * has focus). Screen readers get all of it as the control's description.
+ */
+export function Guidance({ id, text }: { id: string; text: string }) {
+  const [open, setOpen] = useState(false);
+  const { head, rest } = splitGuidance(text);
+  if (!head && !rest) return null;
+  return (
+    <div className={`field-guidance${open ? ' is-open' : ''}`}>
+      <p id={id} className="field-guidance-text">
+        {head}
+        {rest ? (
+          <>
+            {' '}
+            <span className="guidance-rest">{rest}</span>
+          </>
+        ) : null}
+      </p>
+      {rest ? (
+        // Not a Tab stop: the whole text shows while the field has focus, and is its description.
+        <button
+          type="button"
+          className="guidance-more"
+          tabIndex={-1}
+          aria-expanded={open}
+          onClick={() => setOpen(!open)}
+        >
+          {open ? 'Less' : 'More'}
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+/**
+ * A field's frame: its visible label, the template's guidance under it, and the validation
+ * error. Help is never dropped: every hint the template gives is shown here.
  */
 export function FieldShell({ id, field, error, group, note, tools, children }: FieldShellProps) {
-  const { label, hint, required } = field;
+  const { hint, required } = field;
+  const label = plainText(field.label);
   const caption = (
     <>
       {label}
@@ -46,14 +131,7 @@ export function FieldShell({ id, field, error, group, note, tools, children }: F
       )}
     </>
   );
-  const help = hint ? (
-    <details className="field-help">
-      <summary>
-        Help <span className="visually-hidden">for {label}</span>
-      </summary>
-      <p>{hint}</p>
-    </details>
-  ) : null;
+  const help = hint ? <Guidance id={hintId(id)} text={hint} /> : null;
   const message = error ? (
     <p className="field-error" id={errorId(id)}>
       {error}
@@ -64,7 +142,7 @@ export function FieldShell({ id, field, error, group, note, tools, children }: F
       <fieldset
         className="field field-group"
         id={id}
-        aria-describedby={error ? errorId(id) : undefined}
+        aria-describedby={describedByIds(id, field, error)}
       >
         <legend className="field-label">{caption}</legend>
         {help}
@@ -80,8 +158,8 @@ export function FieldShell({ id, field, error, group, note, tools, children }: F
           {caption}
         </label>
         {tools}
-        {help}
       </div>
+      {help}
       {children}
       {message}
     </div>

@@ -8,7 +8,11 @@ import type { Control } from 'react-hook-form';
 import type { Field, FieldValue, GroupField, GroupInstance } from '../../core/model.ts';
 import type { Section, SectionGroup, SectionNode } from '../../core/template/types.ts';
 import { extraKey } from '../../core/model.ts';
-import { KeptFromDocument, useHasKept } from './KeptFromDocument.tsx';
+import { KeptFromDocument, KeptText, useHasKept } from './KeptFromDocument.tsx';
+import { isFieldFilled } from '../../core/document/filled.ts';
+import { requiredMessage, useFieldStatus } from './fieldStatus.ts';
+import { useOfferUndo } from './undo.ts';
+import { Guidance, plainText } from './FieldShell.tsx';
 import { ProseWidget } from './ProseWidget.tsx';
 import { ownFields, hasFields, newInstance, sectionTitle, todayIso } from './templateModel.ts';
 import { useLiveSelector } from './liveValues.ts';
@@ -56,18 +60,25 @@ export function FieldControl({
   name: string;
   control: FormControl;
 }) {
+  const status = useFieldStatus();
   if (field.kind === 'group') return <GroupControl field={field} name={name} control={control} />;
+  const required = status.required.has(name);
   return (
     <Controller
       control={control}
       name={name}
       render={({ field: bound, fieldState }) => {
+        // A required field left empty says so once the author has left it (or on export).
+        const empty =
+          required &&
+          (fieldState.isTouched || status.showAll) &&
+          !isFieldFilled(field, bound.value);
         const props = {
           value: bound.value,
           onChange: bound.onChange,
           onBlur: bound.onBlur,
           id: domId(name),
-          error: errorText(fieldState.error),
+          error: errorText(fieldState.error) ?? (empty ? requiredMessage(field.label) : undefined),
         };
         switch (field.kind) {
           case 'text':
@@ -126,12 +137,17 @@ export function GroupControl({
 }) {
   // The form's type is a record of every value shape, which gives react-hook-form no array
   // paths to type; seen from a group, the value at `name` is an array of instances.
-  const { fields, append, remove, move } = useFieldArray<GroupValues, string, '_key'>({
+  const offerUndo = useOfferUndo();
+  const { fields, append, remove, move, insert } = useFieldArray<GroupValues, string, '_key'>({
     control: control as unknown as Control<GroupValues>,
     name,
     keyName: '_key',
   });
   const item = field.itemLabel || field.label;
+  const status = useFieldStatus();
+  const groupValue = useWatch({ control, name }) as GroupInstance[] | undefined;
+  const showEmpty =
+    status.showAll && status.required.has(name) && !isFieldFilled(field, groupValue);
   const { containerRef, focusLater } = usePendingFocus<GroupFocus>((root, target) => {
     const instance = root.querySelector(`[data-instance="${target.index}"]`);
     if (target.part === 'add') return root.querySelector<HTMLElement>('[data-part="add-instance"]');
@@ -144,7 +160,12 @@ export function GroupControl({
   });
 
   return (
-    <div className="group-field" ref={containerRef}>
+    <div className="group-field" id={domId(name)} ref={containerRef}>
+      {showEmpty ? (
+        <p className="field-error" id={`${domId(name)}-error`}>
+          {requiredMessage(`${item} 1`)}
+        </p>
+      ) : null}
       {fields.map((entry, index) => (
         <GroupInstanceCard
           key={entry._key}
@@ -158,12 +179,21 @@ export function GroupControl({
             move(index, to);
           }}
           onRemove={() => {
+            const removed = groupValue?.[index];
             focusLater(
               fields.length > 1
                 ? { index: Math.max(0, index - 1), part: 'heading' }
                 : { index: 0, part: 'add' },
             );
             remove(index);
+            if (!removed) return;
+            offerUndo({
+              message: `Removed ${plainText(item)} ${index + 1}`,
+              undo: () => {
+                focusLater({ index, part: 'first' });
+                insert(index, removed);
+              },
+            });
           }}
         />
       ))}
@@ -206,7 +236,7 @@ function GroupInstanceCard({
     name: nameField ? `${name}.${nameField.id}` : `${name}.__none__`,
   });
   const title = asString(titleValue).trim();
-  const label = `${item} ${index + 1}`;
+  const label = `${plainText(item)} ${index + 1}`;
   const headingId = `${domId(name)}-heading`;
   return (
     <section className="group-instance" data-instance={index} aria-labelledby={headingId}>
@@ -275,11 +305,21 @@ function Heading({ level, id, children }: { level: number; id: string; children:
   }
 }
 
-export function SectionNodeCard({ node, control }: { node: SectionNode; control: FormControl }) {
+export function SectionNodeCard({
+  node,
+  control,
+  parentTitle,
+}: {
+  node: SectionNode;
+  control: FormControl;
+  parentTitle?: string;
+}) {
   // A section with nothing to fill in still shows text kept from an imported document.
   const kept = useHasKept(control, extraKey(node.id));
   if (!hasFields(node) && !(kept && node.type === 'section')) return null;
-  if (node.type === 'group') return <SectionGroupCard node={node} control={control} />;
+  if (node.type === 'group') {
+    return <SectionGroupCard node={node} control={control} parentTitle={parentTitle} />;
+  }
   return <SectionCard section={node} control={control} />;
 }
 
@@ -310,10 +350,15 @@ function SectionCard({
   const kept = useHasKept(control, extraKey(section.id));
   if (!withChildren && ownFields(section).length === 0 && !kept) return null;
   const fields = ownFields(section);
-  const title = sectionTitle(section);
+  const title = plainText(sectionTitle(section));
   const headingId = sectionHeadingId(section.id);
   return (
-    <section className="section-card" id={sectionDomId(section.id)} aria-labelledby={headingId}>
+    <section
+      className="section-card"
+      id={sectionDomId(section.id)}
+      aria-labelledby={headingId}
+      data-section-id={section.id}
+    >
       {fields.length > 0 || section.level > 0 ? (
         <div className="section-head">
           <Heading level={section.level} id={headingId}>
@@ -323,31 +368,50 @@ function SectionCard({
         </div>
       ) : null}
       {section.hint ? (
-        <details className="field-help section-help">
-          <summary>
-            Help <span className="visually-hidden">for {title}</span>
-          </summary>
-          <p>{section.hint}</p>
-        </details>
+        <Guidance id={`${sectionDomId(section.id)}-hint`} text={section.hint} />
       ) : null}
-      {fields.map((f) => (
-        <FieldControl key={f.id} field={f} name={f.id} control={control} />
-      ))}
-      <KeptFromDocument control={control} name={extraKey(section.id)} />
+      {fields.map((f) =>
+        section.level === 0 ? (
+          // Before the first heading each field counts as a section of its own.
+          <div key={f.id} data-section-id={f.id} className="field-slot">
+            <FieldControl field={f} name={f.id} control={control} />
+          </div>
+        ) : (
+          <FieldControl key={f.id} field={f} name={f.id} control={control} />
+        ),
+      )}
+      <KeptText section={section} control={control} />
       {withChildren
         ? section.children.map((child) => (
-            <SectionNodeCard key={child.id} node={child} control={control} />
+            <SectionNodeCard key={child.id} node={child} control={control} parentTitle={title} />
           ))
         : null}
     </section>
   );
 }
 
-function SectionGroupCard({ node, control }: { node: SectionGroup; control: FormControl }) {
-  const title = sectionTitle(node);
+function SectionGroupCard({
+  node,
+  control,
+  parentTitle,
+}: {
+  node: SectionGroup;
+  control: FormControl;
+  parentTitle?: string | undefined;
+}) {
+  const title = plainText(sectionTitle(node));
   const headingId = sectionHeadingId(node.id);
+  // Under a section of the same name ("Use Cases" › "Use Case 1"), a group, not a second
+  // region of that name.
+  const Tag = parentTitle === title ? 'div' : 'section';
   return (
-    <section className="section-card" id={sectionDomId(node.id)} aria-labelledby={headingId}>
+    <Tag
+      className="section-card"
+      id={sectionDomId(node.id)}
+      aria-labelledby={headingId}
+      role={Tag === 'div' ? 'group' : undefined}
+      data-section-id={node.id}
+    >
       <div className="section-head">
         <Heading level={node.instance.level} id={headingId}>
           {title}
@@ -355,15 +419,13 @@ function SectionGroupCard({ node, control }: { node: SectionGroup; control: Form
         <StatusBadge sectionId={node.id} />
       </div>
       {node.field.hint || node.instance.hint ? (
-        <details className="field-help section-help">
-          <summary>
-            Help <span className="visually-hidden">for {title}</span>
-          </summary>
-          <p>{node.field.hint || node.instance.hint}</p>
-        </details>
+        <Guidance
+          id={`${sectionDomId(node.id)}-hint`}
+          text={node.field.hint || node.instance.hint}
+        />
       ) : null}
       <GroupControl field={node.field} name={node.id} control={control} />
-    </section>
+    </Tag>
   );
 }
 
@@ -380,7 +442,12 @@ export function FrontMatterCard({
   if (fields.length === 0) return null;
   const headingId = sectionHeadingId('front-matter');
   return (
-    <section className="section-card" id={sectionDomId('front-matter')} aria-labelledby={headingId}>
+    <section
+      className="section-card"
+      id={sectionDomId('front-matter')}
+      aria-labelledby={headingId}
+      data-section-id="front-matter"
+    >
       <div className="section-head">
         <h2 id={headingId} tabIndex={-1} className="section-title">
           {title}

@@ -5,7 +5,9 @@
  */
 import { Controller, useWatch } from 'react-hook-form';
 import type { Control } from 'react-hook-form';
+import { extraKey } from '../../core/model.ts';
 import type { FieldValue } from '../../core/model.ts';
+import type { Section } from '../../core/template/types.ts';
 
 type FormControl = Control<Record<string, FieldValue>>;
 
@@ -45,5 +47,20 @@ export function KeptFromDocument({ control, name }: { control: FormControl; name
         </div>
       )}
     />
+  );
+}
+
+/**
+ * Every kept text of a section: the text kept just before each of its blocks (where the author
+ * wrote it), then the text kept at its end.
+ */
+export function KeptText({ section, control }: { section: Section; control: FormControl }) {
+  return (
+    <>
+      {section.blocks.map((_b, i) => (
+        <KeptFromDocument key={i} control={control} name={extraKey(section.id, String(i))} />
+      ))}
+      <KeptFromDocument control={control} name={extraKey(section.id)} />
+    </>
   );
 }

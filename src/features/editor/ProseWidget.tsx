@@ -1,7 +1,7 @@
 import { Component, lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { ProseField } from '../../core/model.ts';
-import { errorId, FieldShell, labelId } from './FieldShell.tsx';
+import { describedByIds, FieldShell, labelId } from './FieldShell.tsx';
 import { asString } from './widgets.tsx';
 import type { WidgetProps } from './widgets.tsx';
 
@@ -44,9 +44,9 @@ export function ProseWidget({
       className="input prose-source"
       value={text}
       rows={Math.min(16, Math.max(4, text.split('\n').length + 1))}
-      placeholder={field.placeholder}
+      placeholder={exampleOf(field)}
       aria-invalid={error ? true : undefined}
-      aria-describedby={error ? errorId(id) : undefined}
+      aria-describedby={describedByIds(id, field, error)}
       onChange={(e) => onChange(e.target.value)}
       onBlur={onBlur}
     />
@@ -77,6 +77,7 @@ export function ProseWidget({
           <Suspense
             fallback={
               <div
+                data-prose-loading=""
                 onFocusCapture={() => {
                   refocus.current = true;
                   setMode({ kind: 'source', reason: null });
@@ -89,7 +90,9 @@ export function ProseWidget({
             <RichTextEditor
               id={id}
               labelledBy={labelId(id)}
-              describedBy={error ? errorId(id) : undefined}
+              describedBy={describedByIds(id, field, error)}
+              placeholder={exampleOf(field)}
+              invalid={error !== undefined}
               value={text}
               onChange={onChange}
               onBlur={onBlur}
@@ -100,6 +103,15 @@ export function ProseWidget({
       )}
     </FieldShell>
   );
+}
+
+/**
+ * The template's example for the greyed placeholder; not when it only repeats the guidance
+ * shown under the label (`[Describe the problem…]`).
+ */
+function exampleOf(field: ProseField): string {
+  const key = (text: string) => text.replace(/[[\]\s]+/g, ' ').trim();
+  return key(field.placeholder) === key(field.hint) ? '' : field.placeholder;
 }
 
 /** A failed chunk load (offline, a new deploy) switches the field to source mode. */

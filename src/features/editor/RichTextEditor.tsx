@@ -25,6 +25,7 @@ import { TaskList } from '@tiptap/extension-list/task-list';
 import { Paragraph } from '@tiptap/extension-paragraph';
 import { Strike } from '@tiptap/extension-strike';
 import { Text } from '@tiptap/extension-text';
+import { Placeholder } from '@tiptap/extensions/placeholder';
 import { TrailingNode } from '@tiptap/extensions/trailing-node';
 import { UndoRedo } from '@tiptap/extensions/undo-redo';
 import { Markdown } from '@tiptap/markdown';
@@ -33,6 +34,10 @@ export interface RichTextEditorProps {
   id: string;
   labelledBy: string;
   describedBy?: string | undefined;
+  /** The template's example, greyed in the empty editor. */
+  placeholder?: string | undefined;
+  /** Marks the field as invalid (a required field left empty). */
+  invalid?: boolean | undefined;
   value: string;
   onChange: (markdown: string) => void;
   onBlur?: (() => void) | undefined;
@@ -133,6 +138,8 @@ export function RichTextEditor({
   id,
   labelledBy,
   describedBy,
+  placeholder = '',
+  invalid,
   value,
   onChange,
   onBlur,
@@ -146,23 +153,28 @@ export function RichTextEditor({
   /** The Markdown this editor last emitted or loaded, to tell outside changes apart. */
   const known = useRef(value);
 
+  const attributes = (): Record<string, string> => ({
+    id,
+    role: 'textbox',
+    'aria-multiline': 'true',
+    'aria-labelledby': labelledBy,
+    ...(describedBy ? { 'aria-describedby': describedBy } : {}),
+    ...(placeholder ? { 'aria-placeholder': placeholder } : {}),
+    ...(invalid ? { 'aria-invalid': 'true' } : {}),
+    class: 'rich-text input',
+    spellcheck: 'true',
+  });
   const editor = useEditor({
-    extensions: PROSE_EXTENSIONS,
+    extensions: [
+      ...PROSE_EXTENSIONS,
+      // The example shows in the empty editor, greyed, as a textarea's placeholder would.
+      Placeholder.configure({ placeholder: () => placeholder, showOnlyWhenEditable: true }),
+    ],
     content: value,
     contentType: 'markdown',
     injectCSS: false,
     shouldRerenderOnTransaction: false,
-    editorProps: {
-      attributes: {
-        id,
-        role: 'textbox',
-        'aria-multiline': 'true',
-        'aria-labelledby': labelledBy,
-        ...(describedBy ? { 'aria-describedby': describedBy } : {}),
-        class: 'rich-text input',
-        spellcheck: 'true',
-      },
-    },
+    editorProps: { attributes: attributes() },
     onCreate({ editor: created }) {
       if (normaliseMarkdown(created.getMarkdown()) !== normaliseMarkdown(known.current)) {
         latest.current.onRoundTripMismatch();
@@ -177,6 +189,14 @@ export function RichTextEditor({
       latest.current.onBlur?.();
     },
   });
+
+  // The description and the error state follow the field (ProseMirror re-applies attributes).
+  const attributeKey = `${describedBy ?? ''}|${invalid ? 1 : 0}`;
+  useEffect(() => {
+    if (!editor) return;
+    editor.setOptions({ editorProps: { attributes: attributes() } });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the key stands for the attributes
+  }, [editor, attributeKey]);
 
   // A value changed from outside (another tab, a reset): load it, and check the round trip.
   useEffect(() => {

@@ -4,7 +4,7 @@
  */
 import { defaultFieldValue } from '../../core/document/defaults.ts';
 import { ownFields } from '../../core/document/walk.ts';
-import type { Field, GroupInstance } from '../../core/model.ts';
+import type { Field, FieldValue, GroupInstance } from '../../core/model.ts';
 import type { SectionNode, Template } from '../../core/template/types.ts';
 
 export { allFields, emptyValue, ownFields } from '../../core/document/walk.ts';
@@ -15,8 +15,18 @@ export function newInstance(
   today: string,
 ): GroupInstance {
   const instance: GroupInstance = {};
-  for (const f of field.fields) instance[f.id] = defaultFieldValue(f, today);
+  for (const f of field.fields) instance[f.id] = startValue(f, today);
   return instance;
+}
+
+/**
+ * A field's value in a new draft: the core's default, except that code starts empty with the
+ * template's sample as its placeholder (and a "Start from the example" action).
+ */
+export function startValue(field: Field, today: string): FieldValue {
+  if (field.kind === 'code') return '';
+  if (field.kind === 'group') return [newInstance(field, today)];
+  return defaultFieldValue(field, today);
 }
 
 /** The front matter fields the author edits (document and issue templates alike). */

@@ -159,19 +159,28 @@ describe('TableWidget', () => {
     placeholderRows: [['Example risk', 'High']],
   };
 
-  it('adds a row with named cells, focuses its first cell, and removes rows', async () => {
+  it('starts with one empty row; Enter in the last cell adds a row and focuses it', async () => {
     const user = userEvent.setup();
     const seen = harness(TableWidget, field, []);
-    await user.click(screen.getByRole('button', { name: 'Add row to Risk Assessment' }));
-    const risk = screen.getByRole('textbox', { name: 'Risk, row 1' });
-    expect(document.activeElement).toBe(risk);
+    // One blank row to type in; left blank, the table stays empty.
+    await user.click(screen.getByRole('textbox', { name: 'Risk, row 1' }));
     await user.keyboard('Data loss');
     await user.selectOptions(screen.getByRole('combobox', { name: 'Impact, row 1' }), 'High');
     expect(seen.value).toEqual([['Data loss', 'High']]);
+    screen.getByRole('combobox', { name: 'Impact, row 1' }).focus();
+    await user.keyboard('{Enter}');
+    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Risk, row 2' }));
+    expect(seen.value).toEqual([
+      ['Data loss', 'High'],
+      ['', ''],
+    ]);
     await user.click(screen.getByRole('button', { name: 'Add row to Risk Assessment' }));
-    expect(screen.getByRole('textbox', { name: 'Risk, row 2' })).toBeTruthy();
+    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Risk, row 3' }));
     await user.click(screen.getByRole('button', { name: 'Remove row 1 of Risk Assessment' }));
-    expect(seen.value).toEqual([['', '']]);
+    expect(seen.value).toEqual([
+      ['', ''],
+      ['', ''],
+    ]);
   });
 });
 
@@ -186,6 +195,8 @@ describe('CodeWidget', () => {
       language: 'bash',
     };
     const seen = harness(CodeWidget, field, 'x');
+    // With a value there is nothing to start from.
+    expect(screen.queryByRole('button', { name: /Start from the example/ })).toBeNull();
     const box = screen.getByRole('textbox', { name: 'Validation (bash)' });
     await user.click(box);
     await user.keyboard('{Tab}');
@@ -193,6 +204,24 @@ describe('CodeWidget', () => {
     expect(document.activeElement).toBe(box);
     await user.keyboard('{Escape}{Tab}');
     expect(document.activeElement).not.toBe(box);
+  });
+
+  it('starts empty with the sample as placeholder, and can start from it', async () => {
+    const user = userEvent.setup();
+    const field = {
+      ...base,
+      id: 'c',
+      label: 'Validation',
+      kind: 'code' as const,
+      language: 'bash',
+      placeholder: 'make test',
+    };
+    const seen = harness(CodeWidget, field, '');
+    const box = screen.getByRole('textbox', { name: 'Validation (bash)' });
+    expect(box.getAttribute('placeholder')).toBe('make test');
+    await user.click(screen.getByRole('button', { name: /Start from the example/ }));
+    expect(seen.value).toBe('make test');
+    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Validation (bash)' }));
   });
 });
 

@@ -3,7 +3,8 @@
  * react-hook-form, and coerces whatever value it is given to its own shape, so stored data of
  * the wrong shape shows up empty instead of breaking the form.
  */
-import { useLayoutEffect, useRef } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
+import { useOfferUndo } from './undo.ts';
 import type { KeyboardEvent } from 'react';
 import type {
   ChecklistField,
@@ -19,7 +20,7 @@ import type {
   TaskListField,
   TextField,
 } from '../../core/model.ts';
-import { errorId, FieldShell } from './FieldShell.tsx';
+import { describedByIds, errorId, FieldShell, plainText } from './FieldShell.tsx';
 
 export interface WidgetProps<F> {
   field: F;
@@ -80,6 +81,13 @@ function describedBy(id: string, error: string | undefined): string | undefined 
   return error ? errorId(id) : undefined;
 }
 
+/** The first control of a group (a list's first item) carries the group's error. */
+function firstItemState(id: string, error: string | undefined, index: number) {
+  return index === 0 && error
+    ? { 'aria-invalid': true as const, 'aria-describedby': errorId(id) }
+    : {};
+}
+
 // ---------------------------------------------------------------------------------------------
 // Text and date
 
@@ -93,7 +101,7 @@ export function TextWidget({ field, value, onChange, onBlur, id, error }: Widget
         value={asString(value)}
         placeholder={field.placeholder}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, error)}
+        aria-describedby={describedByIds(id, field, error)}
         onChange={(e) => onChange(e.target.value)}
         onBlur={onBlur}
       />
@@ -110,7 +118,7 @@ export function DateWidget({ field, value, onChange, onBlur, id, error }: Widget
         className="input input-date"
         value={asString(value)}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, error)}
+        aria-describedby={describedByIds(id, field, error)}
         onChange={(e) => onChange(e.target.value)}
         onBlur={onBlur}
       />
@@ -151,7 +159,7 @@ export function ChoiceWidget({
           className="input"
           value={option}
           aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy(id, error)}
+          aria-describedby={describedByIds(id, field, error)}
           onChange={(e) =>
             onChange(field.detail ? joinChoice(e.target.value, detail) : e.target.value)
           }
@@ -208,6 +216,8 @@ export function CodeWidget({ field, value, onChange, onBlur, id, error }: Widget
   }
   const language = field.language || 'text';
   const tipId = `${id}-tip`;
+  const text = asString(value);
+  const example = field.placeholder;
   return (
     <FieldShell
       id={id}
@@ -218,12 +228,13 @@ export function CodeWidget({ field, value, onChange, onBlur, id, error }: Widget
       <textarea
         id={id}
         className="input code-input"
-        value={asString(value)}
-        rows={Math.min(20, Math.max(4, asString(value).split('\n').length + 1))}
+        value={text}
+        placeholder={example}
+        rows={Math.min(20, Math.max(4, (text || example).split('\n').length + 1))}
         spellCheck={false}
         autoCapitalize="off"
         autoCorrect="off"
-        aria-describedby={[tipId, describedBy(id, error)].filter(Boolean).join(' ')}
+        aria-describedby={describedByIds(id, field, error, tipId)}
         aria-invalid={error ? true : undefined}
         onChange={(e) => onChange(e.target.value)}
         onKeyDown={onKeyDown}
@@ -232,9 +243,24 @@ export function CodeWidget({ field, value, onChange, onBlur, id, error }: Widget
           onBlur?.();
         }}
       />
-      <p className="field-tip" id={tipId}>
-        Tab inserts two spaces; press Escape, then Tab, to leave the code.
-      </p>
+      <div className="field-actions">
+        {text === '' && example.trim() !== '' ? (
+          <button
+            type="button"
+            className="button-secondary"
+            onClick={(e) => {
+              onChange(example);
+              const area = e.currentTarget.closest('.field')?.querySelector('textarea');
+              area?.focus();
+            }}
+          >
+            Start from the example <span className="visually-hidden">for {field.label}</span>
+          </button>
+        ) : null}
+        <p className="field-tip" id={tipId}>
+          Tab inserts two spaces; press Escape, then Tab, to leave the code.
+        </p>
+      </div>
     </FieldShell>
   );
 }
@@ -263,7 +289,7 @@ export function usePendingFocus<T>(
   return { containerRef, focusLater };
 }
 
-type FocusTarget = { index: number; part: 'input' | 'up' | 'down' };
+type FocusTarget = { index: number; part: 'input' | 'up' | 'down' | 'remove' };
 
 /**
  * The items of a list or task list and their edits. An empty list still offers one blank item to
@@ -279,26 +305,65 @@ function useItems<T>(
   const { containerRef, focusLater } = usePendingFocus<FocusTarget>((root, target) =>
     root.querySelector<HTMLElement>(`[data-index="${target.index}"] [data-part="${target.part}"]`),
   );
+  const offerUndo = useOfferUndo();
   function set(next: T[], focus?: FocusTarget) {
     if (focus) focusLater(focus);
     onChange(next.length === 1 && isBlank(next[0]) && stored.length === 0 ? [] : next);
   }
+  // An undo comes later, after other edits: it works on the value as it is then.
+  const latest = useRef({ stored, set });
+  useLayoutEffect(() => {
+    latest.current = { stored, set };
+  });
   function splice(start: number, deleteCount: number, ...add: T[]): T[] {
     const next = items.slice();
     next.splice(start, deleteCount, ...add);
     return next;
   }
-  function remove(i: number) {
+  function remove(i: number, name: string) {
+    const removed = items[i];
     set(splice(i, 1), { index: Math.max(0, i - 1), part: 'input' });
+    if (removed === undefined || isBlank(removed)) return;
+    offerUndo({
+      message: `Removed ${name}`,
+      undo: () => {
+        const { stored: now, set: setNow } = latest.current;
+        const next = now.slice();
+        next.splice(Math.min(i, next.length), 0, removed);
+        setNow(next, { index: Math.min(i, next.length - 1), part: 'input' });
+      },
+    });
   }
-  /** Enter adds a blank item after item `i`; Backspace in an empty one removes it. */
-  function onKeyDown(event: KeyboardEvent<HTMLInputElement>, i: number, empty: boolean) {
+  function move(i: number, to: number, part: FocusTarget['part']) {
+    if (to < 0 || to >= items.length) return;
+    const next = splice(i, 1);
+    next.splice(to, 0, ...items.slice(i, i + 1));
+    set(next, { index: to, part });
+  }
+  /**
+   * Enter adds a blank item after item `i`; Backspace in an empty one removes it; Alt+↑/↓
+   * moves the item, the caret staying in it.
+   */
+  function onKeyDown(
+    event: KeyboardEvent<HTMLInputElement>,
+    i: number,
+    empty: boolean,
+    name: string,
+  ) {
     if (event.key === 'Enter' && !event.nativeEvent.isComposing) {
       event.preventDefault();
       set(splice(i + 1, 0, blank), { index: i + 1, part: 'input' });
     } else if (event.key === 'Backspace' && empty && items.length > 1) {
       event.preventDefault();
-      remove(i);
+      remove(i, name);
+    } else if (
+      event.altKey &&
+      !event.ctrlKey &&
+      !event.metaKey &&
+      (event.key === 'ArrowUp' || event.key === 'ArrowDown')
+    ) {
+      event.preventDefault();
+      move(i, event.key === 'ArrowUp' ? i - 1 : i + 1, 'input');
     }
   }
   return {
@@ -308,11 +373,7 @@ function useItems<T>(
     onKeyDown,
     edit: (i: number, item: T) => set(splice(i, 1, item)),
     add: () => set([...items, blank], { index: items.length, part: 'input' }),
-    move: (i: number, to: number, part: 'up' | 'down') => {
-      const next = splice(i, 1);
-      next.splice(to, 0, ...items.slice(i, i + 1));
-      set(next, { index: to, part });
-    },
+    move,
   };
 }
 
@@ -336,10 +397,11 @@ export function ListWidget({ field, value, onChange, onBlur, id, error }: Widget
                 className="input"
                 data-part="input"
                 aria-label={itemName(i)}
+                {...firstItemState(id, error, i)}
                 value={item}
                 placeholder={field.placeholderItems[i] ?? ''}
                 onChange={(e) => edit(i, e.target.value)}
-                onKeyDown={(e) => onKeyDown(e, i, item === '')}
+                onKeyDown={(e) => onKeyDown(e, i, item === '', itemName(i))}
                 onBlur={onBlur}
               />
               <ItemButtons
@@ -347,12 +409,15 @@ export function ListWidget({ field, value, onChange, onBlur, id, error }: Widget
                 index={i}
                 count={items.length}
                 onMove={(to, part) => move(i, to, part)}
-                onRemove={() => remove(i)}
+                onRemove={() => remove(i, itemName(i))}
+                roving={false}
               />
             </li>
           ))}
         </List>
-        <button type="button" className="button-secondary" onClick={add}>
+        <ListTip />
+        {/* Not a Tab stop: Enter in an item adds the next one. */}
+        <button type="button" className="button-secondary" tabIndex={-1} onClick={add}>
           Add item <span className="visually-hidden">to {field.label}</span>
         </button>
       </div>
@@ -360,28 +425,68 @@ export function ListWidget({ field, value, onChange, onBlur, id, error }: Widget
   );
 }
 
-/** Move up, move down and remove, for a list item or a group's instance named `name`. */
+/** The keys of a list, shown while it has focus. */
+function ListTip() {
+  return (
+    <p className="field-tip list-tip" aria-hidden="true">
+      Enter adds an item · Alt+↑/↓ moves it · Backspace in an empty item removes it
+    </p>
+  );
+}
+
+type ItemPart = 'up' | 'down' | 'remove';
+
+/**
+ * Move up, move down and remove, for a list item or a group's instance named `name`. Never a
+ * Tab stop each: a `roving` toolbar is one Tab stop (arrow keys move inside it); otherwise the
+ * buttons are for the pointer, and the item's own keys do the same (Alt+↑/↓, Backspace).
+ */
 export function ItemButtons({
   name,
   index,
   count,
   onMove,
   onRemove,
+  roving = true,
 }: {
   name: string;
   index: number;
   count: number;
   onMove: (to: number, part: 'up' | 'down') => void;
   onRemove: () => void;
+  roving?: boolean;
 }) {
+  const enabled: ItemPart[] = [
+    ...(index > 0 ? (['up'] as const) : []),
+    ...(index < count - 1 ? (['down'] as const) : []),
+    'remove',
+  ];
+  const [active, setActive] = useState<ItemPart>('up');
+  const current = enabled.includes(active) ? active : (enabled[0] ?? 'remove');
+  const tabIndex = (part: ItemPart) => (roving && part === current ? 0 : -1);
+  function onKeyDown(event: KeyboardEvent<HTMLSpanElement>) {
+    if (!roving || (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight')) return;
+    event.preventDefault();
+    const step = event.key === 'ArrowRight' ? 1 : -1;
+    const next = enabled[(enabled.indexOf(current) + step + enabled.length) % enabled.length];
+    if (!next) return;
+    setActive(next);
+    event.currentTarget.querySelector<HTMLElement>(`[data-part="${next}"]`)?.focus();
+  }
   return (
-    <span className="item-buttons">
+    <span
+      className="item-buttons"
+      role={roving ? 'toolbar' : undefined}
+      aria-label={roving ? `${name} actions` : undefined}
+      onKeyDown={onKeyDown}
+    >
       <button
         type="button"
         className="icon-button"
         data-part="up"
         aria-label={`Move ${name} up`}
-        title="Move up"
+        title={roving ? 'Move up' : 'Move up (Alt+↑)'}
+        tabIndex={tabIndex('up')}
         disabled={index === 0}
         onClick={() => onMove(index - 1, 'up')}
       >
@@ -392,7 +497,8 @@ export function ItemButtons({
         className="icon-button"
         data-part="down"
         aria-label={`Move ${name} down`}
-        title="Move down"
+        title={roving ? 'Move down' : 'Move down (Alt+↓)'}
+        tabIndex={tabIndex('down')}
         disabled={index === count - 1}
         onClick={() => onMove(index + 1, 'down')}
       >
@@ -401,8 +507,10 @@ export function ItemButtons({
       <button
         type="button"
         className="icon-button"
+        data-part="remove"
         aria-label={`Remove ${name}`}
         title="Remove"
+        tabIndex={tabIndex('remove')}
         onClick={onRemove}
       >
         ×
@@ -447,10 +555,11 @@ export function TaskListWidget({
                 className="input"
                 data-part="input"
                 aria-label={itemName(i)}
+                {...firstItemState(id, error, i)}
                 value={item.text}
                 placeholder={field.placeholderItems[i] ?? ''}
                 onChange={(e) => edit(i, { ...item, text: e.target.value })}
-                onKeyDown={(e) => onKeyDown(e, i, item.text === '')}
+                onKeyDown={(e) => onKeyDown(e, i, item.text === '', itemName(i))}
                 onBlur={onBlur}
               />
               <button
@@ -458,14 +567,16 @@ export function TaskListWidget({
                 className="icon-button"
                 aria-label={`Remove ${itemName(i)}`}
                 title="Remove"
-                onClick={() => remove(i)}
+                tabIndex={-1}
+                onClick={() => remove(i, itemName(i))}
               >
                 ×
               </button>
             </li>
           ))}
         </ul>
-        <button type="button" className="button-secondary" onClick={add}>
+        <ListTip />
+        <button type="button" className="button-secondary" tabIndex={-1} onClick={add}>
           Add task <span className="visually-hidden">to {field.label}</span>
         </button>
       </div>
@@ -498,11 +609,8 @@ export function ChecklistWidget({
   }
   return (
     <FieldShell id={id} group field={field} error={error}>
-      <ul
-        className="options"
-        role={single ? 'radiogroup' : undefined}
-        aria-label={single ? field.label : undefined}
-      >
+      {/* The fieldset and its legend group the options (radios included). */}
+      <ul className="options">
         {field.options.map((o, i) => {
           const optionId = `${id}-option-${i}`;
           const checked = v.checked.includes(o.label);
@@ -513,10 +621,11 @@ export function ChecklistWidget({
                 type={single ? 'radio' : 'checkbox'}
                 name={single ? id : undefined}
                 checked={checked}
+                {...firstItemState(id, error, i)}
                 onChange={(e) => toggle(o.label, e.target.checked)}
                 onBlur={onBlur}
               />
-              <label htmlFor={optionId}>{o.label}</label>
+              <label htmlFor={optionId}>{plainText(o.label)}</label>
               {o.other ? (
                 <input
                   type="text"
@@ -569,15 +678,45 @@ export function TableWidget({
   error,
 }: WidgetProps<TableField>) {
   const width = field.columns.length;
-  const rows = asRows(value, width);
-  const { containerRef, focusLater } = usePendingFocus<number>((root, row) =>
-    root.querySelector<HTMLElement>(`[data-row="${row}"] [data-col="0"]`),
+  const stored = asRows(value, width);
+  const blankRow = () => Array.from({ length: width }, () => '');
+  // Like a list, an empty table offers one blank row to type in; a table left with only that
+  // blank row is empty.
+  const rows = stored.length > 0 ? stored : [blankRow()];
+  const { containerRef, focusLater } = usePendingFocus<{ row: number; col: number }>(
+    (root, target) =>
+      root.querySelector<HTMLElement>(`[data-row="${target.row}"] [data-col="${target.col}"]`),
   );
+  const offerUndo = useOfferUndo();
+  const latest = useRef({ stored, onChange, focusLater });
+  useLayoutEffect(() => {
+    latest.current = { stored, onChange, focusLater };
+  });
+  function commit(next: string[][]) {
+    const onlyBlank = next.length === 1 && next[0]?.every((c) => c === '') && stored.length === 0;
+    onChange(onlyBlank ? [] : next);
+  }
   function setCell(r: number, c: number, text: string) {
     const next = rows.map((row) => row.slice());
     const row = next[r];
     if (row) row[c] = text;
-    onChange(next);
+    commit(next);
+  }
+  function addRow() {
+    focusLater({ row: rows.length, col: 0 });
+    commit([...rows, blankRow()]);
+  }
+  function onCellKeyDown(event: KeyboardEvent<HTMLElement>, r: number, c: number) {
+    // Enter in the last cell of the last row adds a row, as in a spreadsheet.
+    if (
+      event.key === 'Enter' &&
+      !event.nativeEvent.isComposing &&
+      r === rows.length - 1 &&
+      c === width - 1
+    ) {
+      event.preventDefault();
+      addRow();
+    }
   }
   const example = field.placeholderRows[0] ?? [];
   return (
@@ -597,26 +736,25 @@ export function TableWidget({
             </tr>
           </thead>
           <tbody>
-            {rows.length === 0 ? (
-              <tr>
-                <td colSpan={width + 1} className="muted">
-                  No rows yet.
-                </td>
-              </tr>
-            ) : null}
             {rows.map((row, r) => (
               <tr key={r} data-row={r}>
                 {field.columns.map((c, ci) => {
                   const name = `${c.name}, row ${r + 1}`;
+                  const first = r === 0 && ci === 0;
+                  const invalid = first && error ? true : undefined;
+                  const described = first ? describedBy(id, error) : undefined;
                   return (
-                    <td key={c.name}>
+                    <td key={c.name} data-label={c.name}>
                       {c.options.length > 0 ? (
                         <select
                           className="input"
                           data-col={ci}
                           aria-label={name}
+                          aria-invalid={invalid}
+                          aria-describedby={described}
                           value={row[ci] ?? ''}
                           onChange={(e) => setCell(r, ci, e.target.value)}
+                          onKeyDown={(e) => onCellKeyDown(e, r, ci)}
                           onBlur={onBlur}
                         >
                           <option value="">—</option>
@@ -632,22 +770,40 @@ export function TableWidget({
                           className="input"
                           data-col={ci}
                           aria-label={name}
+                          aria-invalid={invalid}
+                          aria-describedby={described}
                           placeholder={r === 0 ? (example[ci] ?? '') : ''}
                           value={row[ci] ?? ''}
                           onChange={(e) => setCell(r, ci, e.target.value)}
+                          onKeyDown={(e) => onCellKeyDown(e, r, ci)}
                           onBlur={onBlur}
                         />
                       )}
                     </td>
                   );
                 })}
-                <td>
+                <td className="table-row-actions">
                   <button
                     type="button"
                     className="icon-button"
                     aria-label={`Remove row ${r + 1} of ${field.label}`}
                     title="Remove row"
-                    onClick={() => onChange(rows.filter((_x, j) => j !== r))}
+                    disabled={stored.length === 0}
+                    onClick={() => {
+                      focusLater({ row: Math.max(0, r - 1), col: 0 });
+                      onChange(rows.filter((_x, j) => j !== r));
+                      if (row.every((c) => c === '')) return;
+                      offerUndo({
+                        message: `Removed row ${r + 1} of ${plainText(field.label)}`,
+                        undo: () => {
+                          const now = latest.current;
+                          const next = now.stored.slice();
+                          next.splice(Math.min(r, next.length), 0, row);
+                          now.focusLater({ row: Math.min(r, next.length - 1), col: 0 });
+                          now.onChange(next);
+                        },
+                      });
+                    }}
                   >
                     ×
                   </button>
@@ -657,14 +813,11 @@ export function TableWidget({
           </tbody>
         </table>
       </div>
-      <button
-        type="button"
-        className="button-secondary"
-        onClick={() => {
-          focusLater(rows.length);
-          onChange([...rows, Array.from({ length: width }, () => '')]);
-        }}
-      >
+      <p className="field-tip list-tip" aria-hidden="true">
+        Enter in the last cell adds a row
+      </p>
+      {/* Not a Tab stop: Enter in the last cell adds a row. */}
+      <button type="button" className="button-secondary" tabIndex={-1} onClick={addRow}>
         Add row <span className="visually-hidden">to {field.label}</span>
       </button>
     </FieldShell>

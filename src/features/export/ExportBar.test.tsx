@@ -223,6 +223,33 @@ describe('ExportBar', () => {
     expect(document.activeElement).toBe(button);
   });
 
+  it('asks when sections are only partly filled, listing both kinds; Go back shows what is left', () => {
+    const onGoBack = vi.fn();
+    renderBar({ missing: ['Summary'], partial: ['Risks', 'Plan'], onGoBack });
+    fireEvent.click(screen.getByRole('button', { name: 'Download .md' }));
+    const dialog = screen.getByRole('dialog', {
+      name: '1 required section is empty: export anyway?',
+    });
+    const texts = (name: string) =>
+      within(within(dialog).getByRole('list', { name }))
+        .getAllByRole('listitem')
+        .map((li) => li.textContent);
+    expect(texts('Empty')).toEqual(['Summary']);
+    expect(texts('Partly filled')).toEqual(['Risks', 'Plan']);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Go back' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(onGoBack).toHaveBeenCalledTimes(1);
+  });
+
+  it('asks about partly filled sections even when none is empty', () => {
+    renderBar({ partial: ['Risks'] });
+    fireEvent.click(screen.getByRole('button', { name: 'Copy Markdown' }));
+    expect(
+      screen.getByRole('dialog', { name: '1 required section is partly filled: export anyway?' }),
+    ).toBeTruthy();
+    expect(writeText).not.toHaveBeenCalled();
+  });
+
   it('opens the export dialog after confirming, without asking twice', () => {
     renderBar({ missing: ['Summary'] });
     fireEvent.click(screen.getByRole('button', { name: 'Open on GitHub…' }));
@@ -233,11 +260,15 @@ describe('ExportBar', () => {
   it('copies without asking when complete, with the keyboard shortcut too', async () => {
     renderBar();
     const copy = screen.getByRole('button', { name: 'Copy Markdown' });
-    expect(copy.getAttribute('aria-keyshortcuts')).toContain('Control+Shift+C');
-    fireEvent.keyDown(document.body, { key: 'C', ctrlKey: true, shiftKey: true });
+    expect(copy.getAttribute('aria-keyshortcuts')).toBe('Alt+Shift+C');
+    // Ctrl+Shift+C opens the developer tools: it is left to the browser.
+    fireEvent.keyDown(document.body, { key: 'C', code: 'KeyC', ctrlKey: true, shiftKey: true });
+    expect(writeText).not.toHaveBeenCalled();
+    fireEvent.keyDown(document.body, { key: 'C', code: 'KeyC', altKey: true, shiftKey: true });
     await waitFor(() => expect(writeText).toHaveBeenCalledTimes(1));
     expect(screen.queryByRole('dialog')).toBeNull();
-    fireEvent.keyDown(document.body, { key: 'E', metaKey: true, shiftKey: true });
+    // ⌥ on a Mac types another character: the key's position decides.
+    fireEvent.keyDown(document.body, { key: '˝', code: 'KeyG', altKey: true, shiftKey: true });
     expect(screen.getByRole('dialog', { name: 'Open on GitHub' })).toBeTruthy();
   });
 

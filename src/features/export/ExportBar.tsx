@@ -22,6 +22,10 @@ export interface ExportBarProps {
   meta: ExportMeta;
   /** Titles of required sections that are still empty. */
   missing: string[];
+  /** Titles of required sections only partly filled. */
+  partial?: string[];
+  /** "Go back" in the confirmation: show the author what is left (focus its first field). */
+  onGoBack?: () => void;
   /** Called when the author asks for a share link. */
   getSharePayload: () => SharePayload;
   /** Called before every export, e.g. to show the form's field errors. */
@@ -39,7 +43,7 @@ const ACTION_LABELS: Record<Action, string> = {
 export const COPIED_MESSAGE = 'Copied Markdown to the clipboard.';
 
 const COPY_SHORTCUT = shortcut('C');
-const EXPORT_SHORTCUT = shortcut('E');
+const EXPORT_SHORTCUT = shortcut('G');
 
 type Status = { text: string; tone: 'ok' | 'error' };
 
@@ -54,8 +58,10 @@ export function ExportBar({
   defaultTarget,
   meta,
   missing,
+  partial = [],
   getSharePayload,
   onBeforeExport,
+  onGoBack,
 }: ExportBarProps) {
   const id = useId();
   const [confirming, setConfirming] = useState<Action | null>(null);
@@ -100,11 +106,19 @@ export function ExportBar({
   const request = useCallback(
     (action: Action) => {
       onBeforeExport?.();
-      if (missing.length > 0) setConfirming(action);
+      if (missing.length > 0 || partial.length > 0) setConfirming(action);
       else run(action);
     },
-    [missing.length, run, onBeforeExport],
+    [missing.length, partial.length, run, onBeforeExport],
   );
+
+  // "Go back" lands in the first empty field, once the dialog has given focus back.
+  const goingBack = useRef(false);
+  useEffect(() => {
+    if (!goingBack.current || confirming) return;
+    goingBack.current = false;
+    onGoBack?.();
+  }, [confirming, onGoBack]);
 
   const onShare = () => {
     let url: string;
@@ -182,8 +196,13 @@ export function ExportBar({
       {confirming && (
         <ConfirmIncompleteDialog
           missing={missing}
+          partial={partial}
           actionLabel={ACTION_LABELS[confirming]}
           onCancel={() => setConfirming(null)}
+          onGoBack={() => {
+            goingBack.current = true;
+            setConfirming(null);
+          }}
           onConfirm={() => {
             // Run while the click still counts as a user gesture (clipboard, pop-ups).
             run(confirming);

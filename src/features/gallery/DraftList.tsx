@@ -12,7 +12,7 @@ import { findTemplateEntry } from '../../templates/registry.ts';
 export const UNDO_TOAST_MS = 8000;
 
 interface Props {
-  /** A progress line per draft, e.g. "7 of 12 required sections complete". */
+  /** A progress line per draft, e.g. "7 of 12 sections complete". */
   progress?: (draft: Draft) => string | undefined;
   /** Link target of a draft; defaults to `#/draft/<id>`. */
   draftHref?: (draft: Draft) => string;

@@ -84,6 +84,8 @@ function getPurifier(): DOMPurify {
       element.setAttribute('disabled', '');
       element.removeAttribute('name');
       element.removeAttribute('value');
+      // A form control needs a name; the item's text follows it.
+      element.setAttribute('aria-label', element.hasAttribute('checked') ? 'Done' : 'Not done');
     }
   });
   purifier = instance;

@@ -1,0 +1,77 @@
+/**
+ * What the editor tells the author about how much is left: the meter's counts and the required
+ * fields still empty, in document order. Built on the same rules as `checkDocument`, so the
+ * meter, the field errors and "Next missing" never disagree with the export check.
+ */
+import type { Report } from '../../core/check.ts';
+import { isFieldFilled } from '../../core/document/filled.ts';
+import { ownFields, sectionNodes } from '../../core/document/walk.ts';
+import type { Field, Values } from '../../core/model.ts';
+import type { Template } from '../../core/template/types.ts';
+
+/**
+ * Something the author must fill: a required field, or, in a required section without required
+ * fields, any one of its fields (the section is missing until one is filled). `path` is the
+ * form path of the field to go to.
+ */
+export interface RequiredSlot {
+  path: string;
+  sectionId: string;
+  fields: Field[];
+}
+
+/** Required fields of required sections, in document order (a group counts as one field). */
+export function requiredSlots(template: Template): RequiredSlot[] {
+  const out: RequiredSlot[] = [];
+  for (const node of sectionNodes(template)) {
+    if (node.type === 'group') {
+      if (!node.optional) out.push({ path: node.id, sectionId: node.id, fields: [node.field] });
+      continue;
+    }
+    if (node.optional) continue;
+    const fields = ownFields(node);
+    if (node === template.root) {
+      // The part before the first heading: each field is a section of its own.
+      for (const f of fields) {
+        if (f.required) out.push({ path: f.id, sectionId: f.id, fields: [f] });
+      }
+      continue;
+    }
+    const required = fields.filter((f) => f.required);
+    for (const f of required) out.push({ path: f.id, sectionId: node.id, fields: [f] });
+    const first = fields[0];
+    if (required.length === 0 && first) out.push({ path: first.id, sectionId: node.id, fields });
+  }
+  return out;
+}
+
+/** The required fields still empty. */
+export function emptySlots(slots: readonly RequiredSlot[], values: Values): RequiredSlot[] {
+  return slots.filter((s) => !s.fields.some((f) => isFieldFilled(f, values[f.id])));
+}
+
+export interface MeterCounts {
+  complete: number;
+  partial: number;
+  total: number;
+}
+
+/** Required sections complete, partly filled, and in all. */
+export function meterCounts(report: Report): MeterCounts {
+  let complete = 0;
+  let partial = 0;
+  let total = 0;
+  for (const s of report.sections) {
+    if (!s.required || s.status === 'empty' || s.status === 'optional') continue;
+    total++;
+    if (s.status === 'complete') complete++;
+    else if (s.status === 'partial') partial++;
+  }
+  return { complete, partial, total };
+}
+
+/** "5 of 9 sections complete · 2 partly filled". */
+export function meterText({ complete, partial, total }: MeterCounts): string {
+  const head = `${complete} of ${total} ${total === 1 ? 'section' : 'sections'} complete`;
+  return partial > 0 ? `${head} · ${partial} partly filled` : head;
+}
