@@ -944,12 +944,19 @@ function claimRun(
 ): void {
   let p = 0;
   let textTaken = false;
+  /** The last unit at or after `from` that a block can read, or -1. */
+  const lastOfKind = (block: FieldBlock, from: number): number => {
+    for (let q = region.length - 1; q >= from; q--)
+      if (tryClaim(block, units[region[q]!]!, ctx) !== null) return q;
+    return -1;
+  };
   for (let k = 0; k < run.length; k++) {
     const { block, index } = run[k]!;
     const field = block.field;
     if (isStructured(field)) {
       scope[field.id] = emptyValue(field);
-      for (let q = p; q < region.length; q++) {
+      const from = field.kind === 'code' ? lastOfKind(block, p) : p;
+      for (let q = from; q >= 0 && q < region.length; q++) {
         const claim = tryClaim(block, units[region[q]!]!, ctx);
         if (claim !== null) {
           scope[field.id] = claim.value;
@@ -977,7 +984,13 @@ function claimRun(
       }
       for (let m = k + 1; m < run.length; m++) {
         const later = run[m]!.block;
-        if (isStructured(later.field) && tryClaim(later, units[region[q]!]!, ctx) !== null) {
+        // A code field takes the last code block (code written in the text before it stays
+        // the text's); other structured fields the first block of their kind.
+        const takes =
+          later.field.kind === 'code'
+            ? q === lastOfKind(later, p)
+            : isStructured(later.field) && tryClaim(later, units[region[q]!]!, ctx) !== null;
+        if (takes) {
           end = q;
           break search;
         }
