@@ -80,7 +80,8 @@ function leftovers(field: Field, value: FieldValue | undefined): string[] {
 }
 
 /** A repeat's fields below its heading: a name in the heading alone does not answer it. */
-function bodyFields(group: Extract<Field, { kind: 'group' }>): Field[] {
+/** The fields of a repeat's instance that answer it (its name alone does not). */
+export function bodyFields(group: Extract<Field, { kind: 'group' }>): Field[] {
   const body = group.fields.filter((g) => !(g.id === 'name' && g.kind === 'text'));
   return body.length > 0 ? body : group.fields;
 }

@@ -24,6 +24,7 @@ import type { EditorExportContext } from './EditorScreen.tsx';
 import { formSchema } from './formSchema.ts';
 import {
   FrontMatterCard,
+  HeadingBaseContext,
   sectionDomId,
   sectionHeadingId,
   RootSections,
@@ -229,7 +230,9 @@ export function EditorForm({
       }}
     >
       <FrontMatterCard fields={fmFields} control={control} title={fmTitle} />
-      <RootSections root={template.root} control={control} />
+      <HeadingBaseContext.Provider value={topLevel(template)}>
+        <RootSections root={template.root} control={control} />
+      </HeadingBaseContext.Provider>
     </form>
   );
   const previewPanel = (
@@ -288,6 +291,14 @@ export function EditorForm({
 }
 
 const NEXT_MISSING_SHORTCUT = shortcut('N');
+
+/** The level of the template's first headings (`##` for a pull-request template). */
+function topLevel(template: Template): number {
+  const levels = template.root.children.map((c) =>
+    c.type === 'group' ? c.instance.level : c.level,
+  );
+  return levels.length ? Math.min(...levels) : 1;
+}
 
 /** Where typing happens: Ctrl+Z there is the field's own undo. */
 function isTextField(target: EventTarget | null): boolean {

@@ -2,6 +2,7 @@
  * The guided form: sections as cards, each with its fields, bound to react-hook-form.
  * Every widget is a Controller over one field's whole value; groups use useFieldArray.
  */
+import { createContext, useContext } from 'react';
 import type { ReactNode } from 'react';
 import { Controller, useFieldArray, useWatch } from 'react-hook-form';
 import type { Control } from 'react-hook-form';
@@ -288,8 +289,12 @@ export function StatusBadge({ sectionId }: { sectionId: string }) {
   );
 }
 
+/** The template's top heading level: its sections' headings start at h2 under the page's h1. */
+export const HeadingBaseContext = createContext(1);
+
 function Heading({ level, id, children }: { level: number; id: string; children: ReactNode }) {
-  const n = Math.min(6, Math.max(2, level + 1));
+  const base = useContext(HeadingBaseContext);
+  const n = Math.min(6, Math.max(2, level - base + 2));
   const props = { id, tabIndex: -1, className: 'section-title' };
   switch (n) {
     case 2:

@@ -3,10 +3,11 @@
  * fields still empty, in document order. Built on the same rules as `checkDocument`, so the
  * meter, the field errors and "Next missing" never disagree with the export check.
  */
+import { bodyFields } from '../../core/check.ts';
 import type { Report } from '../../core/check.ts';
 import { isFieldFilled } from '../../core/document/filled.ts';
 import { ownFields, sectionNodes } from '../../core/document/walk.ts';
-import type { Field, Values } from '../../core/model.ts';
+import type { Field, GroupInstance, Values } from '../../core/model.ts';
 import type { Template } from '../../core/template/types.ts';
 
 /**
@@ -45,9 +46,28 @@ export function requiredSlots(template: Template): RequiredSlot[] {
   return out;
 }
 
-/** The required fields still empty. */
+/**
+ * The required fields still empty. A repeat with an instance left empty beside filled ones is
+ * missing too (as `checkDocument` says): its slot leads to that instance's first field.
+ */
 export function emptySlots(slots: readonly RequiredSlot[], values: Values): RequiredSlot[] {
-  return slots.filter((s) => !s.fields.some((f) => isFieldFilled(f, values[f.id])));
+  const out: RequiredSlot[] = [];
+  for (const s of slots) {
+    const group = s.fields.length === 1 && s.fields[0]!.kind === 'group' ? s.fields[0] : null;
+    const list = group ? values[group.id] : undefined;
+    if (group && Array.isArray(list) && list.length > 1) {
+      const body = bodyFields(group);
+      const empty = (list as GroupInstance[]).findIndex(
+        (inst) => !body.some((g) => isFieldFilled(g, inst[g.id])),
+      );
+      if (empty >= 0 && body[0]) {
+        out.push({ ...s, path: `${group.id}.${empty}.${body[0].id}` });
+        continue;
+      }
+    }
+    if (!s.fields.some((f) => isFieldFilled(f, values[f.id]))) out.push(s);
+  }
+  return out;
 }
 
 export interface MeterCounts {
