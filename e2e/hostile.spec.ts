@@ -100,8 +100,9 @@ test('a list nested 5,000 levels deep: the preview shows it as plain text with a
 
 async function pasteTemplate(page: Page, text: string): Promise<Locator> {
   await page.goto('/');
-  await page.getByText('Use your own template').click();
-  const box = page.getByRole('textbox', { name: 'Or paste the template' });
+  await page.getByRole('button', { name: 'Import a template' }).click();
+  await page.getByLabel('Pasted text').check();
+  const box = page.getByRole('textbox', { name: 'Template text' });
   // Set in one go (typing a megabyte would take minutes); the app sees an ordinary input event.
   await box.evaluate((el, value) => {
     // React tracks the value property: set it through the prototype's setter, as typing does.
@@ -146,7 +147,7 @@ test('a 1 MB template is read in the background with progress and Cancel; the te
     await held;
     await route.continue().catch(() => {});
   });
-  await page.getByRole('button', { name: 'Start a proposal from it' }).click();
+  await page.getByRole('button', { name: 'Check the template' }).click();
   await probeWhileReading(page);
   await page.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByRole('alert')).toHaveText('Cancelled. The template text is still here.');
@@ -154,7 +155,8 @@ test('a 1 MB template is read in the background with progress and Cancel; the te
   release();
   await page.unrouteAll({ behavior: 'ignoreErrors' });
   // Read to the end, it opens as a form.
-  await page.getByRole('button', { name: 'Start a proposal from it' }).click();
+  await page.getByRole('button', { name: 'Check the template' }).click();
+  await page.getByRole('button', { name: 'Add and start a proposal' }).click({ timeout: 60_000 });
   await expect(page).toHaveURL(/#\/draft\//, { timeout: 60_000 });
   await expect(form(page)).toBeVisible({ timeout: 60_000 });
   await expect(page.getByRole('link', { name: 'Proposal Studio' })).toBeVisible();
@@ -162,8 +164,9 @@ test('a 1 MB template is read in the background with progress and Cancel; the te
 
 test('a 10,000-heading template is read in the background and opens', async ({ page }) => {
   await pasteTemplate(page, TEN_THOUSAND_HEADINGS);
-  await page.getByRole('button', { name: 'Start a proposal from it' }).click();
+  await page.getByRole('button', { name: 'Check the template' }).click();
   await probeWhileReading(page);
+  await page.getByRole('button', { name: 'Add and start a proposal' }).click({ timeout: 60_000 });
   await expect(page).toHaveURL(/#\/draft\//, { timeout: 60_000 });
   await expect(form(page)).toBeVisible({ timeout: 60_000 });
   await expect(page.getByRole('link', { name: 'Proposal Studio' })).toBeVisible();
@@ -171,13 +174,12 @@ test('a 10,000-heading template is read in the background and opens', async ({ p
 
 test('a binary file chosen as a template is refused with its message', async ({ page }) => {
   await page.goto('/');
-  await page.getByText('Use your own template').click();
+  await page.getByRole('button', { name: 'Import a template' }).click();
   const bytes = Buffer.alloc(100_000);
   for (let i = 0; i < bytes.length; i += 1) bytes[i] = (i * 7919) % 256;
   await page
     .getByLabel('Template file')
     .setInputFiles({ name: 'photo.md', mimeType: 'text/markdown', buffer: bytes });
-  await page.getByRole('button', { name: 'Start a proposal from it' }).click();
   await expect(page.getByRole('alert')).toContainText('This template cannot be used');
   await expect(page.getByRole('alert')).toContainText('binary');
   await expect(page).not.toHaveURL(/#\/draft\//);
@@ -186,7 +188,7 @@ test('a binary file chosen as a template is refused with its message', async ({ 
 
 test('a template over the limit is refused before it is read', async ({ page }) => {
   await pasteTemplate(page, `## A\n\n${'x'.repeat(2_000_001)}`);
-  await page.getByRole('button', { name: 'Start a proposal from it' }).click();
+  await page.getByRole('button', { name: 'Check the template' }).click();
   await expect(page.getByRole('alert')).toContainText(
     'This template has 2,000,007 characters; a template may have at most 2,000,000.',
   );

@@ -43,13 +43,15 @@ test('no Content-Security-Policy violation on load, in the editor, or with an im
 
   // An imported template loads the parser and the YAML library.
   await page.goto('/');
-  await page.getByText('Use your own template').click();
+  await page.getByRole('button', { name: 'Import a template' }).click();
+  await page.getByLabel('Pasted text').check();
   await page
-    .getByRole('textbox', { name: 'Or paste the template' })
+    .getByRole('textbox', { name: 'Template text' })
     .fill('---\nname: Idea\n---\n## Problem\n\n<!-- What is wrong? -->\n');
-  await page.getByRole('button', { name: 'Start a proposal from it' }).click();
+  await page.getByRole('button', { name: 'Check the template' }).click();
+  await page.getByRole('button', { name: 'Add and start a proposal' }).click();
   await expect(page).toHaveURL(/#\/draft\//);
-  await expect(page.getByText(/required sections? complete/)).toBeVisible();
+  await expect(page.getByText(/sections? complete/)).toBeVisible();
   expect(await violations()).toEqual([]);
 });
 

@@ -8,6 +8,7 @@ import { isFieldFilled } from './document/filled.ts';
 import { readDocument } from './document/read.ts';
 import { allFields } from './document/walk.ts';
 import type { Field, FieldValue, Values } from './model.ts';
+import { extraKeySection } from './model.ts';
 import { lexMarkdown } from './template/markdown.ts';
 import type { Template } from './template/types.ts';
 
@@ -27,8 +28,6 @@ export interface ImportedProposal {
   /** A title for the draft: the document's first heading, or its front matter `title`. */
   title: string;
 }
-
-const EXTRA_SUFFIX = '::extra';
 
 function countBlocks(markdown: string): number {
   return lexMarkdown(markdown).filter((t) => t.type !== 'space').length;
@@ -55,8 +54,11 @@ function countFilled(fields: Field[], values: Record<string, FieldValue>): numbe
 function countKept(values: Record<string, FieldValue>): number {
   let n = 0;
   for (const [key, value] of Object.entries(values)) {
-    if (key.endsWith(EXTRA_SUFFIX) && typeof value === 'string' && value.trim() !== '') {
+    if (extraKeySection(key) !== null && typeof value === 'string' && value.trim() !== '') {
       n += countBlocks(value);
+    } else if (key.endsWith('::source') && typeof value === 'string' && value.trim() !== '') {
+      // A block a field could not show whole is kept as written too.
+      n += 1;
     } else if (Array.isArray(value)) {
       for (const item of value) {
         if (item && typeof item === 'object' && !Array.isArray(item) && !('done' in item)) {

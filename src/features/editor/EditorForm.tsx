@@ -5,6 +5,7 @@ import { useForm } from 'react-hook-form';
 import type { Resolver } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { GithubTarget } from '../../core/github.ts';
+import { FRONT_MATTER_KEY } from '../../core/model.ts';
 import type { Values } from '../../core/model.ts';
 import type { Template } from '../../core/template/types.ts';
 import { DEFAULT_DRAFT_TITLE, useDrafts } from '../../stores/drafts.ts';
@@ -41,6 +42,7 @@ import {
 } from './liveValues.ts';
 import { allFields, frontMatterFields, startValue, todayIso } from './templateModel.ts';
 import { useDraftAccess } from './useDraftAccess.ts';
+import { KeptFromDocument } from './KeptFromDocument.tsx';
 import { useDraftSync } from './useDraftSync.ts';
 import { useMediaQuery } from './useMediaQuery.ts';
 
@@ -229,6 +231,8 @@ export function EditorForm({
         if (id != null && id !== current) setCurrent(id);
       }}
     >
+      {/* The document's own front matter, as imported: its keys the template lacks show here. */}
+      <KeptFromDocument control={control} name={FRONT_MATTER_KEY} />
       <FrontMatterCard fields={fmFields} control={control} title={fmTitle} />
       <HeadingBaseContext.Provider value={topLevel(template)}>
         <RootSections root={template.root} control={control} />

@@ -1,8 +1,9 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { ChangeEvent, ReactNode } from 'react';
 import type { LintProblem } from '../../core/template/issueform-lint.ts';
 import { useTemplates } from '../../stores/templates.ts';
 import type { TemplateRecord } from '../../stores/templates.ts';
+import { isAbort, WorkProgress } from '../../components/WorkProgress.tsx';
 import { analyseTemplate, readTemplateFile } from './analyse.ts';
 import type { Analysis } from './analyse.ts';
 import { IssueFormPreview } from './IssueFormPreview.tsx';
@@ -46,16 +47,34 @@ export function ImportTemplateDialog({ update, initial, onClose, onDone, renderM
   const addTemplate = useTemplates((s) => s.addTemplate);
   const updateTemplate = useTemplates((s) => s.updateTemplate);
 
+  const reading = useRef<AbortController | null>(null);
   useEffect(() => {
     if (!picked) return;
     let cancelled = false;
-    void analyseTemplate(picked.text, picked.origin).then((result) => {
-      if (cancelled) return;
-      setAnalysis(result);
-      if (result.ok) setName(update?.name ?? result.name);
-    });
+    const controller = new AbortController();
+    reading.current = controller;
+    analyseTemplate(picked.text, picked.origin, controller.signal).then(
+      (result) => {
+        if (cancelled) return;
+        setAnalysis(result);
+        if (result.ok) setName(update?.name ?? result.name);
+      },
+      (reason: unknown) => {
+        if (cancelled) return;
+        // Cancelled: the text stays where it was, nothing is added.
+        setPicked(null);
+        setError(
+          isAbort(reason)
+            ? 'Cancelled. The template text is still here.'
+            : reason instanceof Error
+              ? reason.message
+              : String(reason),
+        );
+      },
+    );
     return () => {
       cancelled = true;
+      controller.abort();
     };
   }, [picked, update]);
 
@@ -186,6 +205,13 @@ export function ImportTemplateDialog({ update, initial, onClose, onDone, renderM
       ) : null}
       {picked && !analysis ? <p role="status">Reading the template…</p> : null}
 
+      {picked && !analysis && picked.text.length >= 50_000 ? (
+        <WorkProgress
+          label="Reading the template"
+          size={picked.text.length}
+          onCancel={() => reading.current?.abort()}
+        />
+      ) : null}
       {analysis && !analysis.ok ? (
         <div role="alert" className="import-error">
           <p>

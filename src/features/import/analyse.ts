@@ -5,6 +5,8 @@
 import type { TemplateFormat } from '../../core/model.ts';
 import type { IssueFormLint } from '../../core/template/issueform-lint.ts';
 import type { Template } from '../../core/template/types.ts';
+import { isAbort } from '../../components/WorkProgress.tsx';
+import { checkSize } from '../../core/limits.ts';
 import { loadYaml } from '../../templates/yaml-lazy.ts';
 
 export const MAX_TEMPLATE_BYTES = 2_000_000;
@@ -19,13 +21,24 @@ export type Analysis =
     }
   | { ok: false; error: string; lint: IssueFormLint | null };
 
-export async function analyseTemplate(source: string, fileName: string): Promise<Analysis> {
-  const [{ detectFormat, parseTemplate }, lintModule, { templateName }, { allFields }] =
+/**
+ * Checks a template before it joins the gallery. Large templates are read in a worker
+ * (`parseImportedTemplate`), so the page stays responsive and `signal` can cancel the read.
+ */
+export async function analyseTemplate(
+  source: string,
+  fileName: string,
+  signal?: AbortSignal,
+): Promise<Analysis> {
+  const tooLarge = checkSize('template', source);
+  if (tooLarge) return { ok: false, error: tooLarge, lint: null };
+  const [{ detectFormat }, lintModule, { templateName }, { allFields }, { parseImportedTemplate }] =
     await Promise.all([
       import('../../core/template/parse.ts'),
       import('../../core/template/issueform-lint.ts'),
       import('../../core/template/name.ts'),
       import('../../core/document/walk.ts'),
+      import('../../templates/builtin.ts'),
       loadYaml(),
     ]);
   if (source.trim() === '') return { ok: false, error: 'The template is empty.', lint: null };
@@ -38,7 +51,7 @@ export async function analyseTemplate(source: string, fileName: string): Promise
     }
   }
   try {
-    const template = parseTemplate(source, format);
+    const template = await parseImportedTemplate(source, { signal });
     if (allFields(template).length === 0) {
       return {
         ok: false,
@@ -49,6 +62,7 @@ export async function analyseTemplate(source: string, fileName: string): Promise
     }
     return { ok: true, template, format, name: templateName(template, fileName), lint };
   } catch (error) {
+    if (isAbort(error)) throw error;
     return { ok: false, error: error instanceof Error ? error.message : String(error), lint };
   }
 }
