@@ -239,13 +239,14 @@ function GroupInstanceCard({
   const title = asString(titleValue).trim();
   const label = `${plainText(item)} ${index + 1}`;
   const headingId = `${domId(name)}-heading`;
+  const level = Math.min(6, useContext(SectionLevelContext) + 1);
   return (
     <section className="group-instance" data-instance={index} aria-labelledby={headingId}>
       <div className="group-instance-head">
-        <h4 id={headingId} tabIndex={-1}>
+        <Heading n={level} id={headingId}>
           {label}
           {title ? `: ${title}` : ''}
-        </h4>
+        </Heading>
         <ItemButtons name={label} index={index} count={count} onMove={onMove} onRemove={onRemove} />
       </div>
       {field.fields.map((f) => (
@@ -292,9 +293,16 @@ export function StatusBadge({ sectionId }: { sectionId: string }) {
 /** The template's top heading level: its sections' headings start at h2 under the page's h1. */
 export const HeadingBaseContext = createContext(1);
 
-function Heading({ level, id, children }: { level: number; id: string; children: ReactNode }) {
+/** The heading level the enclosing section card renders at (a repeat's items go one below). */
+const SectionLevelContext = createContext(2);
+
+/** The page heading level (h2…h6) for a template heading level. */
+function useHeadingLevel(level: number): number {
   const base = useContext(HeadingBaseContext);
-  const n = Math.min(6, Math.max(2, level - base + 2));
+  return Math.min(6, Math.max(2, level - base + 2));
+}
+
+function Heading({ n, id, children }: { n: number; id: string; children: ReactNode }) {
   const props = { id, tabIndex: -1, className: 'section-title' };
   switch (n) {
     case 2:
@@ -353,45 +361,48 @@ function SectionCard({
   withChildren?: boolean;
 }) {
   const kept = useHasKept(control, extraKey(section.id));
+  const n = useHeadingLevel(section.level);
   if (!withChildren && ownFields(section).length === 0 && !kept) return null;
   const fields = ownFields(section);
   const title = plainText(sectionTitle(section));
   const headingId = sectionHeadingId(section.id);
   return (
-    <section
-      className="section-card"
-      id={sectionDomId(section.id)}
-      aria-labelledby={headingId}
-      data-section-id={section.id}
-    >
-      {fields.length > 0 || section.level > 0 ? (
-        <div className="section-head">
-          <Heading level={section.level} id={headingId}>
-            {title}
-          </Heading>
-          <StatusBadge sectionId={section.id} />
-        </div>
-      ) : null}
-      {section.hint ? (
-        <Guidance id={`${sectionDomId(section.id)}-hint`} text={section.hint} />
-      ) : null}
-      {fields.map((f) =>
-        section.level === 0 ? (
-          // Before the first heading each field counts as a section of its own.
-          <div key={f.id} data-section-id={f.id} className="field-slot">
-            <FieldControl field={f} name={f.id} control={control} />
+    <SectionLevelContext.Provider value={n}>
+      <section
+        className="section-card"
+        id={sectionDomId(section.id)}
+        aria-labelledby={headingId}
+        data-section-id={section.id}
+      >
+        {fields.length > 0 || section.level > 0 ? (
+          <div className="section-head">
+            <Heading n={n} id={headingId}>
+              {title}
+            </Heading>
+            <StatusBadge sectionId={section.id} />
           </div>
-        ) : (
-          <FieldControl key={f.id} field={f} name={f.id} control={control} />
-        ),
-      )}
-      <KeptText section={section} control={control} />
-      {withChildren
-        ? section.children.map((child) => (
-            <SectionNodeCard key={child.id} node={child} control={control} parentTitle={title} />
-          ))
-        : null}
-    </section>
+        ) : null}
+        {section.hint ? (
+          <Guidance id={`${sectionDomId(section.id)}-hint`} text={section.hint} />
+        ) : null}
+        {fields.map((f) =>
+          section.level === 0 ? (
+            // Before the first heading each field counts as a section of its own.
+            <div key={f.id} data-section-id={f.id} className="field-slot">
+              <FieldControl field={f} name={f.id} control={control} />
+            </div>
+          ) : (
+            <FieldControl key={f.id} field={f} name={f.id} control={control} />
+          ),
+        )}
+        <KeptText section={section} control={control} />
+        {withChildren
+          ? section.children.map((child) => (
+              <SectionNodeCard key={child.id} node={child} control={control} parentTitle={title} />
+            ))
+          : null}
+      </section>
+    </SectionLevelContext.Provider>
   );
 }
 
@@ -406,6 +417,7 @@ function SectionGroupCard({
 }) {
   const title = plainText(sectionTitle(node));
   const headingId = sectionHeadingId(node.id);
+  const n = useHeadingLevel(node.instance.level);
   // Under a section of the same name ("Use Cases" › "Use Case 1"), a group, not a second
   // region of that name.
   const Tag = parentTitle === title ? 'div' : 'section';
@@ -418,7 +430,7 @@ function SectionGroupCard({
       data-section-id={node.id}
     >
       <div className="section-head">
-        <Heading level={node.instance.level} id={headingId}>
+        <Heading n={n} id={headingId}>
           {title}
         </Heading>
         <StatusBadge sectionId={node.id} />
@@ -429,7 +441,9 @@ function SectionGroupCard({
           text={node.field.hint || node.instance.hint}
         />
       ) : null}
-      <GroupControl field={node.field} name={node.id} control={control} />
+      <SectionLevelContext.Provider value={n}>
+        <GroupControl field={node.field} name={node.id} control={control} />
+      </SectionLevelContext.Provider>
     </Tag>
   );
 }

@@ -203,7 +203,9 @@ export function ImportTemplateDialog({ update, initial, onClose, onDone, renderM
           {error}
         </p>
       ) : null}
-      {picked && !analysis ? <p role="status">Reading the template…</p> : null}
+      {picked && !analysis && picked.text.length < 50_000 ? (
+        <p role="status">Reading the template…</p>
+      ) : null}
 
       {picked && !analysis && picked.text.length >= 50_000 ? (
         <WorkProgress
