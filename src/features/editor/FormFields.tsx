@@ -8,7 +8,7 @@ import { Controller, useFieldArray, useWatch } from 'react-hook-form';
 import type { Control } from 'react-hook-form';
 import type { Field, FieldValue, GroupField, GroupInstance } from '../../core/model.ts';
 import type { Section, SectionGroup, SectionNode } from '../../core/template/types.ts';
-import { extraKey } from '../../core/model.ts';
+import { extraKey, sourceKey } from '../../core/model.ts';
 import { KeptFromDocument, KeptText, useHasKept } from './KeptFromDocument.tsx';
 import { isFieldFilled } from '../../core/document/filled.ts';
 import { requiredMessage, useFieldStatus } from './fieldStatus.ts';
@@ -62,7 +62,18 @@ export function FieldControl({
   control: FormControl;
 }) {
   const status = useFieldStatus();
+  // A block the form cannot show whole (nested items, another column, another code language)
+  // is exported as written: the author edits that text, not a widget whose edits would not show.
+  const keptSource = useHasKept(control, sourceKey(name));
   if (field.kind === 'group') return <GroupControl field={field} name={name} control={control} />;
+  if (keptSource) {
+    return (
+      <div className="field">
+        <p className="field-label">{plainText(field.label)}</p>
+        <KeptFromDocument control={control} name={sourceKey(name)} />
+      </div>
+    );
+  }
   const required = status.required.has(name);
   return (
     <Controller
