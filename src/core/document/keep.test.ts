@@ -415,3 +415,36 @@ Short.
     expectLinesInOrder(roundTrip(KEP, doc), doc);
   });
 });
+
+describe('what the Markdown reader would drop', () => {
+  it('a link reference defined twice keeps both definition lines, and the text after them', () => {
+    const doc = `# Design doc
+
+## Motivation
+
+See [the queue][q].
+
+[q]: https://example.com/one
+
+## Goals
+
+- Faster builds
+
+[q]: https://example.com/two
+[r]: https://example.com/three
+`;
+    const out = roundTrip(DESIGN, doc);
+    expectLinesInOrder(out, doc);
+  });
+
+  it('a document without the title heading keeps its sections at their level (no shift)', () => {
+    const template = parseTemplate('# {short title}\n\n## Context\n\n## Decision\n', 'markdown');
+    const { values } = readDocument(
+      template,
+      '## Context\n\nSlow builds.\n\n## Decision\n\nCache.\n',
+    );
+    expect(Object.values(values)).toContain('Slow builds.');
+    expect(Object.values(values)).toContain('Cache.');
+    expect(Object.values(values)).not.toContain('Context');
+  });
+});

@@ -152,6 +152,22 @@ export function readDocument(template: Template, markdown: string): ReadResult {
   let offset = 0;
   let titleSeen = false;
   const docOrder: string[] = [];
+  // A document whose headings all stand deeper than the template's (`## Title`, `### Context`
+  // for `# Title`, `## Context`) is read as if they were not shifted.
+  const levels = tokens.flatMap((t) =>
+    t.type === 'heading' ? [(t as { depth: number }).depth] : [],
+  );
+  const templateTop = Math.min(7, ...targets.map((t) => t.section.level));
+  const docTop = Math.min(7, ...levels);
+  // Only when the tops agree (one title each): a document that leaves out the title heading
+  // has many headings at its top level, and those are sections, not titles.
+  const shift =
+    docTop > templateTop &&
+    docTop < 7 &&
+    levels.filter((l) => l === docTop).length ===
+      targets.filter((t) => t.section.level === templateTop).length
+      ? docTop - templateTop
+      : 0;
   for (const token of tokens) {
     const unit: Unit = {
       type: token.type,
@@ -164,7 +180,7 @@ export function readDocument(template: Template, markdown: string): ReadResult {
       // A comment in a heading (`## Drivers <!-- optional -->`) is tried without it too.
       const written = headingText(token.raw);
       const bare = written.replace(COMMENT_RE, '').trim();
-      const depth = (token as { depth?: number }).depth ?? 0;
+      const depth = ((token as { depth?: number }).depth ?? 0) - shift;
       const exec = (t: Target) =>
         // A heading that is all placeholder (`# [short title]`) matches only at its own level.
         wordless(t) && depth !== t.section.level
@@ -194,7 +210,7 @@ export function readDocument(template: Template, markdown: string): ReadResult {
       // Sections may stand in another order than the template's (an older template version).
       if (matched < 0) tryRange(0, from);
       // The document's H1 is its title, whatever its shape: it fills the template's title.
-      if (matched < 0 && (token as { depth?: number }).depth === 1 && !titleSeen) {
+      if (matched < 0 && depth === 1 && !titleSeen) {
         const k = targets.findIndex((t) => t.section.titleFieldId !== undefined);
         const t = targets[k];
         if (t && !buckets.has(t.section)) {
@@ -211,7 +227,7 @@ export function readDocument(template: Template, markdown: string): ReadResult {
           continue;
         }
       }
-      if ((token as { depth?: number }).depth === 1) titleSeen = true;
+      if (depth === 1) titleSeen = true;
       // Another instance of the current repeat, unless the heading is the next section's: a
       // repeat whose heading is all placeholder ("### [option 1]") would match any heading.
       if (matched >= 0 && matched === pointer - 1 && pointer < targets.length) {

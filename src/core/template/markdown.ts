@@ -5,7 +5,7 @@
  * a particular template's wording (built-in templates may add hints where shape is ambiguous).
  */
 import { LIMITS } from '../limits.ts';
-import { Lexer, type Token, type Tokens } from 'marked';
+import { Lexer, Tokenizer, type Token, type Tokens } from 'marked';
 import type {
   ChecklistField,
   CodeField,
@@ -73,12 +73,27 @@ function nestingDepth(source: string): number {
   return deepest;
 }
 
+/**
+ * marked drops a link reference definition whose label is already defined (`[a]: …` twice):
+ * its text would be missing from the tokens, and every offset after it wrong. Here a repeated
+ * label gets a label of its own, so the tokens always hold the whole source.
+ */
+class KeepAllTokenizer extends Tokenizer {
+  private repeats = 0;
+  override def(src: string): Tokens.Def | undefined {
+    const token = super.def(src);
+    if (token && this.lexer.tokens.links[token.tag])
+      token.tag = `${token.tag}\u0000${++this.repeats}`;
+    return token;
+  }
+}
+
 export function lexMarkdown(source: string): Token[] {
   if (nestingDepth(source) > MAX_NESTING) {
     throw new TemplateError(`Lists or quotes are nested more than ${MAX_NESTING} levels deep`);
   }
   try {
-    return new Lexer({ gfm: true }).lex(source);
+    return new Lexer({ gfm: true, tokenizer: new KeepAllTokenizer() }).lex(source);
   } catch (error) {
     if (error instanceof RangeError) {
       throw new TemplateError('The Markdown is nested too deeply to read (over ~1,000 levels).');
