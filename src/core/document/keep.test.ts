@@ -448,3 +448,14 @@ See [the queue][q].
     expect(Object.values(values)).not.toContain('Context');
   });
 });
+
+describe('a title heading of placeholders only', () => {
+  it('does not take a section heading the template names word for word', () => {
+    const template = parseTemplate('# {RFC title}\n\n## Summary\n\n## Motivation\n', 'markdown');
+    const doc = '# Summary\n\nShort.\n\n# Motivation\n\nWhy.\n';
+    const { values } = readDocument(template, doc);
+    expect(values.summary).toBe('Short.');
+    expect(values.motivation).toBe('Why.');
+    expect(checkMarkdown(template, doc).missing.map((m) => m.title)).not.toContain('Summary');
+  });
+});

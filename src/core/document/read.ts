@@ -145,7 +145,7 @@ export function readDocument(template: Template, markdown: string): ReadResult {
   const buckets = new Map<Section, Unit[]>([[template.root, []]]);
   const instances = new Map<
     SectionGroup,
-    { title: string; match: RegExpExecArray; units: Unit[] }[]
+    { title: string; raw: string; match: RegExpExecArray; units: Unit[] }[]
   >();
   let current: Unit[] = buckets.get(template.root)!;
   let pointer = 0;
@@ -209,6 +209,21 @@ export function readDocument(template: Template, markdown: string): ReadResult {
       tryRange(from, Math.min(targets.length, pointer + 400));
       // Sections may stand in another order than the template's (an older template version).
       if (matched < 0) tryRange(0, from);
+      // A heading of placeholders only takes a heading no section names word for word
+      // (`# Summary` in a document without a title is the Summary section, not the title).
+      if (matched >= 0 && wordless(targets[matched]!)) {
+        const k = targets.findIndex(
+          (t, i) =>
+            i !== matched &&
+            !wordless(t) &&
+            (t.node.type === 'group' || !buckets.has(t.section)) &&
+            strictTitleRegex(nextHeading(t)).exec(bare) !== null,
+        );
+        if (k >= 0) {
+          matched = k;
+          match = exec(targets[k]!) ?? strictTitleRegex(nextHeading(targets[k]!)).exec(bare);
+        }
+      }
       // The document's H1 is its title, whatever its shape: it fills the template's title.
       if (matched < 0 && depth === 1 && !titleSeen) {
         const k = targets.findIndex((t) => t.section.titleFieldId !== undefined);
@@ -247,7 +262,8 @@ export function readDocument(template: Template, markdown: string): ReadResult {
         if (t.node.type === 'group') {
           const list = instances.get(t.node) ?? [];
           instances.set(t.node, list);
-          const inst = { title: text, match, units: [] as Unit[] };
+          const raw = promoted.get(unit.start) ?? token.raw;
+          const inst = { title: text, raw, match, units: [] as Unit[] };
           if (list.length === 0) docOrder.push(t.node.id);
           list.push(inst);
           current = inst.units;
@@ -290,9 +306,10 @@ export function readDocument(template: Template, markdown: string): ReadResult {
   for (const node of allGroups(template)) {
     const list = instances.get(node);
     if (!list) continue;
-    values[node.id] = list.map((inst) => {
+    values[node.id] = list.map((inst, i) => {
       const scope: GroupInstance = {};
       readTitleFields(node.instance.heading!, inst.match, node.instance.headingFields, scope);
+      keepWrittenHeading(node.instance, inst.raw, plain !== body, scope, i + 1);
       readBlocks(node.instance.blocks, inst.units, scope, '', '', ctx);
       return completeValues(node.field.fields, scope);
     });
@@ -467,6 +484,7 @@ function keepWrittenHeading(
   raw: string,
   fromPlainText: boolean,
   values: Values,
+  number = 0,
 ): void {
   if (section.heading === null) return;
   const line = raw.replace(/\n+$/, '');
@@ -474,10 +492,10 @@ function keepWrittenHeading(
   // A plain-text document's bare heading lines were made Markdown headings to be read; the
   // output writes the template's heading, with the same words.
   if (fromPlainText && !/^[-*+ ]|\*\*/.test(line)) return;
-  if (line.trim() === renderTitle(section.heading, values, 0).trim()) return;
+  if (line.trim() === renderTitle(section.heading, values, number).trim()) return;
   values[headingKey(section.id)] = line;
-  if (section.headingFields.length > 0)
-    values[headingReadKey(section.id)] = headingFieldsJson(section, values);
+  if (section.headingFields.length > 0 || number > 0)
+    values[headingReadKey(section.id)] = headingFieldsJson(section, values, number);
 }
 
 /** Node ids of the template in its own order (sections depth first; a repeat as one). */

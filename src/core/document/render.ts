@@ -198,8 +198,8 @@ function renderSection(
     section.heading !== null &&
     typeof written === 'string' &&
     written.trim() !== '' &&
-    (section.headingFields.length === 0 ||
-      scope[headingReadKey(section.id)] === headingFieldsJson(section, scope));
+    ((section.headingFields.length === 0 && number === 0) ||
+      scope[headingReadKey(section.id)] === headingFieldsJson(section, scope, number));
   if (section.heading)
     chunks.push(asWritten ? written.trimEnd() : renderTitle(section.heading, scope, number));
   if (ctx.options.keepGuidance && section.guidance?.length) chunks.push(...section.guidance);
@@ -233,8 +233,10 @@ function renderNode(node: SectionNode, scope: Scope, ctx: RenderContext): string
 }
 
 /** The values of a heading's own fields, to tell whether the author changed them since. */
-export function headingFieldsJson(section: Section, scope: Scope): string {
-  return JSON.stringify(section.headingFields.map((f) => scope[f.id] ?? ''));
+export function headingFieldsJson(section: Section, scope: Scope, number = 0): string {
+  const fields = section.headingFields.map((f) => scope[f.id] ?? '');
+  // A repeat's heading carries its number: moved to another place, it is written anew.
+  return JSON.stringify(number > 0 ? [number, ...fields] : fields);
 }
 
 /** Whether anything in a section or its subsections is answered. */
