@@ -459,3 +459,33 @@ describe('a title heading of placeholders only', () => {
     expect(checkMarkdown(template, doc).missing.map((m) => m.title)).not.toContain('Summary');
   });
 });
+
+describe('plain `Label: [placeholder]` lines', () => {
+  const GO = `# Proposal: [Title]
+
+Author(s): [Author Name, Co-Author Name]
+
+Last updated: [Date]
+
+## Abstract
+
+[A short summary of the proposal.]
+`;
+
+  it('are fields of their own, read from a label written a little otherwise, which stays', () => {
+    const template = parseTemplate(GO, 'markdown');
+    const labels = template.root.children.flatMap((c) =>
+      c.type === 'section'
+        ? c.blocks.flatMap((b) => (b.type === 'inline' ? [b.field.label] : []))
+        : [],
+    );
+    expect(labels).toEqual(['Author(s)', 'Last updated']);
+    const doc =
+      '# Proposal: Faster maps\n\nAuthor: Ada Lovelace\n\nLast updated: 2026-11-30\n\n## Abstract\n\nMaps get faster.\n';
+    const { values } = readDocument(template, doc);
+    expect(Object.values(values)).toContain('Ada Lovelace');
+    const out = renderDocument(template, values);
+    expectLinesInOrder(out, doc);
+    expect(checkMarkdown(template, doc).complete).toBe(true);
+  });
+});

@@ -19,6 +19,7 @@ import {
   FRONT_MATTER_READ_KEY,
   headingKey,
   headingReadKey,
+  labelKey as writtenLabelKey,
   ORDER_KEY,
   sourceKey,
 } from '../model.ts';
@@ -660,6 +661,17 @@ interface ReadContext {
 
 const LABEL_ONLY_RE = /^\*\*([^*\n]+?)\*\*\s*:?\s*$/;
 const LABEL_START_RE = /^(\*\*([^*\n]+?)\*\*\s*:?)[ \t]*/;
+/** A plain label (`Author: …`), for inline fields whose template label is plain. */
+const PLAIN_LABEL_START_RE = /^(([A-Z][^\n:*[\]]{0,40}?):)[ \t]*/;
+
+/** Label words compared loosely: `Author(s)` and `Author`, `Authors` are one label. */
+function labelKey(label: string): string {
+  return matchKey(label.replace(/\((?:s|es)\)/gi, '')).replace(/s$/, '');
+}
+
+function labelStart(block: Extract<Block, { type: 'inline' }>, raw: string) {
+  return block.prefix.startsWith('**') ? LABEL_START_RE.exec(raw) : PLAIN_LABEL_START_RE.exec(raw);
+}
 
 /**
  * Splits paragraphs made of `**Label**: value` lines into one unit per line, and a label that
@@ -735,8 +747,8 @@ function staticMatches(block: Extract<Block, { type: 'static' }>, unit: Unit): b
 
 function inlineMatches(block: Extract<Block, { type: 'inline' }>, unit: Unit): boolean {
   if (unit.type !== 'paragraph') return false;
-  const m = LABEL_START_RE.exec(unit.raw);
-  if (m === null || matchKey(m[2]!) !== matchKey(block.prefix)) return false;
+  const m = labelStart(block, unit.raw);
+  if (m === null || labelKey(m[2]!) !== labelKey(block.prefix.replace(/:\s*$/, ''))) return false;
   // One line, or a value on the next lines after a guidance comment
   // (`**Description:** <!-- … -->` then the text below).
   const first = unit.raw.split('\n')[0]!.slice(m[0].length).trim();
@@ -799,6 +811,13 @@ function readBlocks(
     if (block.type === 'inline') {
       const j = anchorAt[i]!;
       scope[block.field.id] = j >= 0 ? inlineValue(block, units[j]!, ctx) : '';
+      // A label written otherwise (`Author:` for `Author(s):`, `**Key:**` for `**Key**:`) stays.
+      const m =
+        j >= 0 && !units[j]!.raw.startsWith(block.prefix.trimEnd())
+          ? labelStart(block, units[j]!.raw)
+          : null;
+      if (m && m[0].trimEnd() !== block.prefix.trimEnd())
+        scope[writtenLabelKey(block.field.id)] = m[0];
       i++;
       continue;
     }
@@ -1152,7 +1171,7 @@ function inlineValue(
   unit: Unit,
   ctx: ReadContext,
 ): string {
-  const m = LABEL_START_RE.exec(unit.raw);
+  const m = labelStart(block, unit.raw);
   let value = unit.raw.startsWith(block.prefix)
     ? unit.raw.slice(block.prefix.length)
     : m

@@ -16,6 +16,7 @@ import {
   FRONT_MATTER_READ_KEY,
   headingKey,
   headingReadKey,
+  labelKey,
   ORDER_KEY,
   sectionExtras,
   sourceKey,
@@ -313,7 +314,9 @@ function renderBlock(
       const v = scope[block.field.id];
       const empty = ctx.options.keepGuidance && block.guidance ? block.guidance : block.emptyText;
       const text = typeof v === 'string' && v !== '' ? v : empty;
-      return `${block.prefix}${text}`.trimEnd();
+      const written = scope[labelKey(block.field.id)];
+      const prefix = typeof written === 'string' && written.trim() !== '' ? written : block.prefix;
+      return `${prefix}${text}`.trimEnd();
     }
     case 'quote': {
       const inner = renderBlocks(block.blocks, scope, ctx, sectionId, innerPrefix);

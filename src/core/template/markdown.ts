@@ -577,6 +577,9 @@ export function collectFields(section: Section): Field[] {
 
 const LABEL_ONLY_RE = /^\*\*([^*\n]+?)\*\*\s*(:?)\s*$/;
 const INLINE_FIELD_RE = /^(\*\*([^*\n]+?)\*\*\s*:?[ \t]*)(\S.*)$/;
+/** `Author(s): [Author Name]`, `Last updated: {date}`: a plain label whose value is a placeholder. */
+const PLAIN_LABEL_FIELD_RE =
+  /^(([A-Z][\w ()/'’.&-]{0,40}?):[ \t]+)(\[[^\]\n]+\]|\{[^}\n]+\}|<[^>\n]+>)[ \t]*$/;
 const BRACKET_PARAGRAPH_RE = /^\\?\[[\s\S]*\]\s*$/;
 
 interface Region {
@@ -727,11 +730,16 @@ function buildBlocks(
           }
           return;
         }
-        if (lines.every((l) => INLINE_FIELD_RE.test(l))) {
+        const inlineRe = lines.every((l) => INLINE_FIELD_RE.test(l))
+          ? INLINE_FIELD_RE
+          : lines.every((l) => PLAIN_LABEL_FIELD_RE.test(l))
+            ? PLAIN_LABEL_FIELD_RE
+            : null;
+        if (inlineRe) {
           closeRegion();
           region = newRegion(null, section.optional);
           lines.forEach((line, i) => {
-            const m = INLINE_FIELD_RE.exec(line)!;
+            const m = inlineRe.exec(line)!;
             blocks.push(inlineBlock(m[1]!, m[2]!, m[3]!, i < lines.length - 1, section, makeId));
           });
           return;
