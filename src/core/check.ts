@@ -3,6 +3,7 @@
  * placeholders. One zod schema built from the Template does the validating, so the editor and
  * the `proposal check` command share one implementation.
  */
+import { withSourcesRead } from './document/sources.ts';
 import { z } from 'zod';
 import type { Field, FieldValue, GroupInstance, TaskItem, Values } from './model.ts';
 import { fieldValueSchema, keptTextBySection } from './model.ts';
@@ -260,7 +261,9 @@ export function checkDocument(
   values: Values,
   headings: Record<string, string> = {},
 ): Report {
-  const result = buildValuesSchema(template, headings).safeParse(values);
+  const result = buildValuesSchema(template, headings).safeParse(
+    withSourcesRead(template.root, values),
+  );
   const report: Report = {
     complete: true,
     required: 0,

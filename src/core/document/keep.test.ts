@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parse as parseYamlText } from 'yaml';
-import { checkMarkdown } from '../check.ts';
+import { checkDocument, checkMarkdown } from '../check.ts';
 import { FRONT_MATTER_KEY } from '../model.ts';
 import { parseTemplate } from '../template/parse.ts';
 import { readDocument } from './read.ts';
@@ -487,5 +487,27 @@ Last updated: [Date]
     const out = renderDocument(template, values);
     expectLinesInOrder(out, doc);
     expect(checkMarkdown(template, doc).complete).toBe(true);
+  });
+});
+
+describe('a block kept as written, edited as Markdown', () => {
+  it('is read again for completeness, and emptied it is neither an answer nor written back', () => {
+    const template = parseTemplate(DESIGN, 'markdown');
+    const doc = '# Design doc\n\n## Goals\n\n- Faster builds\n  - nested detail\n';
+    const { values } = readDocument(template, doc);
+    const key = Object.keys(values).find((k) => k.endsWith('::source'))!;
+    expect(key).toBeDefined();
+    const field = key.replace(/::source$/, '');
+    const missing = (v: typeof values) =>
+      checkDocument(template, v)
+        .missing.map((m) => m.title)
+        .includes('Goals');
+    expect(missing(values)).toBe(false);
+    const emptied = { ...values, [key]: '' };
+    expect(missing(emptied)).toBe(true);
+    expect(renderDocument(template, emptied)).not.toContain('Faster builds');
+    const edited = { ...values, [key]: '- Smaller bundles\n  - nested' };
+    expect(renderDocument(template, edited)).toContain('- Smaller bundles');
+    expect(field).not.toBe('');
   });
 });

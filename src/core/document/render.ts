@@ -31,6 +31,7 @@ import type {
   TitleSpec,
 } from '../template/types.ts';
 import { anchorsOf, escapeBlockText, type Anchors } from './anchors.ts';
+import { withSourcesRead } from './sources.ts';
 import { isFieldFilled } from './filled.ts';
 import { ownFields } from './walk.ts';
 
@@ -53,9 +54,10 @@ type Scope = Record<string, FieldValue | undefined>;
 
 export function renderDocument(
   template: Template,
-  values: Values,
+  given: Values,
   options: RenderOptions = {},
 ): string {
+  const values = withSourcesRead(template.root, given);
   const anchors = anchorsOf(template);
   const out: string[] = [];
   const own = values[FRONT_MATTER_KEY];
