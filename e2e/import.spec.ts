@@ -190,6 +190,8 @@ test('a plain-text template dropped on the gallery is named after its first head
   const target = page.getByRole('heading', { name: 'Start a proposal' });
   await target.dispatchEvent('dragover', { dataTransfer: data });
   await target.dispatchEvent('drop', { dataTransfer: data });
+  // It follows no known template: the author says it is one.
+  await dialog(page).getByRole('button', { name: 'A template' }).click();
   await expect(dialog(page).getByRole('textbox', { name: 'Template name' })).toHaveValue(
     'Release checklist',
   );

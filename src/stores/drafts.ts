@@ -49,6 +49,8 @@ const draftShape = {
   templateId: z.string().min(1),
   /** The template's own text, for imported templates (built-in ones are found by id). */
   templateSource: z.string().optional(),
+  /** The imported template's name when the draft was made (shown once the template is gone). */
+  templateName: z.string().optional(),
   title: z.string(),
   values: valuesSchema,
   createdAt: z.iso.datetime(),
@@ -114,7 +116,7 @@ export interface DraftsState {
 
   createDraft: (
     templateId: string,
-    init?: { title?: string; values?: Values; templateSource?: string },
+    init?: { title?: string; values?: Values; templateSource?: string; templateName?: string },
   ) => string;
   /** Changes a draft; `conflicts` are added to the draft's (the editor's own merges). */
   updateDraft: (
@@ -797,6 +799,7 @@ export const useDrafts = create<DraftsState>()((set, get) => ({
       id,
       templateId,
       ...(init.templateSource === undefined ? {} : { templateSource: init.templateSource }),
+      ...(init.templateName === undefined ? {} : { templateName: init.templateName }),
       title: init.title ?? DEFAULT_DRAFT_TITLE,
       values: init.values ?? {},
       createdAt: at,
