@@ -224,16 +224,29 @@ test('an imported template can be renamed, updated (answers kept by field) and r
   await expect(mine).toContainText('version 2');
 
   await page.goto(draftUrl);
-  await expect(form(page).getByRole('textbox', { name: 'Goal' })).toHaveValue('Ship it.');
+  await expect(form(page).getByRole('textbox', { name: 'Goal' })).toContainText('Ship it.');
   await expect(form(page).getByRole('region', { name: 'Risks' })).toBeVisible();
+  // The answer whose field is gone in the new version is kept, visibly, not dropped.
+  await expect(page.getByText(/now follows version 2 of its template/)).toBeVisible();
+  await expect(form(page).getByRole('textbox', { name: 'Kept from your document' })).toHaveValue(
+    /## Plan\n\nStep by step\./,
+  );
+  expect(await markdownText(page)).toContain('Step by step.');
 
   await page.goto('/');
   await mine.getByRole('button', { name: 'Remove Team plan v2' }).click();
   await mine.getByRole('button', { name: 'Remove', exact: true }).click();
   await expect(mine.getByRole('listitem')).toHaveCount(0);
-  // Its draft keeps working from the copy it was made from.
+  // Its draft keeps working from the copy it last followed, and still names it.
+  await expect(
+    page.getByRole('region', { name: 'Your drafts' }).getByRole('listitem').first(),
+  ).toContainText('Team plan v2 · edited');
   await page.goto(draftUrl);
-  await expect(form(page).getByRole('textbox', { name: 'Goal' })).toHaveValue('Ship it.');
+  await expect(form(page).getByRole('textbox', { name: 'Goal' })).toContainText('Ship it.');
+  await expect(form(page).getByRole('region', { name: 'Risks' })).toBeVisible();
+  await expect(form(page).getByRole('textbox', { name: 'Kept from your document' })).toHaveValue(
+    /Step by step\./,
+  );
 });
 
 test('a repository address lists its templates, and a file on GitHub is read raw', async ({

@@ -54,7 +54,7 @@ function countFilled(fields: Field[], values: Record<string, FieldValue>): numbe
   return n;
 }
 
-function countKept(values: Record<string, FieldValue>): number {
+export function countKept(values: Record<string, FieldValue>): number {
   let n = 0;
   for (const [key, value] of Object.entries(values)) {
     if (extraKeySection(key) !== null && typeof value === 'string' && value.trim() !== '') {

@@ -123,6 +123,14 @@ export interface DraftsState {
     id: string,
     patch: { values?: Values; title?: string; conflicts?: FieldConflict[] },
   ) => void;
+  /**
+   * Moves a draft to a new version of its (imported) template: the template's text and name it
+   * keeps from now on, and its values as carried over to that version.
+   */
+  rebaseDraft: (
+    id: string,
+    next: { templateSource: string; templateName?: string; values: Values },
+  ) => void;
   duplicateDraft: (id: string) => string | undefined;
   renameDraft: (id: string, title: string) => void;
   deleteDraft: (id: string) => void;
@@ -826,6 +834,21 @@ export const useDrafts = create<DraftsState>()((set, get) => ({
       rev: draft.rev + 1,
     };
     set((s) => ({ drafts: { ...s.drafts, [id]: next } }));
+    markDirty(id);
+  },
+
+  rebaseDraft(id, next) {
+    const draft = get().drafts[id];
+    if (!draft) return;
+    const rebased: Draft = {
+      ...draft,
+      templateSource: next.templateSource,
+      ...(next.templateName === undefined ? {} : { templateName: next.templateName }),
+      values: next.values,
+      updatedAt: nowIso(),
+      rev: draft.rev + 1,
+    };
+    set((s) => ({ drafts: { ...s.drafts, [id]: rebased } }));
     markDirty(id);
   },
 
