@@ -323,3 +323,39 @@ test('a repository address lists its templates, and a file on GitHub is read raw
   await dialog(page).getByRole('button', { name: 'Fetch' }).click();
   await expect(dialog(page).getByRole('textbox', { name: 'Template name' })).toHaveValue('Changes');
 });
+
+test('a template imported and a draft started in another tab show up here without a reload', async ({
+  page,
+  context,
+}) => {
+  await page.goto('/');
+  const mine = page.getByRole('region', { name: 'Your templates' });
+  await expect(mine).toContainText('Templates you import');
+  const other = await context.newPage();
+  failOnDialogsAndErrors(other);
+  await other.goto('/');
+  await other.getByRole('button', { name: 'Import a template' }).click();
+  const add = other.getByRole('dialog');
+  await add.getByRole('radio', { name: 'Pasted text' }).check();
+  await add.getByRole('textbox', { name: 'Template text' }).fill('## Goal\n\n<!-- Why -->\n');
+  await add.getByRole('button', { name: 'Check the template' }).click();
+  await add.getByRole('textbox', { name: 'Template name' }).fill('Shared plan');
+  await add.getByRole('button', { name: 'Add and start a proposal' }).click();
+  await form(other).getByRole('textbox', { name: 'Goal' }).fill('From the other tab.');
+
+  await expect(mine.getByRole('listitem', { name: 'Shared plan' })).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: 'Your drafts' }).getByRole('listitem').first(),
+  ).toContainText('Shared plan · edited');
+
+  // Renamed and removed there, it changes here too.
+  await other.goto('/');
+  const theirs = other.getByRole('region', { name: 'Your templates' });
+  await theirs.getByRole('button', { name: 'Rename Shared plan' }).click();
+  await theirs.getByRole('textbox', { name: 'New name' }).fill('Team plan');
+  await theirs.getByRole('button', { name: 'Save name' }).click();
+  await expect(mine.getByRole('listitem', { name: 'Team plan' })).toBeVisible();
+  await theirs.getByRole('button', { name: 'Remove Team plan' }).click();
+  await theirs.getByRole('button', { name: 'Remove', exact: true }).click();
+  await expect(mine.getByRole('listitem')).toHaveCount(0);
+});
