@@ -79,3 +79,23 @@ test('the built page carries the policy itself, so it holds without the serverâ€
   });
   expect(ran).toBe(false);
 });
+
+test('a dark theme chosen earlier is applied before the app runs (no light flash), under the policy', async ({
+  page,
+}) => {
+  const violations = await collectViolations(page);
+  await page.goto('/');
+  const toggle = page.getByRole('button', { name: /^Theme: / });
+  await toggle.click();
+  await toggle.click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  // The app's scripts are held back: only what index.html itself runs can set the theme.
+  await page.route(/\/assets\/index-[^/]*\.js$/, (route) => route.abort());
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(page.locator('#root')).toBeEmpty();
+  await expect
+    .poll(() => page.evaluate(() => getComputedStyle(document.documentElement).colorScheme))
+    .toBe('dark');
+  expect(await violations()).toEqual([]);
+});
