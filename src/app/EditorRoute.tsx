@@ -13,8 +13,8 @@ import { followTemplateVersion } from './followTemplate.ts';
 // Composition of features for the editor screen: the editor owns the form, the preview and
 // export features own their parts; the app passes them in as slots.
 
-export function EditorPreview({ markdown }: { markdown: string }) {
-  return <RenderedMarkdown markdown={markdown} />;
+export function EditorPreview({ markdown, draftId }: { markdown: string; draftId?: string }) {
+  return <RenderedMarkdown markdown={markdown} scope={draftId} />;
 }
 
 export function EditorExport({
@@ -108,7 +108,7 @@ export default function EditorRoute({
           templateSource={templateSource}
           renderPreview={(markdown) => (
             <ErrorBoundary what="The preview" actions={download} resetKey={markdown}>
-              <EditorPreview markdown={markdown} />
+              <EditorPreview markdown={markdown} draftId={draftId} />
             </ErrorBoundary>
           )}
           renderExport={(ctx) => (
