@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
-import { cspMeta } from './scripts/csp.js';
+import { cspMeta, THEME_SCRIPT } from './scripts/csp.js';
 import { builtInTemplatesPlugin, lazyYamlPlugin } from './src/templates/built-in-plugin.ts';
 import { pwaPlugin } from './scripts/pwa-plugin.ts';
 
@@ -23,8 +23,23 @@ function cspMetaPlugin(): Plugin {
   };
 }
 
+/** The chosen theme applied before the first paint (see THEME_SCRIPT), in dev and build. */
+function themeScriptPlugin(): Plugin {
+  return {
+    name: 'theme-script',
+    transformIndexHtml: () => [{ tag: 'script', children: THEME_SCRIPT, injectTo: 'head' }],
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), builtInTemplatesPlugin(), lazyYamlPlugin(), cspMetaPlugin(), pwaPlugin()],
+  plugins: [
+    react(),
+    builtInTemplatesPlugin(),
+    lazyYamlPlugin(),
+    cspMetaPlugin(),
+    themeScriptPlugin(),
+    pwaPlugin(),
+  ],
   // Relative by default (any static host, any folder); BASE_PATH=/proposal-studio/ builds for
   // that sub-path (GitHub Pages: .github/workflows/pages.yml).
   base: process.env.BASE_PATH || './',

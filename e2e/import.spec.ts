@@ -190,6 +190,8 @@ test('a plain-text template dropped on the gallery is named after its first head
   const target = page.getByRole('heading', { name: 'Start a proposal' });
   await target.dispatchEvent('dragover', { dataTransfer: data });
   await target.dispatchEvent('drop', { dataTransfer: data });
+  // It follows no known template: the author says it is one.
+  await dialog(page).getByRole('button', { name: 'A template' }).click();
   await expect(dialog(page).getByRole('textbox', { name: 'Template name' })).toHaveValue(
     'Release checklist',
   );
@@ -222,16 +224,29 @@ test('an imported template can be renamed, updated (answers kept by field) and r
   await expect(mine).toContainText('version 2');
 
   await page.goto(draftUrl);
-  await expect(form(page).getByRole('textbox', { name: 'Goal' })).toHaveValue('Ship it.');
+  await expect(form(page).getByRole('textbox', { name: 'Goal' })).toContainText('Ship it.');
   await expect(form(page).getByRole('region', { name: 'Risks' })).toBeVisible();
+  // The answer whose field is gone in the new version is kept, visibly, not dropped.
+  await expect(page.getByText(/now follows version 2 of its template/)).toBeVisible();
+  await expect(form(page).getByRole('textbox', { name: 'Kept from your document' })).toHaveValue(
+    /## Plan\n\nStep by step\./,
+  );
+  expect(await markdownText(page)).toContain('Step by step.');
 
   await page.goto('/');
   await mine.getByRole('button', { name: 'Remove Team plan v2' }).click();
   await mine.getByRole('button', { name: 'Remove', exact: true }).click();
   await expect(mine.getByRole('listitem')).toHaveCount(0);
-  // Its draft keeps working from the copy it was made from.
+  // Its draft keeps working from the copy it last followed, and still names it.
+  await expect(
+    page.getByRole('region', { name: 'Your drafts' }).getByRole('listitem').first(),
+  ).toContainText('Team plan v2 · edited');
   await page.goto(draftUrl);
-  await expect(form(page).getByRole('textbox', { name: 'Goal' })).toHaveValue('Ship it.');
+  await expect(form(page).getByRole('textbox', { name: 'Goal' })).toContainText('Ship it.');
+  await expect(form(page).getByRole('region', { name: 'Risks' })).toBeVisible();
+  await expect(form(page).getByRole('textbox', { name: 'Kept from your document' })).toHaveValue(
+    /Step by step\./,
+  );
 });
 
 test('a repository address lists its templates, and a file on GitHub is read raw', async ({
@@ -307,4 +322,40 @@ test('a repository address lists its templates, and a file on GitHub is read raw
   await address.fill('https://github.com/acme/app/blob/main/docs/pr.md');
   await dialog(page).getByRole('button', { name: 'Fetch' }).click();
   await expect(dialog(page).getByRole('textbox', { name: 'Template name' })).toHaveValue('Changes');
+});
+
+test('a template imported and a draft started in another tab show up here without a reload', async ({
+  page,
+  context,
+}) => {
+  await page.goto('/');
+  const mine = page.getByRole('region', { name: 'Your templates' });
+  await expect(mine).toContainText('Templates you import');
+  const other = await context.newPage();
+  failOnDialogsAndErrors(other);
+  await other.goto('/');
+  await other.getByRole('button', { name: 'Import a template' }).click();
+  const add = other.getByRole('dialog');
+  await add.getByRole('radio', { name: 'Pasted text' }).check();
+  await add.getByRole('textbox', { name: 'Template text' }).fill('## Goal\n\n<!-- Why -->\n');
+  await add.getByRole('button', { name: 'Check the template' }).click();
+  await add.getByRole('textbox', { name: 'Template name' }).fill('Shared plan');
+  await add.getByRole('button', { name: 'Add and start a proposal' }).click();
+  await form(other).getByRole('textbox', { name: 'Goal' }).fill('From the other tab.');
+
+  await expect(mine.getByRole('listitem', { name: 'Shared plan' })).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: 'Your drafts' }).getByRole('listitem').first(),
+  ).toContainText('Shared plan · edited');
+
+  // Renamed and removed there, it changes here too.
+  await other.goto('/');
+  const theirs = other.getByRole('region', { name: 'Your templates' });
+  await theirs.getByRole('button', { name: 'Rename Shared plan' }).click();
+  await theirs.getByRole('textbox', { name: 'New name' }).fill('Team plan');
+  await theirs.getByRole('button', { name: 'Save name' }).click();
+  await expect(mine.getByRole('listitem', { name: 'Team plan' })).toBeVisible();
+  await theirs.getByRole('button', { name: 'Remove Team plan' }).click();
+  await theirs.getByRole('button', { name: 'Remove', exact: true }).click();
+  await expect(mine.getByRole('listitem')).toHaveCount(0);
 });

@@ -79,3 +79,60 @@ test('the built page carries the policy itself, so it holds without the serverâ€
   });
   expect(ran).toBe(false);
 });
+
+test('a dark theme chosen earlier is applied before the app runs (no light flash), under the policy', async ({
+  page,
+}) => {
+  const violations = await collectViolations(page);
+  await page.goto('/');
+  const toggle = page.getByRole('button', { name: /^Theme: / });
+  await toggle.click();
+  await toggle.click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  // The app's scripts are held back: only what index.html itself runs can set the theme.
+  await page.route(/\/assets\/index-[^/]*\.js$/, (route) => route.abort());
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(page.locator('#root')).toBeEmpty();
+  await expect
+    .poll(() => page.evaluate(() => getComputedStyle(document.documentElement).colorScheme))
+    .toBe('dark');
+  expect(await violations()).toEqual([]);
+});
+
+test('remote images in an imported document load only after the author allows them', async ({
+  page,
+}) => {
+  const pings: string[] = [];
+  await page.route('https://tracker.example/**', async (route) => {
+    pings.push(route.request().url());
+    await route.fulfill({ status: 204, body: '' });
+  });
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Import a proposal' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog
+    .getByRole('textbox', { name: 'Or paste the proposal' })
+    .fill('Read me.\n\n![pixel](https://tracker.example/p.gif)\n');
+  await dialog.getByRole('button', { name: 'Read the proposal' }).click();
+  const choice = dialog.getByRole('combobox', { name: 'Template it follows' });
+  const rfc = await choice
+    .locator('option', { hasText: 'Enhancement RFC (' })
+    .getAttribute('value');
+  await choice.selectOption(rfc ?? '');
+  await dialog.getByRole('button', { name: 'Create the draft' }).click();
+
+  const preview = page.getByRole('region', { name: 'Preview' });
+  await expect(preview.getByRole('img', { name: 'pixel' })).toBeAttached();
+  await expect(preview).toContainText('1 remote image blocked');
+  await expect(preview.getByRole('img', { name: 'pixel' })).not.toHaveAttribute('src');
+  expect(pings).toEqual([]);
+
+  await preview.getByRole('button', { name: 'Show' }).click();
+  await expect(preview.getByRole('img', { name: 'pixel' })).toHaveAttribute(
+    'src',
+    'https://tracker.example/p.gif',
+  );
+  await expect.poll(() => pings.length).toBeGreaterThan(0);
+  await expect(preview).not.toContainText('remote image blocked');
+});

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cspHeader, cspMeta } from './csp.js';
+import { cspHeader, cspMeta, THEME_SCRIPT, THEME_SCRIPT_HASH } from './csp.js';
+import { THEME_HINT_KEY as APP_THEME_HINT_KEY } from '../src/app/useApplyTheme.ts';
 
 // scripts/serve.js against a small site in a temporary folder, with a secret beside it that
 // must never be served.
@@ -177,5 +178,10 @@ describe('scripts/serve.js', () => {
     expect(cspMeta()).not.toContain('frame-ancestors');
     expect(cspHeader()).toBe(`${cspMeta()}; frame-ancestors 'none'`);
     expect(cspMeta()).not.toMatch(/unsafe-eval|script-src[^;]*unsafe-inline/);
+  });
+
+  it('allows the one inline script (the theme before first paint) by its hash, with the app’s key', () => {
+    expect(cspMeta()).toContain(`script-src 'self' ${THEME_SCRIPT_HASH};`);
+    expect(THEME_SCRIPT).toContain(JSON.stringify(APP_THEME_HINT_KEY));
   });
 });

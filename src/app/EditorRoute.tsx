@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import { EditorScreen } from '../features/editor/EditorScreen.tsx';
 import type { EditorExportContext } from '../features/editor/EditorScreen.tsx';
@@ -8,12 +8,13 @@ import { useDrafts } from '../stores/drafts.ts';
 import { isImportedTemplateId, useTemplates } from '../stores/templates.ts';
 import { downloadDraft } from './downloadDraft.ts';
 import { FieldSizeGuard } from './FieldSizeGuard.tsx';
+import { followTemplateVersion } from './followTemplate.ts';
 
 // Composition of features for the editor screen: the editor owns the form, the preview and
 // export features own their parts; the app passes them in as slots.
 
-export function EditorPreview({ markdown }: { markdown: string }) {
-  return <RenderedMarkdown markdown={markdown} />;
+export function EditorPreview({ markdown, draftId }: { markdown: string; draftId?: string }) {
+  return <RenderedMarkdown markdown={markdown} scope={draftId} />;
 }
 
 export function EditorExport({
@@ -60,6 +61,23 @@ export default function EditorRoute({
   useEffect(() => {
     if (imported) void useTemplates.getState().load();
   }, [imported]);
+  // An imported template that was updated gives the draft its newest version (its answers
+  // carried over, the new text stored with it); one that was removed leaves the draft with the
+  // copy it last followed.
+  const behind = record !== undefined && record.source !== draftSource;
+  const followKey = record ? `${draftId}\n${record.version}` : '';
+  /** Set when following the new version failed: the draft then opens with it, values by id. */
+  const [failed, setFailed] = useState<string | null>(null);
+  useEffect(() => {
+    if (!record || !behind) return;
+    let cancelled = false;
+    followTemplateVersion(draftId, record).catch(() => {
+      if (!cancelled) setFailed(followKey);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [draftId, record, behind, followKey]);
   if (imported && (status === 'idle' || status === 'loading')) {
     return (
       <p className="route-loading" role="status">
@@ -67,8 +85,13 @@ export default function EditorRoute({
       </p>
     );
   }
-  // An imported template that was updated gives the draft its newest version; one that was
-  // removed leaves the draft with the copy it was made from.
+  if (behind && failed !== followKey) {
+    return (
+      <p className="route-loading" role="status">
+        Bringing your draft to the template’s new version…
+      </p>
+    );
+  }
   const templateSource = record?.source ?? draftSource;
   // Each part fails on its own: the preview and the export bar (with its dialogs) inside the
   // form's boundary, so an error in one leaves the others working and the draft in the store.
@@ -85,7 +108,7 @@ export default function EditorRoute({
           templateSource={templateSource}
           renderPreview={(markdown) => (
             <ErrorBoundary what="The preview" actions={download} resetKey={markdown}>
-              <EditorPreview markdown={markdown} />
+              <EditorPreview markdown={markdown} draftId={draftId} />
             </ErrorBoundary>
           )}
           renderExport={(ctx) => (

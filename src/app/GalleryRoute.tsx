@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { DraftList, StorageAlerts } from '../features/gallery/DraftList.tsx';
 import { TemplateGallery } from '../features/gallery/TemplateGallery.tsx';
 import { BackupPanel } from '../features/import/BackupPanel.tsx';
+import { DroppedFileDialog } from '../features/import/DroppedFileDialog.tsx';
 import { GalleryDropZone } from '../features/import/GalleryDropZone.tsx';
 import { ImportedTemplates } from '../features/import/ImportedTemplates.tsx';
 import { ImportProposalDialog } from '../features/import/ImportProposalDialog.tsx';
@@ -18,7 +19,8 @@ import { useDraftProgress } from './useDraftProgress.ts';
 
 type Dialog =
   | { kind: 'template'; initial?: PickedText; update?: TemplateRecord }
-  | { kind: 'proposal' }
+  | { kind: 'proposal'; initial?: PickedText }
+  | { kind: 'dropped'; file: PickedText }
   | { kind: 'error'; message: string };
 
 // The Markdown renderer is not part of the first screen: it loads with the form preview.
@@ -42,7 +44,7 @@ export function GalleryRoute() {
   }, []);
 
   const start = (record: TemplateRecord) => {
-    const id = createDraft(record.id, { templateSource: record.source });
+    const id = createDraft(record.id, { templateSource: record.source, templateName: record.name });
     navigate(`#/draft/${encodeURIComponent(id)}`);
   };
 
@@ -51,7 +53,7 @@ export function GalleryRoute() {
       setDialog(
         'error' in read
           ? { kind: 'error', message: read.error }
-          : { kind: 'template', initial: { text: read.text, origin: file.name } },
+          : { kind: 'dropped', file: { text: read.text, origin: file.name } },
       ),
     );
   };
@@ -82,6 +84,14 @@ export function GalleryRoute() {
       />
       <DraftList progress={progress} />
       <BackupPanel />
+      {dialog?.kind === 'dropped' ? (
+        <DroppedFileDialog
+          file={dialog.file}
+          onTemplate={(file) => setDialog({ kind: 'template', initial: file })}
+          onProposal={(file) => setDialog({ kind: 'proposal', initial: file })}
+          onClose={() => setDialog(null)}
+        />
+      ) : null}
       {dialog?.kind === 'template' ? (
         <ImportTemplateDialog
           initial={dialog.initial}
@@ -96,12 +106,14 @@ export function GalleryRoute() {
       ) : null}
       {dialog?.kind === 'proposal' ? (
         <ImportProposalDialog
+          initial={dialog.initial}
           onClose={() => setDialog(null)}
-          onCreate={({ templateId, templateSource, title, values, summary }) => {
+          onCreate={({ templateId, templateSource, templateName, title, values, summary }) => {
             const id = createDraft(templateId, {
               title,
               values,
               ...(templateSource === undefined ? {} : { templateSource }),
+              ...(templateName === undefined ? {} : { templateName }),
             });
             noteImportSummary(id, summary);
             setDialog(null);

@@ -9,7 +9,10 @@ import { readDocument } from './document/read.ts';
 import { allFields } from './document/walk.ts';
 import type { Field, FieldValue, Values } from './model.ts';
 import { extraKeySection } from './model.ts';
+import { closestTemplate, recognizeTemplate, scoreTemplates } from './recognize.ts';
+import type { Candidate, TemplateScore } from './recognize.ts';
 import { lexMarkdown } from './template/markdown.ts';
+import { detectFormat } from './template/parse.ts';
 import type { Template } from './template/types.ts';
 
 export interface ImportSummary {
@@ -51,7 +54,7 @@ function countFilled(fields: Field[], values: Record<string, FieldValue>): numbe
   return n;
 }
 
-function countKept(values: Record<string, FieldValue>): number {
+export function countKept(values: Record<string, FieldValue>): number {
   let n = 0;
   for (const [key, value] of Object.entries(values)) {
     if (extraKeySection(key) !== null && typeof value === 'string' && value.trim() !== '') {
@@ -105,4 +108,65 @@ export function importProposal(template: Template, markdown: string): ImportedPr
     (typeof fmTitle === 'string' && fmTitle.trim()) ||
     (template.issueForm ? '' : firstHeading(markdown.replace(/^---\n[\s\S]*?\n---\n/, '')));
   return { values, headings, summary: summarizeImport(template, values), title };
+}
+
+/** A document read for "Import a proposal": every template scored, and the chosen one's reading. */
+export interface ProposalReading<Id> {
+  scores: TemplateScore<Id>[];
+  /** The template read against: the one asked for, else the closest (null: none shares a heading). */
+  chosen: Id | null;
+  result: ImportedProposal | null;
+  /** The result's summary in words ("18 fields filled, …"). */
+  summary: string | null;
+}
+
+/**
+ * Scores the templates against a document and reads it against `chosen` (or, when none is
+ * given, the closest template by headings). Pure, so it runs the same in a worker.
+ */
+export function readProposal<Id>(
+  markdown: string,
+  candidates: readonly Candidate<Id>[],
+  chosen?: Id | null,
+): ProposalReading<Id> {
+  const scores = scoreTemplates(markdown, candidates);
+  const id =
+    chosen === undefined || chosen === null
+      ? (closestTemplate(markdown, candidates)?.id ?? null)
+      : chosen;
+  const template = id === null ? undefined : candidates.find((c) => c.id === id)?.template;
+  const result = template ? importProposal(template, markdown) : null;
+  return {
+    scores,
+    chosen: template ? id : null,
+    result,
+    summary: result ? summaryText(result.summary) : null,
+  };
+}
+
+/** What a file brought in without saying what it is seems to be. */
+export type DocumentKind<Id> =
+  /** A filled document following this template. */
+  | { kind: 'proposal'; id: Id }
+  /** An issue form: always a template. */
+  | { kind: 'template' }
+  /** Could be either: the author says. */
+  | { kind: 'unsure' };
+
+/**
+ * A document that clearly follows a known template (see `recognizeTemplate`) and fills at
+ * least one of its fields is a proposal; an issue form is a template; anything else may be
+ * either (a template of the author's own, or a proposal in a shape no template has).
+ */
+export function classifyDocument<Id>(
+  markdown: string,
+  candidates: readonly Candidate<Id>[],
+): DocumentKind<Id> {
+  if (detectFormat(markdown) === 'issue-form') return { kind: 'template' };
+  const id = recognizeTemplate(markdown, candidates);
+  const template = id === null ? undefined : candidates.find((c) => c.id === id)?.template;
+  if (id === null || !template) return { kind: 'unsure' };
+  return importProposal(template, markdown).summary.filled > 0
+    ? { kind: 'proposal', id }
+    : { kind: 'unsure' };
 }

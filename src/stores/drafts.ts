@@ -49,6 +49,8 @@ const draftShape = {
   templateId: z.string().min(1),
   /** The template's own text, for imported templates (built-in ones are found by id). */
   templateSource: z.string().optional(),
+  /** The imported template's name when the draft was made (shown once the template is gone). */
+  templateName: z.string().optional(),
   title: z.string(),
   values: valuesSchema,
   createdAt: z.iso.datetime(),
@@ -114,12 +116,20 @@ export interface DraftsState {
 
   createDraft: (
     templateId: string,
-    init?: { title?: string; values?: Values; templateSource?: string },
+    init?: { title?: string; values?: Values; templateSource?: string; templateName?: string },
   ) => string;
   /** Changes a draft; `conflicts` are added to the draft's (the editor's own merges). */
   updateDraft: (
     id: string,
     patch: { values?: Values; title?: string; conflicts?: FieldConflict[] },
+  ) => void;
+  /**
+   * Moves a draft to a new version of its (imported) template: the template's text and name it
+   * keeps from now on, and its values as carried over to that version.
+   */
+  rebaseDraft: (
+    id: string,
+    next: { templateSource: string; templateName?: string; values: Values },
   ) => void;
   duplicateDraft: (id: string) => string | undefined;
   renameDraft: (id: string, title: string) => void;
@@ -797,6 +807,7 @@ export const useDrafts = create<DraftsState>()((set, get) => ({
       id,
       templateId,
       ...(init.templateSource === undefined ? {} : { templateSource: init.templateSource }),
+      ...(init.templateName === undefined ? {} : { templateName: init.templateName }),
       title: init.title ?? DEFAULT_DRAFT_TITLE,
       values: init.values ?? {},
       createdAt: at,
@@ -823,6 +834,21 @@ export const useDrafts = create<DraftsState>()((set, get) => ({
       rev: draft.rev + 1,
     };
     set((s) => ({ drafts: { ...s.drafts, [id]: next } }));
+    markDirty(id);
+  },
+
+  rebaseDraft(id, next) {
+    const draft = get().drafts[id];
+    if (!draft) return;
+    const rebased: Draft = {
+      ...draft,
+      templateSource: next.templateSource,
+      ...(next.templateName === undefined ? {} : { templateName: next.templateName }),
+      values: next.values,
+      updatedAt: nowIso(),
+      rev: draft.rev + 1,
+    };
+    set((s) => ({ drafts: { ...s.drafts, [id]: rebased } }));
     markDirty(id);
   },
 

@@ -13,6 +13,8 @@ import { create } from 'zustand';
 import { templateFormatSchema } from '../core/model.ts';
 
 export const TEMPLATES_DB = 'proposal-studio-templates';
+/** Tabs tell each other here that an imported template was added, changed or removed. */
+export const TEMPLATES_CHANNEL = 'proposal-studio/templates';
 export const TEMPLATES_STORE = 'templates';
 /** Imported template ids start with this, so a draft's templateId never collides with a built-in one. */
 export const TEMPLATE_ID_PREFIX = 'tpl-';
@@ -92,6 +94,8 @@ export interface TemplatesState {
    */
   restoreTemplate: (record: TemplateRecord) => Promise<string>;
   dismissTemplateProblems: () => void;
+  /** Reads the stored templates again (another tab changed them). */
+  refresh: () => Promise<void>;
 }
 
 function nowIso(): string {
@@ -110,11 +114,49 @@ function describeError(error: unknown): string {
 
 let loading: Promise<void> | null = null;
 
+let channel: BroadcastChannel | null = null;
+
+/** Tells the other tabs that the stored templates changed (they read them again). */
+function announceChange(): void {
+  try {
+    channel?.postMessage({ type: 'templates-changed' });
+  } catch {
+    // A closed channel: the other tabs see the change on their next load.
+  }
+}
+
+interface ReadRecords {
+  templates: Record<string, TemplateRecord>;
+  problems: string[];
+  keptAside: string[];
+}
+
+async function readRecords(): Promise<ReadRecords> {
+  const rows = await currentStorage().entries();
+  const templates: Record<string, TemplateRecord> = {};
+  const problems: string[] = [];
+  const keptAside: string[] = [];
+  for (const [key, value] of rows) {
+    const parsed = templateRecordSchema.safeParse(value);
+    if (parsed.success && parsed.data.id === key) {
+      templates[parsed.data.id] = parsed.data;
+    } else {
+      const name = typeof key === 'string' ? key : JSON.stringify(key);
+      keptAside.push(name);
+      problems.push(
+        `An imported template stored under “${name}” could not be read; it is kept as it is in this browser’s storage and left out of the gallery.`,
+      );
+    }
+  }
+  return { templates, problems, keptAside };
+}
+
 export const useTemplates = create<TemplatesState>()((set, get) => {
   async function write(record: TemplateRecord): Promise<void> {
     try {
       await currentStorage().set(record.id, record);
       set({ saveError: null });
+      announceChange();
     } catch (error) {
       set({
         saveError: `Your imported templates could not be saved in this browser (${describeError(error)}).`,
@@ -134,23 +176,7 @@ export const useTemplates = create<TemplatesState>()((set, get) => {
       loading ??= (async () => {
         set({ status: 'loading' });
         try {
-          const rows = await currentStorage().entries();
-          const templates: Record<string, TemplateRecord> = {};
-          const problems: string[] = [];
-          const keptAside: string[] = [];
-          for (const [key, value] of rows) {
-            const parsed = templateRecordSchema.safeParse(value);
-            if (parsed.success && parsed.data.id === key) {
-              templates[parsed.data.id] = parsed.data;
-            } else {
-              const name = typeof key === 'string' ? key : JSON.stringify(key);
-              keptAside.push(name);
-              problems.push(
-                `An imported template stored under “${name}” could not be read; it is kept as it is in this browser’s storage and left out of the gallery.`,
-              );
-            }
-          }
-          set({ status: 'ready', templates, problems, keptAside });
+          set({ status: 'ready', ...(await readRecords()) });
         } catch (error) {
           loading = null;
           set({
@@ -207,6 +233,7 @@ export const useTemplates = create<TemplatesState>()((set, get) => {
     async removeTemplate(id) {
       if (!get().templates[id]) return;
       await currentStorage().del(id);
+      announceChange();
       set((s) => {
         const { [id]: _removed, ...rest } = s.templates;
         return { templates: rest };
@@ -234,6 +261,25 @@ export const useTemplates = create<TemplatesState>()((set, get) => {
     dismissTemplateProblems() {
       set({ problems: [] });
     },
+
+    async refresh() {
+      if (get().status !== 'ready') return;
+      try {
+        const read = await readRecords();
+        // Problems already dismissed here stay dismissed.
+        const known = new Set(get().keptAside);
+        set({
+          templates: read.templates,
+          keptAside: read.keptAside,
+          problems: [
+            ...get().problems,
+            ...read.problems.filter((_p, i) => !known.has(read.keptAside[i]!)),
+          ],
+        });
+      } catch {
+        // Unreadable right now: what this tab shows stays until the next change.
+      }
+    },
   };
 });
 
@@ -252,4 +298,14 @@ export function resetTemplatesForTests(): void {
 /** Whether a draft's templateId names an imported template. */
 export function isImportedTemplateId(id: string): boolean {
   return id.startsWith(TEMPLATE_ID_PREFIX);
+}
+
+if (typeof window !== 'undefined') {
+  try {
+    channel =
+      typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(TEMPLATES_CHANNEL);
+    if (channel) channel.onmessage = () => void useTemplates.getState().refresh();
+  } catch {
+    channel = null;
+  }
 }

@@ -173,6 +173,38 @@ describe('ExportDialog', () => {
     expect(open).not.toHaveBeenCalled();
   });
 
+  it('asks once before sending proposals to an Enterprise host, and names the host each time', async () => {
+    renderDialog();
+    fireEvent.change(screen.getByLabelText('Repository'), { target: { value: 'o/r' } });
+    fireEvent.change(screen.getByLabelText('GitHub host'), {
+      target: { value: 'githubb.com' },
+    });
+    expect(screen.getByText('Opens on githubb.com')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Open on GitHub' }));
+    const ask = await screen.findByRole('alertdialog');
+    expect(ask.textContent).toContain('Send proposals to githubb.com?');
+    expect(ask.textContent).toContain('looks like GitHub’s, but it is not github.com');
+    expect(open).not.toHaveBeenCalled();
+    // Not remembered until confirmed.
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(loadExportSettings().host).toBe('');
+    expect(open).not.toHaveBeenCalled();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Open on GitHub' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Yes, open on githubb.com' }));
+    await waitFor(() => expect(open).toHaveBeenCalledTimes(1));
+    expect(open.mock.calls[0]?.[0]).toMatch(/^https:\/\/githubb\.com\/o\/r\//);
+    expect(loadExportSettings().confirmedHosts).toEqual(['https://githubb.com']);
+
+    // Confirmed once: the next time it opens at once, still naming the host.
+    cleanup();
+    renderDialog();
+    expect(screen.getByText('Opens on githubb.com')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Open on GitHub' }));
+    await waitFor(() => expect(open).toHaveBeenCalledTimes(2));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+  });
+
   it('closes on Escape', () => {
     const { onClose } = renderDialog();
     fireEvent.keyDown(screen.getByLabelText('Repository'), { key: 'Escape' });

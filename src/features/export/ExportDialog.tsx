@@ -40,6 +40,15 @@ const TARGETS: { value: GithubTarget; label: string }[] = [
 
 const formatCount = (n: number) => n.toLocaleString('en-US');
 
+const GITHUB_ORIGIN = 'https://github.com';
+
+/** `github.com.example.net`, `githuh.com`, `gith0b.com`: a host one could take for GitHub's. */
+function looksLikeGithub(origin: string): boolean {
+  const name = new URL(origin).hostname;
+  const letters = name.replace(/[^a-z]/g, '');
+  return name.includes('github') || /g.?th.?b/.test(letters);
+}
+
 const splitList = (text: string) =>
   text
     .split(',')
@@ -77,6 +86,16 @@ export function ExportDialog({
   const [status, setStatus] = useState<{ text: string; tone: 'ok' | 'warn' | 'error' } | null>(
     null,
   );
+  /** An Enterprise host waiting for the author's confirmation before anything is opened there. */
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const [confirmedHosts, setConfirmedHosts] = useState(settings.confirmedHosts);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  const parsedHost = useMemo(() => parseHost(host), [host]);
+  const enterpriseHost =
+    parsedHost.ok && parsedHost.value.origin !== GITHUB_ORIGIN ? parsedHost.value : null;
+  useEffect(() => {
+    if (confirming) confirmRef.current?.focus();
+  }, [confirming]);
 
   const fieldRefs = useRef<Partial<Record<ExportField, HTMLInputElement | null>>>({});
   const repositoryRef = useRef<HTMLInputElement>(null);
@@ -169,6 +188,10 @@ export function ExportDialog({
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    await openLink(false);
+  }
+
+  async function openLink(confirmed: boolean) {
     setSubmitted(true);
     if (!result.ok) {
       const order: ExportField[] = [
@@ -193,7 +216,23 @@ export function ExportDialog({
       setStatus({ text: 'Only https GitHub hosts can be opened.', tone: 'error' });
       return;
     }
-    saveExportSettings({ repository: repository.trim(), host: host.trim(), branch, base });
+    // A host other than github.com is confirmed once before anything is sent there, and only
+    // then remembered: a look-alike typed or pasted by mistake is never opened silently.
+    const known = confirmedHosts.includes(origin.value.origin);
+    if (origin.value.origin !== GITHUB_ORIGIN && !known && !confirmed) {
+      setConfirming(origin.value.origin);
+      return;
+    }
+    setConfirming(null);
+    const hosts = confirmed && !known ? [...confirmedHosts, origin.value.origin] : confirmedHosts;
+    setConfirmedHosts(hosts);
+    saveExportSettings({
+      repository: repository.trim(),
+      host: host.trim(),
+      branch,
+      base,
+      confirmedHosts: hosts,
+    });
     if (link.bodyOmittedBecauseTooLong) {
       // Copy first: once the new tab has focus, this page may no longer write the clipboard.
       const copied = await copyText(markdown);
@@ -506,6 +545,29 @@ export function ExportDialog({
           )}
         </section>
 
+        {confirming ? (
+          <div role="alertdialog" aria-labelledby={`${id}-confirm`} className="export-confirm">
+            <p id={`${id}-confirm`}>
+              Send proposals to <strong>{new URL(confirming).host}</strong>?{' '}
+              {looksLikeGithub(confirming)
+                ? 'Its name looks like GitHub’s, but it is not github.com'
+                : 'It is not github.com'}
+              : only go on if it is your organisation’s GitHub Enterprise server.
+            </p>
+            <button
+              type="button"
+              ref={confirmRef}
+              className="export-button export-button-primary"
+              onClick={() => void openLink(true)}
+            >
+              Yes, open on {new URL(confirming).host}
+            </button>{' '}
+            <button type="button" className="export-button" onClick={() => setConfirming(null)}>
+              Cancel
+            </button>
+          </div>
+        ) : null}
+
         <div role="status" aria-live="polite" className="export-dialog-status">
           {status && <p className={`export-status-${status.tone}`}>{status.text}</p>}
         </div>
@@ -517,6 +579,9 @@ export function ExportDialog({
           <button type="submit" className="export-button export-button-primary">
             Open on GitHub
           </button>
+          {enterpriseHost ? (
+            <p className="export-hint export-host-note">Opens on {enterpriseHost.hostname}</p>
+          ) : null}
         </div>
       </form>
     </ModalDialog>

@@ -19,6 +19,8 @@ export const exportSettingsSchema = z.object({
   branch: text,
   /** Pull-request base; empty for the default branch. */
   base: text,
+  /** GitHub Enterprise hosts (origins) the author confirmed once: nothing else is opened unasked. */
+  confirmedHosts: z.array(text).max(50).default([]),
 });
 export type ExportSettings = z.infer<typeof exportSettingsSchema>;
 
@@ -28,6 +30,7 @@ export const DEFAULT_EXPORT_SETTINGS: ExportSettings = {
   host: '',
   branch: 'main',
   base: '',
+  confirmedHosts: [],
 };
 
 function storage(): Storage | null {
@@ -51,8 +54,14 @@ export function loadExportSettings(): ExportSettings {
 }
 
 /** Returns false when the settings could not be stored (full or disabled storage). */
-export function saveExportSettings(settings: Omit<ExportSettings, 'v'>): boolean {
-  const parsed = exportSettingsSchema.safeParse({ ...settings, v: 1 });
+export function saveExportSettings(
+  settings: Omit<ExportSettings, 'v' | 'confirmedHosts'> & { confirmedHosts?: string[] },
+): boolean {
+  const parsed = exportSettingsSchema.safeParse({
+    confirmedHosts: loadExportSettings().confirmedHosts,
+    ...settings,
+    v: 1,
+  });
   if (!parsed.success) return false;
   try {
     const store = storage();

@@ -7,6 +7,8 @@ import { estimateStorage } from '../../stores/db.ts';
 import type { StorageUse } from '../../stores/db.ts';
 import { downloadJson, fileNameFor, todayStamp } from '../../components/downloadJson.ts';
 import { findTemplateEntry } from '../../templates/registry.ts';
+import { useTemplates } from '../../stores/templates.ts';
+import { nameFromSource } from '../../core/template/name.ts';
 
 /** How long the "Deleted" toast offers Undo, unless the pointer or focus is on it. */
 export const UNDO_TOAST_MS = 8000;
@@ -118,9 +120,7 @@ function DraftItem({
   const [renaming, setRenaming] = useState(false);
   const renameButton = useRef<HTMLButtonElement>(null);
   const titleId = `draft-title-${draft.id}`;
-  const templateName =
-    findTemplateEntry(draft.templateId)?.name ??
-    (draft.templateSource === undefined ? draft.templateId : 'Imported template');
+  const templateName = useDraftTemplateName(draft);
 
   function endRename() {
     setRenaming(false);
@@ -172,6 +172,22 @@ function DraftItem({
         </button>
       </div>
     </li>
+  );
+}
+
+/**
+ * The name of the template a draft was made from: the built-in's, the imported template's as it
+ * is now called, or (once that template is removed) the name it had, read from its kept text.
+ */
+function useDraftTemplateName(draft: Draft): string {
+  const imported = useTemplates((s) => s.templates[draft.templateId]?.name);
+  return (
+    findTemplateEntry(draft.templateId)?.name ??
+    imported ??
+    draft.templateName ??
+    (draft.templateSource === undefined
+      ? draft.templateId
+      : nameFromSource(draft.templateSource) || 'Imported template')
   );
 }
 

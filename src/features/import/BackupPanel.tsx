@@ -70,6 +70,7 @@ export function BackupPanel() {
         title: here ? `${draft.title} (restored copy)` : draft.title,
         values: structuredClone(draft.values),
         ...(draft.templateSource === undefined ? {} : { templateSource: draft.templateSource }),
+        ...(draft.templateName === undefined ? {} : { templateName: draft.templateName }),
       });
       restored++;
     }

@@ -1,84 +1,55 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { ChangeEvent } from 'react';
-import type { ImportedProposal } from '../../core/proposal-import.ts';
-import type { TemplateScore } from '../../core/recognize.ts';
-import type { Template } from '../../core/template/types.ts';
+import type { ProposalReading } from '../../core/proposal-import.ts';
 import type { Values } from '../../core/model.ts';
+import { isAbort, WorkProgress } from '../../components/WorkProgress.tsx';
 import { useTemplates } from '../../stores/templates.ts';
-import { loadBuiltInTemplate, parseImportedTemplate } from '../../templates/builtin.ts';
-import { BUILT_IN_TEMPLATES } from '../../templates/registry.ts';
-import { loadYaml } from '../../templates/yaml-lazy.ts';
 import { readTemplateFile } from './analyse.ts';
+import { loadChoices, readProposalText, readsInBackground } from './choices.ts';
+import type { Choice } from './choices.ts';
 import { Modal } from './Modal.tsx';
 import './import.css';
-
-/** A template a document may follow: built in, or imported (with its text for the draft). */
-interface Choice {
-  id: string;
-  name: string;
-  template: Template;
-  source: string | undefined;
-}
 
 export interface NewImportedDraft {
   templateId: string;
   templateSource: string | undefined;
+  /** The imported template's name (undefined for a built-in one). */
+  templateName: string | undefined;
   title: string;
   values: Values;
   summary: string;
 }
 
 interface Props {
+  /** A file dropped on the gallery, already read. */
+  initial?: { text: string; origin: string } | undefined;
   onClose: () => void;
   onCreate: (draft: NewImportedDraft) => void;
-}
-
-async function loadChoices(
-  records: ReturnType<typeof useTemplates.getState>['templates'],
-): Promise<Choice[]> {
-  await loadYaml();
-  const builtIns = await Promise.all(
-    BUILT_IN_TEMPLATES.map(async (entry) => ({
-      id: entry.id,
-      name: entry.name,
-      template: await loadBuiltInTemplate(entry),
-      source: undefined,
-    })),
-  );
-  const imported: Choice[] = [];
-  for (const record of Object.values(records)) {
-    try {
-      imported.push({
-        id: record.id,
-        name: record.name,
-        template: await parseImportedTemplate(record.source),
-        source: record.source,
-      });
-    } catch {
-      // A template that no longer parses cannot be offered; it stays in the gallery.
-    }
-  }
-  return [...builtIns, ...imported];
 }
 
 /**
  * "Import a proposal": a filled document (a file, pasted Markdown, or the body of a GitHub
  * issue or pull request) becomes a new draft. The closest template by headings is chosen and
- * can be changed; the summary says what was matched before the draft is created.
+ * can be changed; the summary says what was matched before the draft is created. A large
+ * document is read in a worker, with progress and Cancel.
  */
-export function ImportProposalDialog({ onClose, onCreate }: Props) {
+export function ImportProposalDialog({ initial, onClose, onCreate }: Props) {
   const id = useId();
   const status = useTemplates((s) => s.status);
   const records = useTemplates((s) => s.templates);
   const [choices, setChoices] = useState<Choice[] | null>(null);
-  const [text, setText] = useState('');
-  const [fileName, setFileName] = useState('');
-  const [submitted, setSubmitted] = useState<string | null>(null);
-  const [scores, setScores] = useState<TemplateScore<string>[] | null>(null);
-  const [chosen, setChosen] = useState('');
-  const [read, setRead] = useState<{ key: string; value: ImportedProposal | null } | null>(null);
+  const [text, setText] = useState(initial?.text ?? '');
+  const [fileName, setFileName] = useState(initial?.origin ?? '');
+  const [submitted, setSubmitted] = useState<string | null>(initial?.text ?? null);
+  /** The template the author picked; null: the closest one. */
+  const [picked, setPicked] = useState<string | null>(null);
+  const [reading, setReading] = useState<{
+    value: ProposalReading<string>;
+    submitted: string;
+    picked: string | null;
+  } | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [summaryText, setSummaryText] = useState<((r: ImportedProposal) => string) | null>(null);
+  const cancel = useRef<AbortController | null>(null);
 
   useEffect(() => {
     void useTemplates.getState().load();
@@ -95,46 +66,37 @@ export function ImportProposalDialog({ onClose, onCreate }: Props) {
     };
   }, [status, records]);
 
-  // Score the templates once the document and the templates are there.
+  // Read the document against the picked (or closest) template.
   useEffect(() => {
     if (!choices || submitted === null) return;
-    let cancelled = false;
-    void import('../../core/recognize.ts').then(({ scoreTemplates }) => {
-      if (cancelled) return;
-      const list = scoreTemplates(
-        submitted,
-        choices.map((c) => ({ id: c.id, template: c.template, format: c.template.format })),
-      );
-      setScores(list);
-      setChosen(list[0] && list[0].matched > 0 ? list[0].id : '');
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [choices, submitted]);
-
-  const choice = useMemo(() => choices?.find((c) => c.id === chosen), [choices, chosen]);
-
-  // Read the document against the chosen template.
-  useEffect(() => {
-    if (!choice || submitted === null) return;
-    const key = `${choice.id}\n${submitted}`;
-    let cancelled = false;
-    void import('../../core/proposal-import.ts').then((m) => {
-      if (cancelled) return;
-      try {
-        setRead({ key, value: m.importProposal(choice.template, submitted) });
-        setSummaryText(() => (r: ImportedProposal) => m.summaryText(r.summary));
+    const controller = new AbortController();
+    cancel.current = controller;
+    readProposalText(submitted, choices, picked, controller.signal).then(
+      (value) => {
+        if (controller.signal.aborted) return;
+        setReading({ value, submitted, picked });
         setError(null);
-      } catch (e) {
-        setRead({ key, value: null });
-        setError(`The document could not be read: ${e instanceof Error ? e.message : String(e)}`);
-      }
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [choice, submitted]);
+      },
+      (reason: unknown) => {
+        if (controller.signal.aborted && !isAbort(reason)) return;
+        setSubmitted(null);
+        setError(
+          isAbort(reason)
+            ? 'Cancelled. The proposal text is still here.'
+            : `The document could not be read: ${reason instanceof Error ? reason.message : String(reason)}`,
+        );
+      },
+    );
+    return () => controller.abort();
+  }, [choices, submitted, picked]);
+
+  function submit(next: string, origin: string) {
+    setError(null);
+    setFileName(origin);
+    setPicked(null);
+    setReading(null);
+    setSubmitted(next);
+  }
 
   async function onFile(event: ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0];
@@ -144,16 +106,20 @@ export function ImportProposalDialog({ onClose, onCreate }: Props) {
       setError(read.error);
       return;
     }
-    setError(null);
-    setFileName(file.name);
     setText(read.text);
-    setSubmitted(read.text);
+    submit(read.text, file.name);
   }
 
-  const result =
-    choice && submitted !== null && read?.key === `${choice.id}\n${submitted}` ? read.value : null;
   const names = new Map(choices?.map((c) => [c.id, c.name]));
-  const summary = result && summaryText ? summaryText(result) : null;
+  // While another template is read, the last reading stays on screen (and cannot be created).
+  const current =
+    reading !== null && reading.submitted === submitted && reading.picked === picked
+      ? reading.value
+      : null;
+  const shown = reading?.submitted === submitted ? reading.value : null;
+  const choice = choices?.find((c) => c.id === current?.chosen);
+  const result = current?.result ?? null;
+  const busy = submitted !== null && !current;
 
   return (
     <Modal labelledBy={`${id}-title`} onClose={onClose}>
@@ -188,13 +154,8 @@ export function ImportProposalDialog({ onClose, onCreate }: Props) {
         <button
           type="button"
           onClick={() => {
-            if (text.trim() === '') {
-              setError('Paste a proposal first.');
-              return;
-            }
-            setError(null);
-            setFileName('');
-            setSubmitted(text);
+            if (text.trim() === '') setError('Paste a proposal first.');
+            else submit(text, '');
           }}
         >
           Read the proposal
@@ -205,33 +166,41 @@ export function ImportProposalDialog({ onClose, onCreate }: Props) {
           {error}
         </p>
       ) : null}
-      {submitted !== null && !scores ? <p role="status">Reading the proposal…</p> : null}
-      {scores ? (
+      {busy && readsInBackground(submitted) ? (
+        <WorkProgress
+          label="Reading the proposal"
+          size={submitted.length}
+          onCancel={() => cancel.current?.abort()}
+        />
+      ) : busy ? (
+        <p role="status">Reading the proposal…</p>
+      ) : null}
+      {shown ? (
         <div className="import-result">
           <div className="import-field">
             <label htmlFor={`${id}-template`}>Template it follows</label>
             <select
               id={`${id}-template`}
-              value={chosen}
-              onChange={(e) => setChosen(e.target.value)}
+              value={picked ?? shown.chosen ?? ''}
+              onChange={(e) => setPicked(e.target.value || null)}
             >
-              {chosen === '' ? <option value="">Choose a template</option> : null}
-              {scores.map((s) => (
+              {shown.chosen === null ? <option value="">Choose a template</option> : null}
+              {shown.scores.map((s) => (
                 <option key={s.id} value={s.id}>
                   {names.get(s.id) ?? s.id} ({s.matched} of {s.total} headings match)
                 </option>
               ))}
             </select>
-            {scores[0]?.matched === 0 ? (
+            {shown.scores[0]?.matched === 0 ? (
               <p className="field-note">
                 No template shares a heading with this document: choose the one it should follow;
                 text that matches no field is kept as it is.
               </p>
             ) : null}
           </div>
-          {summary ? (
+          {current?.summary ? (
             <p role="status" className="import-summary">
-              {summary}
+              {current.summary}
             </p>
           ) : null}
           <div className="import-actions">
@@ -240,13 +209,14 @@ export function ImportProposalDialog({ onClose, onCreate }: Props) {
               className="primary"
               disabled={!result || !choice}
               onClick={() => {
-                if (!result || !choice || !summary) return;
+                if (!result || !choice || !current?.summary) return;
                 onCreate({
                   templateId: choice.id,
                   templateSource: choice.source,
+                  templateName: choice.source === undefined ? undefined : choice.name,
                   title: result.title || fileName.replace(/\.[^.]+$/, '') || 'Imported proposal',
                   values: result.values,
-                  summary,
+                  summary: current.summary,
                 });
               }}
             >

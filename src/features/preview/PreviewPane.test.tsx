@@ -111,4 +111,29 @@ describe('PreviewPane', () => {
       text.replace(/\r\n?/g, '\n'), // a textarea's value normalises line breaks
     );
   });
+
+  test('loads no remote image until the author allows them, then shows them all', () => {
+    render(
+      <PreviewPane
+        markdown={
+          '# Doc\n\n![pixel](https://tracker.example/p.gif) ![logo](docs/logo.png)\n\n<img src="//cdn.example/a.png" alt="cdn">\n'
+        }
+      />,
+    );
+    const region = screen.getByRole('region', { name: 'Preview' });
+    const pixel = screen.getByRole('img', { name: 'pixel' });
+    expect(pixel.hasAttribute('src')).toBe(false);
+    expect(screen.getByRole('img', { name: 'cdn' }).hasAttribute('src')).toBe(false);
+    // A relative image comes from the app's own origin: nothing to hold back.
+    expect(screen.getByRole('img', { name: 'logo' }).getAttribute('src')).toBe('docs/logo.png');
+    expect(region.textContent).toContain('2 remote images blocked');
+    act(() => fireEvent.click(screen.getByRole('button', { name: 'Show' })));
+    expect(screen.getByRole('img', { name: 'pixel' }).getAttribute('src')).toBe(
+      'https://tracker.example/p.gif',
+    );
+    expect(screen.getByRole('img', { name: 'cdn' }).getAttribute('src')).toBe(
+      '//cdn.example/a.png',
+    );
+    expect(region.textContent).not.toContain('blocked');
+  });
 });

@@ -3,6 +3,8 @@ import './preview-theme.css';
 import './preview.css';
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { formatCount, previewHazard } from '../../core/limits.ts';
+import { allowRemoteImages, useRemoteImages } from './remoteImages.ts';
+import { blockedRemoteElements, showRemoteImages } from './sanitize.ts';
 import { applySectionHtml } from './sectionDom.ts';
 import { createSectionRenderer } from './sectionRenderer.ts';
 
@@ -10,12 +12,21 @@ import { createSectionRenderer } from './sectionRenderer.ts';
  * Markdown rendered as GitHub shows it, updated per section: only sections whose HTML changed
  * get new innerHTML, and only sanitized HTML from the section renderer is ever assigned.
  */
-export function RenderedMarkdown({ markdown, label }: { markdown: string; label?: string }) {
+export function RenderedMarkdown({
+  markdown,
+  label,
+  scope,
+}: {
+  markdown: string;
+  label?: string;
+  /** What allowing remote images applies to (a draft id); without it, to this view only. */
+  scope?: string;
+}) {
   // Absurd input (over a limit, nested thousands deep, a line of megabytes) is not given to
   // marked: it is shown as plain text at once, with a notice, and kept whole in the draft.
   const hazard = useMemo(() => previewHazard(markdown), [markdown]);
   if (hazard) return <PlainTextPreview markdown={markdown} reason={hazard} label={label} />;
-  return <SectionedMarkdown markdown={markdown} label={label} />;
+  return <SectionedMarkdown markdown={markdown} label={label} scope={scope} />;
 }
 
 /** The preview shows at most this much plain text (the Markdown tab and exports carry all). */
@@ -47,18 +58,52 @@ function PlainTextPreview({
   );
 }
 
-function SectionedMarkdown({ markdown, label }: { markdown: string; label: string | undefined }) {
+function SectionedMarkdown({
+  markdown,
+  label,
+  scope,
+}: {
+  markdown: string;
+  label: string | undefined;
+  scope: string | undefined;
+}) {
   const [renderer] = useState(createSectionRenderer);
   const sectionElements = useRef(new Map<string, HTMLDivElement>());
   const shownHtml = useRef(new WeakMap<HTMLDivElement, string>());
+  const body = useRef<HTMLDivElement>(null);
   const { sections } = useMemo(() => renderer.render(markdown), [renderer, markdown]);
+  const allowedInScope = useRemoteImages((s) => (scope === undefined ? false : !!s.allowed[scope]));
+  const [allowedHere, setAllowedHere] = useState(false);
+  const allowed = allowedInScope || allowedHere;
+  const [blocked, setBlocked] = useState(0);
 
   useLayoutEffect(() => {
     applySectionHtml(sectionElements.current, shownHtml.current, sections);
-  }, [sections]);
+    const root = body.current;
+    if (!root) return;
+    if (allowed) showRemoteImages(root);
+    // Counted from the DOM the sanitizer produced: the one source of what is held back.
+    setBlocked(blockedRemoteElements(root).length);
+  }, [sections, allowed]);
 
   return (
-    <div className="markdown-body" {...(label ? { role: 'region', 'aria-label': label } : {})}>
+    <div
+      ref={body}
+      className="markdown-body"
+      {...(label ? { role: 'region', 'aria-label': label } : {})}
+    >
+      {blocked > 0 ? (
+        <p className="preview-notice remote-images-notice">
+          {blocked} remote image{blocked === 1 ? '' : 's'} blocked, so that opening this document
+          tells no other server who reads it.{' '}
+          <button
+            type="button"
+            onClick={() => (scope === undefined ? setAllowedHere(true) : allowRemoteImages(scope))}
+          >
+            Show
+          </button>
+        </p>
+      ) : null}
       {sections.map(({ key }) => (
         <div
           key={key}

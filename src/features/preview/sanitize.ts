@@ -49,6 +49,38 @@ const CONFIG: Config & { RETURN_DOM_FRAGMENT: true } = {
 
 const URL_ATTRIBUTES = new Set(['href', 'src', 'xlink:href', 'action', 'poster', 'background']);
 
+/**
+ * Attributes that make the browser fetch a remote resource (an image, a video's poster) as the
+ * preview is shown. Their remote URLs are moved to `data-remote-<name>`, so a shared or
+ * imported document cannot tell a third-party server who reads it; the preview puts them back
+ * once the author allows remote images (`showRemoteImages`).
+ */
+export const REMOTE_LOAD_ATTRIBUTES = ['src', 'poster'] as const;
+const REMOTE_URL = /^(?:https?:)?\/\//i;
+
+function isRemote(value: string): boolean {
+  return REMOTE_URL.test(value.replace(URI_NOISE, ''));
+}
+
+/** The elements in `root` whose remote resources are held back. */
+export function blockedRemoteElements(root: ParentNode): Element[] {
+  return Array.from(
+    root.querySelectorAll(REMOTE_LOAD_ATTRIBUTES.map((a) => `[data-remote-${a}]`).join(',')),
+  );
+}
+
+/** Lets the held-back remote resources in `root` load. */
+export function showRemoteImages(root: ParentNode): void {
+  for (const element of blockedRemoteElements(root)) {
+    for (const attr of REMOTE_LOAD_ATTRIBUTES) {
+      const url = element.getAttribute(`data-remote-${attr}`);
+      if (url === null) continue;
+      element.setAttribute(attr, url);
+      element.removeAttribute(`data-remote-${attr}`);
+    }
+  }
+}
+
 let purifier: DOMPurify | undefined;
 
 function getPurifier(): DOMPurify {
@@ -70,6 +102,7 @@ function getPurifier(): DOMPurify {
     if (node.nodeType !== 1) return;
     const element = node;
     const name = element.localName;
+    if (name !== 'a') holdBackRemote(element);
     if (name === 'a') {
       if (element.hasAttribute('href') || element.hasAttribute('xlink:href')) {
         element.setAttribute('target', '_blank');
@@ -90,6 +123,21 @@ function getPurifier(): DOMPurify {
   });
   purifier = instance;
   return instance;
+}
+
+function holdBackRemote(element: Element): void {
+  for (const attr of REMOTE_LOAD_ATTRIBUTES) {
+    const value = element.getAttribute(attr);
+    if (value !== null && isRemote(value)) {
+      element.setAttribute(`data-remote-${attr}`, value);
+      element.removeAttribute(attr);
+    }
+  }
+  // An SVG image or use pointing elsewhere: not shown (the Markdown keeps it).
+  for (const attr of ['href', 'xlink:href', 'background']) {
+    const value = element.getAttribute(attr);
+    if (value !== null && isRemote(value)) element.removeAttribute(attr);
+  }
 }
 
 function replaceTooDeep(root: DocumentFragment): void {
