@@ -127,7 +127,9 @@ describe('PreviewPane', () => {
     // A relative image comes from the app's own origin: nothing to hold back.
     expect(screen.getByRole('img', { name: 'logo' }).getAttribute('src')).toBe('docs/logo.png');
     expect(region.textContent).toContain('2 remote images blocked');
-    act(() => fireEvent.click(screen.getByRole('button', { name: 'Show' })));
+    act(() => {
+      fireEvent.click(screen.getByRole('button', { name: 'Show' }));
+    });
     expect(screen.getByRole('img', { name: 'pixel' }).getAttribute('src')).toBe(
       'https://tracker.example/p.gif',
     );
