@@ -327,7 +327,7 @@ describe('issue URL', () => {
       ),
       { numRuns: 300 },
     );
-  });
+  }, 120_000);
 
   it('replaces lone surrogates instead of throwing', () => {
     const result = value(buildIssueUrl({ repository: repo, title: 'a\uD800b', body: '\uDC00' }));

@@ -222,6 +222,29 @@ export function sourceKey(fieldId: string): string {
   return `${fieldId}::source`;
 }
 
+/**
+ * A section's heading as the document wrote it, when writing the template's heading would
+ * change it (another wording, level or spelling, or a bold line standing for the heading in a
+ * document written against an older template). Output as written; only for headings without
+ * fields of their own, so editing a field never leaves a stale heading behind.
+ */
+export function headingKey(sectionId: string): string {
+  return `${sectionId}::heading`;
+}
+
+/** The heading fields' values (JSON) when the heading was kept as written: it is output as
+ * written only while they are unchanged. */
+export function headingReadKey(sectionId: string): string {
+  return `${sectionId}::heading-read`;
+}
+
+/**
+ * The document's sections in the order it wrote them (section and repeat ids), kept only when
+ * that order is not the template's: the output follows the author's order, with the sections
+ * the document lacks at their template places.
+ */
+export const ORDER_KEY = '::order';
+
 /** Whether a values key holds kept text, and of which section (`''` inside a group instance). */
 export function extraKeySection(key: string): string | null {
   const at = key.indexOf('::extra');

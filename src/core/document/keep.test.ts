@@ -294,3 +294,124 @@ prs:
     expect(values['front-matter/deciders']).toBe('');
   });
 });
+
+describe('headings and section order stay as the author wrote them', () => {
+  const KEP = `# KEP-NNNN: Your short, descriptive title
+
+<!--
+For enhancements that change code, the sign-off checklist below must be
+completed before the release.
+-->
+
+## Summary
+
+## Proposal
+
+### User Stories (Optional)
+
+### Risks and Mitigations
+
+## Design Details
+
+## Questionnaire
+
+###### How is the feature switched on?
+
+- [ ] Feature gate
+- [ ] Other
+
+###### Does it change any default behaviour?
+
+###### Can it be rolled back?
+`;
+
+  it('a heading in other words or at another level comes back as written', () => {
+    const doc = `# KEP-12: Faster lists
+
+## Summary
+
+Lists get faster.
+
+## Proposal
+
+#### User Stories
+
+A user lists pods.
+`;
+    const out = roundTrip(KEP, doc);
+    expectLinesInOrder(out, doc);
+    expect(out).not.toContain('User Stories (Optional)');
+  });
+
+  it('an H1 in another shape than the template title is kept; an edited title is written anew', () => {
+    const template = parseTemplate(KEP, 'markdown');
+    const doc = '# Context support for clients\n\n## Summary\n\nClients take a context.\n';
+    const { values } = readDocument(template, doc);
+    expect(renderDocument(template, values)).toMatch(/^# Context support for clients\n/);
+    const titleField = Object.keys(values).find(
+      (k) => values[k] === 'Context support for clients',
+    )!;
+    const edited = renderDocument(template, { ...values, [titleField]: 'Contexts everywhere' });
+    expect(edited).toContain('Contexts everywhere');
+    expect(edited).not.toContain('# Context support for clients');
+  });
+
+  it('sections written in another order keep that order; missing ones stand at their template place', () => {
+    const doc = `# KEP-7: Quotas
+
+## Design Details
+
+The controller counts objects.
+
+### Risks and Mitigations
+
+Counting may lag.
+
+## Summary
+
+Quotas for everything.
+`;
+    const out = roundTrip(KEP, doc);
+    expectLinesInOrder(out, doc);
+    // The Proposal section the document lacks still stands in the output, once.
+    expect(out.match(/^## Proposal$/gm)).toHaveLength(1);
+    expect(roundTrip(KEP, out)).toBe(out);
+  });
+
+  it('questions written as bold list items keep their lines, nesting and same-line answers', () => {
+    const doc = `# KEP-9: Gates
+
+## Questionnaire
+
+* **How is the feature switched on?**
+  - [x] Feature gate
+    - Gate name: FastLists
+
+* **Does it change any default behaviour?** No
+
+* **Can it be rolled
+  back?** Yes, by turning the gate off.
+`;
+    const template = parseTemplate(KEP, 'markdown');
+    const { values } = readDocument(template, doc);
+    const out = renderDocument(template, values);
+    expectLinesInOrder(out, doc);
+    expect(roundTrip(KEP, out)).toBe(out);
+    // The questions are answered: none of them is reported missing.
+    const missing = checkMarkdown(template, doc).missing.map((m) => m.title);
+    expect(missing.filter((t) => /switched|default|rolled/.test(t))).toEqual([]);
+  });
+
+  it('the template’s guidance comment shown as plain text in another wrapping is the author’s', () => {
+    const doc = `# KEP-3: Notes
+
+For enhancements that change code, the sign-off checklist below must be completed
+before the release.
+
+## Summary
+
+Short.
+`;
+    expectLinesInOrder(roundTrip(KEP, doc), doc);
+  });
+});

@@ -6,7 +6,15 @@
  */
 import type { Token } from 'marked';
 import type { Field, FieldValue, GroupInstance, Values } from '../model.ts';
-import { extraKey, FRONT_MATTER_KEY, FRONT_MATTER_READ_KEY, sourceKey } from '../model.ts';
+import {
+  extraKey,
+  FRONT_MATTER_KEY,
+  FRONT_MATTER_READ_KEY,
+  headingKey,
+  headingReadKey,
+  ORDER_KEY,
+  sourceKey,
+} from '../model.ts';
 import { COMMENT_RE, commentText, matchKey, normalizeNewlines, unescapeMarkdown } from '../text.ts';
 import { parseYaml, splitFrontMatter } from '../template/frontmatter.ts';
 import { headingText, lexMarkdown } from '../template/markdown.ts';
@@ -22,6 +30,7 @@ import {
   type Anchors,
 } from './anchors.ts';
 import { allFields, completeValues, emptyValue } from './walk.ts';
+import { headingFieldsJson, renderTitle } from './render.ts';
 import { keepsAuthorLines } from './lossless.ts';
 import {
   isStructured,
@@ -93,7 +102,7 @@ export function readDocument(template: Template, markdown: string): ReadResult {
   }
 
   const anchors = anchorsOf(template);
-  const hints = templateHints(template);
+  const { hints, lines: hintLines } = templateHints(template);
 
   // Targets: every heading the template has, in document order.
   const targets: Target[] = [];
@@ -113,12 +122,11 @@ export function readDocument(template: Template, markdown: string): ReadResult {
   };
   visit(template.root);
 
-  const text = promoteBoldHeadings(
+  const plain =
     template.format === 'text'
       ? plainDocumentToMarkdown(body, targets, inlineLabels(template))
-      : body,
-    targets,
-  );
+      : body;
+  const { text, written: promoted } = promoteBoldHeadings(plain, targets);
   const tokens = lexMarkdown(text);
 
   // Assign the document's top-level tokens to sections and group instances.
@@ -131,6 +139,7 @@ export function readDocument(template: Template, markdown: string): ReadResult {
   let pointer = 0;
   let offset = 0;
   let titleSeen = false;
+  const docOrder: string[] = [];
   for (const token of tokens) {
     const unit: Unit = {
       type: token.type,
@@ -185,6 +194,8 @@ export function readDocument(template: Template, markdown: string): ReadResult {
           headings[t.section.id] = text;
           for (const f of t.section.headingFields) values[f.id] = '';
           values[t.section.titleFieldId!] = bare;
+          keepWrittenHeading(t.section, token.raw, plain !== body, values);
+          docOrder.push(t.section.id);
           continue;
         }
       }
@@ -209,6 +220,7 @@ export function readDocument(template: Template, markdown: string): ReadResult {
           const list = instances.get(t.node) ?? [];
           instances.set(t.node, list);
           const inst = { title: text, match, units: [] as Unit[] };
+          if (list.length === 0) docOrder.push(t.node.id);
           list.push(inst);
           current = inst.units;
           headings[t.node.id] ??= text;
@@ -218,6 +230,13 @@ export function readDocument(template: Template, markdown: string): ReadResult {
           current = units;
           headings[t.section.id] = text;
           readTitleFields(t.section.heading!, match, t.section.headingFields, values);
+          keepWrittenHeading(
+            t.section,
+            promoted.get(unit.start) ?? token.raw,
+            plain !== body,
+            values,
+          );
+          docOrder.push(t.section.id);
         }
         continue;
       }
@@ -225,10 +244,14 @@ export function readDocument(template: Template, markdown: string): ReadResult {
     if (token.type !== 'space') current.push(unit);
   }
 
+  const inTemplateOrder = templateOrder(template.root).filter((id) => docOrder.includes(id));
+  if (inTemplateOrder.join('\n') !== docOrder.join('\n')) values[ORDER_KEY] = docOrder;
+
   const ctx: ReadContext = {
     anchors,
     claims: new Map(),
     hints,
+    hintLines,
     source: text,
     emptyAnswer: template.emptyAnswer,
     placeholderIsAnswer: template.issueForm,
@@ -324,8 +347,12 @@ function wordless(t: Target): boolean {
  * it (`* **How is it switched on?**`). When the document has no such heading, that line becomes
  * the heading (at the template's level) and the item's answer its section's content, dedented.
  */
-function promoteBoldHeadings(body: string, targets: Target[]): string {
-  if (!/^ {0,3}(?:[-*+][ \t]+)?\*\*/m.test(body)) return body;
+function promoteBoldHeadings(
+  body: string,
+  targets: Target[],
+): { text: string; written: Map<number, string> } {
+  const written = new Map<number, string>();
+  if (!/^ {0,3}(?:[-*+][ \t]+)?\*\*/m.test(body)) return { text: body, written };
   const lines = body.split('\n');
   const present = lines
     .filter((l) => /^ {0,3}#{1,6}[ \t]/.test(l))
@@ -337,8 +364,15 @@ function promoteBoldHeadings(body: string, targets: Target[]): string {
       hasFixedWords(t.section.heading) &&
       !present.some((h) => t.pattern.exec(h) !== null),
   );
-  if (open.length === 0) return body;
+  if (open.length === 0) return { text: body, written };
   const out: string[] = [];
+  let offset = 0;
+  const push = (...parts: string[]) => {
+    for (const p of parts) {
+      out.push(p);
+      offset += p.length + 1;
+    }
+  };
   let fence: string | null = null;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
@@ -346,7 +380,7 @@ function promoteBoldHeadings(body: string, targets: Target[]): string {
     if (f) fence = fence === null ? f[1]![0]! : fence === f[1]![0] ? null : fence;
     const m = fence === null ? /^( {0,3})([-*+][ \t]+)?\*\*(.*)$/.exec(line) : null;
     if (!m) {
-      out.push(line);
+      push(line);
       continue;
     }
     // The bold text may wrap over a few lines.
@@ -358,7 +392,7 @@ function promoteBoldHeadings(body: string, targets: Target[]): string {
     const bold = close > 0 ? rest.slice(0, close).trim().replace(/:$/, '').trim() : '';
     const k = bold ? open.findIndex((t) => t.pattern.exec(bold) !== null) : -1;
     if (k < 0) {
-      out.push(line);
+      push(line);
       continue;
     }
     const target = open.splice(k, 1)[0]!;
@@ -366,22 +400,69 @@ function promoteBoldHeadings(body: string, targets: Target[]): string {
       .slice(close + 2)
       .replace(/^:?[ \t]*/, '')
       .trim();
-    out.push('', `${'#'.repeat(Math.min(6, Math.max(1, target.section.level)))} ${bold}`, '');
-    if (after) out.push(after);
+    push('');
+    // The line(s) as written stand for the heading in the output (see headingKey).
+    // An answer on the bold line itself (`* **Is it on by default?** No`) stays on it: the
+    // kept line ends before the answer, with its space, and the output joins them again.
+    const last = lines[j]!.trimEnd();
+    const head = after && last.endsWith(after) ? last.slice(0, last.length - after.length) : last;
+    if (!after || /\s$/.test(head))
+      written.set(offset, [...lines.slice(i, j), after ? head : last].join('\n'));
+    push(`${'#'.repeat(Math.min(6, Math.max(1, target.section.level)))} ${bold}`, '');
+    if (after) push(after);
     i = j;
     if (m[2]) {
+      // The item's answer keeps its indentation (its nested lists stay nested), only what
+      // would turn it into an indented code block goes.
       const indent = m[1]!.length + m[2].length;
+      const shift = Math.max(0, indent - 2);
       while (
         i + 1 < lines.length &&
         (lines[i + 1]!.trim() === '' || /^ */.exec(lines[i + 1]!)![0].length >= indent)
       ) {
         i++;
-        out.push(lines[i]!.slice(Math.min(indent, /^ */.exec(lines[i]!)![0].length)));
+        push(lines[i]!.slice(Math.min(shift, /^ */.exec(lines[i]!)![0].length)));
       }
     }
-    out.push('');
+    if (out[out.length - 1] !== '') push('');
   }
-  return out.join('\n');
+  return { text: out.join('\n'), written };
+}
+
+/**
+ * Keeps a matched heading as the document wrote it (see headingKey) when writing the template's
+ * heading would change its line: another wording, level or closing, a setext underline, or the
+ * bold line it was promoted from. Headings with fields of their own are written from them.
+ */
+function keepWrittenHeading(
+  section: Section,
+  raw: string,
+  fromPlainText: boolean,
+  values: Values,
+): void {
+  if (section.heading === null) return;
+  const line = raw.replace(/\n+$/, '');
+  if (line.trim() === '') return;
+  // A plain-text document's bare heading lines were made Markdown headings to be read; the
+  // output writes the template's heading, with the same words.
+  if (fromPlainText && !/^[-*+ ]|\*\*/.test(line)) return;
+  if (line.trim() === renderTitle(section.heading, values, 0).trim()) return;
+  values[headingKey(section.id)] = line;
+  if (section.headingFields.length > 0)
+    values[headingReadKey(section.id)] = headingFieldsJson(section, values);
+}
+
+/** Node ids of the template in its own order (sections depth first; a repeat as one). */
+function templateOrder(root: Section): string[] {
+  const out: string[] = [];
+  const walk = (s: Section) => {
+    for (const c of s.children) {
+      out.push(c.id);
+      if (c.type === 'section') walk(c);
+    }
+  };
+  walk(root);
+  return out;
 }
 
 /** Whether a heading has fixed words besides its placeholders. */
@@ -486,11 +567,13 @@ function scalarText(v: unknown): string {
 }
 
 /** Guidance comments of the template: dropped when a document still carries them. */
-function templateHints(template: Template): Set<string> {
+function templateHints(template: Template): { hints: Set<string>; lines: Set<string> } {
   const out = new Set<string>();
+  const lines = new Set<string>();
   const add = (h: string) => {
     if (!h) return;
     out.add(matchKey(h));
+    for (const line of h.split('\n')) if (hintLine(line)) lines.add(hintLine(line));
     // Each paragraph of a guidance text on its own too: a document may keep any of them.
     for (const part of h.split(/\n\s*\n/)) if (part.trim()) out.add(matchKey(part));
   };
@@ -513,7 +596,7 @@ function templateHints(template: Template): Set<string> {
     for (const c of s.children) visit(c.type === 'group' ? c.instance : c);
   };
   visit(template.root);
-  return out;
+  return { hints: out, lines };
 }
 
 interface ReadContext {
@@ -521,6 +604,8 @@ interface ReadContext {
   /** What each structured field reads from a unit's text (null: not its kind). */
   claims: Map<FieldBlock, Map<string, Claim | null>>;
   hints: Set<string>;
+  /** Each line of the template's guidance as written (spacing aside). */
+  hintLines: Set<string>;
   source: string;
   emptyAnswer: string;
   /** Issue forms: GitHub never writes a placeholder, so text equal to one is the author's. */
@@ -576,11 +661,18 @@ function isHintComment(unit: Unit, ctx: ReadContext): boolean {
   const raw = unit.raw.trim();
   if (unit.type === 'html' && /^<!--[\s\S]*-->$/.test(raw))
     return ctx.hints.has(matchKey(commentText(raw)));
+  // Visible text is the template's only when it is its guidance line for line: a comment's
+  // text shown as paragraphs, or guidance wrapped anew (an older template), is the author's.
   return (
     (unit.type === 'paragraph' || unit.type === 'blockquote' || unit.type === 'list') &&
     matchKey(raw) !== '' &&
-    ctx.hints.has(matchKey(raw))
+    ctx.hints.has(matchKey(raw)) &&
+    raw.split('\n').every((l) => hintLine(l) === '' || ctx.hintLines.has(hintLine(l)))
   );
+}
+
+function hintLine(line: string): string {
+  return matchKey(line);
 }
 
 function staticMatches(block: Extract<Block, { type: 'static' }>, unit: Unit): boolean {

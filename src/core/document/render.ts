@@ -7,6 +7,9 @@ import {
   extraKey,
   FRONT_MATTER_KEY,
   FRONT_MATTER_READ_KEY,
+  headingKey,
+  headingReadKey,
+  ORDER_KEY,
   sectionExtras,
   sourceKey,
 } from '../model.ts';
@@ -55,7 +58,17 @@ export function renderDocument(
     else if (template.frontMatter?.role === 'document')
       out.push(renderFrontMatter(template.frontMatter, values));
   }
-  const body = renderSection(template.root, values, { anchors, template, options }, 0);
+  const ctx = { anchors, template, options };
+  const order = values[ORDER_KEY];
+  const body =
+    Array.isArray(order) && order.length > 0
+      ? renderInOrder(
+          template.root,
+          values,
+          ctx,
+          order.filter((x) => typeof x === 'string'),
+        )
+      : renderSection(template.root, values, ctx, 0);
   if (body) out.push(body);
   return `${out.join('\n\n')}\n`;
 }
@@ -121,16 +134,77 @@ export function renderTitle(spec: TitleSpec, scope: Scope, number: number): stri
   return `${spec.open}${text.trimEnd()}${spec.close}`;
 }
 
-function renderSection(section: Section, scope: Scope, ctx: RenderContext, number: number): string {
+/**
+ * The document's sections in the author's order (ORDER_KEY): each section's own content under
+ * its heading, the sections the document lacked after the one before them in the template.
+ */
+function renderInOrder(root: Section, scope: Scope, ctx: RenderContext, order: string[]): string {
+  const nodes: SectionNode[] = [];
+  const parent = new Map<SectionNode, SectionNode>();
+  const walk = (s: Section) => {
+    for (const c of s.children) {
+      nodes.push(c);
+      if (s !== root) parent.set(c, s);
+      if (c.type === 'section') walk(c);
+    }
+  };
+  walk(root);
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const seq: SectionNode[] = [];
+  for (const id of order) {
+    const n = byId.get(id);
+    if (n && !seq.includes(n)) seq.push(n);
+  }
+  nodes.forEach((n, i) => {
+    if (seq.includes(n)) return;
+    seq.splice(i === 0 ? 0 : seq.indexOf(nodes[i - 1]!) + 1, 0, n);
+  });
+  const chunks: string[] = [];
+  const own = renderSection(root, scope, ctx, 0, false);
+  if (own) chunks.push(own);
+  const dropped = new Set<SectionNode>();
+  for (const n of seq) {
+    const up = parent.get(n);
+    if (up && dropped.has(up)) {
+      dropped.add(n);
+      continue;
+    }
+    const text =
+      n.type === 'group' ? renderNode(n, scope, ctx) : renderSection(n, scope, ctx, 0, false);
+    if (n.type === 'section' && ctx.options.dropEmptyOptional && n.optional && !hasAnswer(n, scope))
+      dropped.add(n);
+    if (text) chunks.push(text);
+  }
+  return chunks.join('\n\n');
+}
+
+function renderSection(
+  section: Section,
+  scope: Scope,
+  ctx: RenderContext,
+  number: number,
+  withChildren = true,
+): string {
   if (ctx.options.dropEmptyOptional && section.optional && !hasAnswer(section, scope)) return '';
   const chunks: string[] = [];
-  if (section.heading) chunks.push(renderTitle(section.heading, scope, number));
+  const written = scope[headingKey(section.id)];
+  const asWritten =
+    section.heading !== null &&
+    typeof written === 'string' &&
+    written.trim() !== '' &&
+    (section.headingFields.length === 0 ||
+      scope[headingReadKey(section.id)] === headingFieldsJson(section, scope));
+  if (section.heading)
+    chunks.push(asWritten ? written.trimEnd() : renderTitle(section.heading, scope, number));
   if (ctx.options.keepGuidance && section.guidance?.length) chunks.push(...section.guidance);
   const own = renderBlocks(section.blocks, scope, ctx, section.id, '');
-  if (own) chunks.push(own);
+  // A heading kept as written that ends in a space had its answer on the same line.
+  if (own && asWritten && /[ \t]$/.test(written) && chunks.length === 1)
+    chunks[0] = `${written}${own.replace(/^\s+/, '')}`;
+  else if (own) chunks.push(own);
   const extra = scope[extraKey(section.id)];
   if (typeof extra === 'string' && extra.trim() !== '') chunks.push(extra.trim());
-  for (const child of section.children) {
+  for (const child of withChildren ? section.children : []) {
     const text = renderNode(child, scope, ctx);
     if (text) chunks.push(text);
   }
@@ -150,6 +224,11 @@ function renderNode(node: SectionNode, scope: Scope, ctx: RenderContext): string
   return instances
     .map((instance, i) => renderSection(node.instance, instance, ctx, i + 1))
     .join('\n\n');
+}
+
+/** The values of a heading's own fields, to tell whether the author changed them since. */
+export function headingFieldsJson(section: Section, scope: Scope): string {
+  return JSON.stringify(section.headingFields.map((f) => scope[f.id] ?? ''));
 }
 
 /** Whether anything in a section or its subsections is answered. */

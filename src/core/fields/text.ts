@@ -34,9 +34,12 @@ export function renderBlockText(value: FieldValue | undefined, anchors: Anchors)
   return typeof value === 'string' ? escapeBlockText(value, anchors) : '';
 }
 
-/** The inverse of renderBlockText (the region's source, trimmed). */
+/** The inverse of renderBlockText, from the source of the region the field takes. */
 export function readBlockText(raw: string, anchors: Anchors): string {
-  return unescapeBlockText(raw.trim(), anchors);
+  // An indented list keeps its indentation: trimming the first item alone would unnest it
+  // from the items below it.
+  const body = /^[ \t]+([-*+]|\d{1,9}[.)])[ \t]/.test(raw) ? raw.trimEnd() : raw.trim();
+  return unescapeBlockText(body, anchors);
 }
 
 /** `**Status**: ` or `**Status:** `: a bold label opening a line, with its colon. */
