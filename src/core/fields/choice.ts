@@ -8,6 +8,8 @@ import type { KindModule } from './types.ts';
 
 export const choiceKind: KindModule<ChoiceField> = {
   empty: () => '',
+  // An issue-form dropdown's `default:` option is preselected, as GitHub does.
+  initial: (field) => (field.options.includes(field.placeholder) ? field.placeholder : ''),
   templateValue: () => '',
   render: (_field, value, ctx) => renderBlockText(value, ctx.anchors),
   readText: (_field, raw, ctx) => readBlockText(raw, ctx.anchors),

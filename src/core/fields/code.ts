@@ -34,6 +34,7 @@ export function readCode(raw: string): string {
 
 export const codeKind: KindModule<CodeField> = {
   empty: () => '',
+  initial: (field) => field.placeholder,
   templateValue: (field) => field.placeholder,
   render: (field, value) => renderCode(field, value),
   // Fenced blocks only: indented code is the author's text.

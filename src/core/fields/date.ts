@@ -5,6 +5,7 @@ import type { KindModule } from './types.ts';
 
 export const dateKind: KindModule<DateField> = {
   empty: () => '',
+  initial: (_field, today) => today,
   templateValue: () => '',
   render: (_field, value, ctx) => renderBlockText(value, ctx.anchors),
   readText: (_field, raw, ctx) => readBlockText(raw, ctx.anchors),

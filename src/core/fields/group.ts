@@ -15,6 +15,12 @@ export function bodyFields(group: GroupField): Field[] {
 
 export const groupKind: KindModule<GroupField> = {
   empty: () => [],
+  // A new draft starts with one instance.
+  initial: (field, _today, initialOf) => {
+    const instance: GroupInstance = {};
+    for (const f of field.fields) instance[f.id] = initialOf(f);
+    return [instance];
+  },
   templateValue: () => [],
   render: () => '',
   // Filled when any field of any instance is.

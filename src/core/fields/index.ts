@@ -43,6 +43,14 @@ export function emptyValue(field: Field): FieldValue {
   return kindOf(field).empty(field);
 }
 
+/** A field's starting value in a new draft: today for dates, the sample for code, real defaults. */
+export function initialValue(field: Field, today: string): FieldValue {
+  const kind = kindOf(field);
+  return kind.initial
+    ? kind.initial(field, today, (f) => initialValue(f, today))
+    : kind.empty(field);
+}
+
 /** What a field holds when the template's own examples are left in it. */
 export function templateValue(field: Field): FieldValue {
   return kindOf(field).templateValue(field);

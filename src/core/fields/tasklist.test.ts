@@ -15,25 +15,20 @@ const field: TaskListField = {
 const text = hostileLine.map((t) => t.trim());
 
 describe('task list field', () => {
-  it('reads back each task and its box, hostile text included (empty tasks are dropped; a first task must not be empty)', () => {
+  it('reads back each task and its box, hostile text included (empty tasks are dropped)', () => {
     fc.assert(
-      fc.property(
-        fc
-          .array(fc.record({ done: fc.boolean(), text }), { maxLength: 5 })
-          .filter((a) => a.length === 0 || a[0]!.text !== ''),
-        (items) => {
-          const { markdown, blocks, back } = roundTrip(taskListKind, field, items);
-          const want: TaskItem[] = items.filter(
-            (t) => t.text !== '' && !(t.text === 'Task 1' && !t.done),
-          );
-          if (items.length === 0) return;
-          expect(
-            blocks.map((b) => b.type),
-            markdown,
-          ).toEqual(['list']);
-          expect(back).toEqual(want);
-        },
-      ),
+      fc.property(fc.array(fc.record({ done: fc.boolean(), text }), { maxLength: 5 }), (items) => {
+        const { markdown, blocks, back } = roundTrip(taskListKind, field, items);
+        const want: TaskItem[] = items.filter(
+          (t) => t.text !== '' && !(t.text === 'Task 1' && !t.done),
+        );
+        if (items.length === 0) return;
+        expect(
+          blocks.map((b) => b.type),
+          markdown,
+        ).toEqual(['list']);
+        expect(back).toEqual(want);
+      }),
       { numRuns: 300 },
     );
   });

@@ -105,6 +105,7 @@ function texts(_field: unknown, value: FieldValue | undefined): string[] {
 
 export const textKind: KindModule<TextField> = {
   empty: () => '',
+  initial: (field) => field.defaultValue,
   templateValue: () => '',
   render: (_field, value, ctx) => renderBlockText(value, ctx.anchors),
   readText,
@@ -116,6 +117,8 @@ export const textKind: KindModule<TextField> = {
 
 export const proseKind: KindModule<ProseField> = {
   empty: () => '',
+  // An issue form's `value:` prefill.
+  initial: (field) => field.defaultValue,
   templateValue: () => '',
   render: (_field, value, ctx) => renderBlockText(value, ctx.anchors),
   readText,

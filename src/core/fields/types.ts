@@ -41,6 +41,11 @@ export interface FilledContext extends FilledOptions {
 export interface KindModule<F extends Field> {
   /** The value the field has when nothing is written in it. */
   empty(field: F): FieldValue;
+  /**
+   * A new draft's starting value, when it is not the empty value (today for dates, the sample
+   * for code, real defaults). `initialOf` gives another field's (a repeat's own fields).
+   */
+  initial?(field: F, today: string, initialOf: (field: Field) => FieldValue): FieldValue;
   /** What the field holds when the template's own examples are left in it. */
   templateValue(field: F): FieldValue;
   /** The value written as Markdown (without the section's heading or the field's label). */
