@@ -50,5 +50,8 @@ export default defineConfig({
     environment: 'node',
     include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
     setupFiles: ['src/test-setup.ts'],
+    // A 2-core CI machine running UI tests in parallel can take seconds per test; a hang still
+    // fails, a slow machine does not.
+    testTimeout: 30_000,
   },
 });

@@ -232,6 +232,11 @@ export function headingKey(sectionId: string): string {
   return `${sectionId}::heading`;
 }
 
+/** An inline field's label as the document wrote it (`Author: ` for `Author(s): `). */
+export function labelKey(fieldId: string): string {
+  return `${fieldId}::label`;
+}
+
 /** The heading fields' values (JSON) when the heading was kept as written: it is output as
  * written only while they are unchanged. */
 export function headingReadKey(sectionId: string): string {

@@ -415,3 +415,77 @@ Short.
     expectLinesInOrder(roundTrip(KEP, doc), doc);
   });
 });
+
+describe('what the Markdown reader would drop', () => {
+  it('a link reference defined twice keeps both definition lines, and the text after them', () => {
+    const doc = `# Design doc
+
+## Motivation
+
+See [the queue][q].
+
+[q]: https://example.com/one
+
+## Goals
+
+- Faster builds
+
+[q]: https://example.com/two
+[r]: https://example.com/three
+`;
+    const out = roundTrip(DESIGN, doc);
+    expectLinesInOrder(out, doc);
+  });
+
+  it('a document without the title heading keeps its sections at their level (no shift)', () => {
+    const template = parseTemplate('# {short title}\n\n## Context\n\n## Decision\n', 'markdown');
+    const { values } = readDocument(
+      template,
+      '## Context\n\nSlow builds.\n\n## Decision\n\nCache.\n',
+    );
+    expect(Object.values(values)).toContain('Slow builds.');
+    expect(Object.values(values)).toContain('Cache.');
+    expect(Object.values(values)).not.toContain('Context');
+  });
+});
+
+describe('a title heading of placeholders only', () => {
+  it('does not take a section heading the template names word for word', () => {
+    const template = parseTemplate('# {RFC title}\n\n## Summary\n\n## Motivation\n', 'markdown');
+    const doc = '# Summary\n\nShort.\n\n# Motivation\n\nWhy.\n';
+    const { values } = readDocument(template, doc);
+    expect(values.summary).toBe('Short.');
+    expect(values.motivation).toBe('Why.');
+    expect(checkMarkdown(template, doc).missing.map((m) => m.title)).not.toContain('Summary');
+  });
+});
+
+describe('plain `Label: [placeholder]` lines', () => {
+  const GO = `# Proposal: [Title]
+
+Author(s): [Author Name, Co-Author Name]
+
+Last updated: [Date]
+
+## Abstract
+
+[A short summary of the proposal.]
+`;
+
+  it('are fields of their own, read from a label written a little otherwise, which stays', () => {
+    const template = parseTemplate(GO, 'markdown');
+    const labels = template.root.children.flatMap((c) =>
+      c.type === 'section'
+        ? c.blocks.flatMap((b) => (b.type === 'inline' ? [b.field.label] : []))
+        : [],
+    );
+    expect(labels).toEqual(['Author(s)', 'Last updated']);
+    const doc =
+      '# Proposal: Faster maps\n\nAuthor: Ada Lovelace\n\nLast updated: 2026-11-30\n\n## Abstract\n\nMaps get faster.\n';
+    const { values } = readDocument(template, doc);
+    expect(Object.values(values)).toContain('Ada Lovelace');
+    const out = renderDocument(template, values);
+    expectLinesInOrder(out, doc);
+    expect(checkMarkdown(template, doc).complete).toBe(true);
+  });
+});

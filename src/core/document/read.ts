@@ -12,6 +12,7 @@ import {
   FRONT_MATTER_READ_KEY,
   headingKey,
   headingReadKey,
+  labelKey as writtenLabelKey,
   ORDER_KEY,
   sourceKey,
 } from '../model.ts';
@@ -40,7 +41,7 @@ import {
   templateValue,
 } from '../fields/index.ts';
 import { escapeRe } from '../fields/items.ts';
-import { LABEL_START_RE, readInline } from '../fields/text.ts';
+import { readInline } from '../fields/text.ts';
 
 export interface ReadResult {
   values: Values;
@@ -133,13 +134,29 @@ export function readDocument(template: Template, markdown: string): ReadResult {
   const buckets = new Map<Section, Unit[]>([[template.root, []]]);
   const instances = new Map<
     SectionGroup,
-    { title: string; match: RegExpExecArray; units: Unit[] }[]
+    { title: string; raw: string; match: RegExpExecArray; units: Unit[] }[]
   >();
   let current: Unit[] = buckets.get(template.root)!;
   let pointer = 0;
   let offset = 0;
   let titleSeen = false;
   const docOrder: string[] = [];
+  // A document whose headings all stand deeper than the template's (`## Title`, `### Context`
+  // for `# Title`, `## Context`) is read as if they were not shifted.
+  const levels = tokens.flatMap((t) =>
+    t.type === 'heading' ? [(t as { depth: number }).depth] : [],
+  );
+  const templateTop = Math.min(7, ...targets.map((t) => t.section.level));
+  const docTop = Math.min(7, ...levels);
+  // Only when the tops agree (one title each): a document that leaves out the title heading
+  // has many headings at its top level, and those are sections, not titles.
+  const shift =
+    docTop > templateTop &&
+    docTop < 7 &&
+    levels.filter((l) => l === docTop).length ===
+      targets.filter((t) => t.section.level === templateTop).length
+      ? docTop - templateTop
+      : 0;
   for (const token of tokens) {
     const unit: Unit = {
       type: token.type,
@@ -152,7 +169,7 @@ export function readDocument(template: Template, markdown: string): ReadResult {
       // A comment in a heading (`## Drivers <!-- optional -->`) is tried without it too.
       const written = headingText(token.raw);
       const bare = written.replace(COMMENT_RE, '').trim();
-      const depth = (token as { depth?: number }).depth ?? 0;
+      const depth = ((token as { depth?: number }).depth ?? 0) - shift;
       const exec = (t: Target) =>
         // A heading that is all placeholder (`# [short title]`) matches only at its own level.
         wordless(t) && depth !== t.section.level
@@ -181,8 +198,23 @@ export function readDocument(template: Template, markdown: string): ReadResult {
       tryRange(from, Math.min(targets.length, pointer + 400));
       // Sections may stand in another order than the template's (an older template version).
       if (matched < 0) tryRange(0, from);
+      // A heading of placeholders only takes a heading no section names word for word
+      // (`# Summary` in a document without a title is the Summary section, not the title).
+      if (matched >= 0 && wordless(targets[matched]!)) {
+        const k = targets.findIndex(
+          (t, i) =>
+            i !== matched &&
+            !wordless(t) &&
+            (t.node.type === 'group' || !buckets.has(t.section)) &&
+            strictTitleRegex(nextHeading(t)).exec(bare) !== null,
+        );
+        if (k >= 0) {
+          matched = k;
+          match = exec(targets[k]!) ?? strictTitleRegex(nextHeading(targets[k]!)).exec(bare);
+        }
+      }
       // The document's H1 is its title, whatever its shape: it fills the template's title.
-      if (matched < 0 && (token as { depth?: number }).depth === 1 && !titleSeen) {
+      if (matched < 0 && depth === 1 && !titleSeen) {
         const k = targets.findIndex((t) => t.section.titleFieldId !== undefined);
         const t = targets[k];
         if (t && !buckets.has(t.section)) {
@@ -199,7 +231,7 @@ export function readDocument(template: Template, markdown: string): ReadResult {
           continue;
         }
       }
-      if ((token as { depth?: number }).depth === 1) titleSeen = true;
+      if (depth === 1) titleSeen = true;
       // Another instance of the current repeat, unless the heading is the next section's: a
       // repeat whose heading is all placeholder ("### [option 1]") would match any heading.
       if (matched >= 0 && matched === pointer - 1 && pointer < targets.length) {
@@ -219,7 +251,8 @@ export function readDocument(template: Template, markdown: string): ReadResult {
         if (t.node.type === 'group') {
           const list = instances.get(t.node) ?? [];
           instances.set(t.node, list);
-          const inst = { title: text, match, units: [] as Unit[] };
+          const raw = promoted.get(unit.start) ?? token.raw;
+          const inst = { title: text, raw, match, units: [] as Unit[] };
           if (list.length === 0) docOrder.push(t.node.id);
           list.push(inst);
           current = inst.units;
@@ -262,9 +295,10 @@ export function readDocument(template: Template, markdown: string): ReadResult {
   for (const node of allGroups(template)) {
     const list = instances.get(node);
     if (!list) continue;
-    values[node.id] = list.map((inst) => {
+    values[node.id] = list.map((inst, i) => {
       const scope: GroupInstance = {};
       readTitleFields(node.instance.heading!, inst.match, node.instance.headingFields, scope);
+      keepWrittenHeading(node.instance, inst.raw, plain !== body, scope, i + 1);
       readBlocks(node.instance.blocks, inst.units, scope, '', '', ctx);
       return completeValues(node.field.fields, scope);
     });
@@ -439,6 +473,7 @@ function keepWrittenHeading(
   raw: string,
   fromPlainText: boolean,
   values: Values,
+  number = 0,
 ): void {
   if (section.heading === null) return;
   const line = raw.replace(/\n+$/, '');
@@ -446,10 +481,10 @@ function keepWrittenHeading(
   // A plain-text document's bare heading lines were made Markdown headings to be read; the
   // output writes the template's heading, with the same words.
   if (fromPlainText && !/^[-*+ ]|\*\*/.test(line)) return;
-  if (line.trim() === renderTitle(section.heading, values, 0).trim()) return;
+  if (line.trim() === renderTitle(section.heading, values, number).trim()) return;
   values[headingKey(section.id)] = line;
-  if (section.headingFields.length > 0)
-    values[headingReadKey(section.id)] = headingFieldsJson(section, values);
+  if (section.headingFields.length > 0 || number > 0)
+    values[headingReadKey(section.id)] = headingFieldsJson(section, values, number);
 }
 
 /** Node ids of the template in its own order (sections depth first; a repeat as one). */
@@ -613,6 +648,18 @@ interface ReadContext {
 }
 
 const LABEL_ONLY_RE = /^\*\*([^*\n]+?)\*\*\s*:?\s*$/;
+const LABEL_START_RE = /^(\*\*([^*\n]+?)\*\*\s*:?)[ \t]*/;
+/** A plain label (`Author: …`), for inline fields whose template label is plain. */
+const PLAIN_LABEL_START_RE = /^(([A-Z][^\n:*[\]]{0,40}?):)[ \t]*/;
+
+/** Label words compared loosely: `Author(s)` and `Author`, `Authors` are one label. */
+function labelKey(label: string): string {
+  return matchKey(label.replace(/\((?:s|es)\)/gi, '')).replace(/s$/, '');
+}
+
+function labelStart(block: Extract<Block, { type: 'inline' }>, raw: string) {
+  return block.prefix.startsWith('**') ? LABEL_START_RE.exec(raw) : PLAIN_LABEL_START_RE.exec(raw);
+}
 
 /**
  * Splits paragraphs made of `**Label**: value` lines into one unit per line, and a label that
@@ -688,8 +735,8 @@ function staticMatches(block: Extract<Block, { type: 'static' }>, unit: Unit): b
 
 function inlineMatches(block: Extract<Block, { type: 'inline' }>, unit: Unit): boolean {
   if (unit.type !== 'paragraph') return false;
-  const m = LABEL_START_RE.exec(unit.raw);
-  if (m === null || matchKey(m[2]!) !== matchKey(block.prefix)) return false;
+  const m = labelStart(block, unit.raw);
+  if (m === null || labelKey(m[2]!) !== labelKey(block.prefix.replace(/:\s*$/, ''))) return false;
   // One line, or a value on the next lines after a guidance comment
   // (`**Description:** <!-- … -->` then the text below).
   const first = unit.raw.split('\n')[0]!.slice(m[0].length).trim();
@@ -752,6 +799,13 @@ function readBlocks(
     if (block.type === 'inline') {
       const j = anchorAt[i]!;
       scope[block.field.id] = j >= 0 ? inlineValue(block, units[j]!, ctx) : '';
+      // A label written otherwise (`Author:` for `Author(s):`, `**Key:**` for `**Key**:`) stays.
+      const m =
+        j >= 0 && !units[j]!.raw.startsWith(block.prefix.trimEnd())
+          ? labelStart(block, units[j]!.raw)
+          : null;
+      if (m && m[0].trimEnd() !== block.prefix.trimEnd())
+        scope[writtenLabelKey(block.field.id)] = m[0];
       i++;
       continue;
     }
@@ -1057,5 +1111,11 @@ function inlineValue(
   unit: Unit,
   ctx: ReadContext,
 ): string {
-  return readInline(unit.raw, block.prefix, block.emptyText, (key) => ctx.hints.has(key));
+  return readInline(
+    unit.raw,
+    block.prefix,
+    block.emptyText,
+    (key) => ctx.hints.has(key),
+    labelStart(block, unit.raw),
+  );
 }

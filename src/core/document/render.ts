@@ -9,6 +9,7 @@ import {
   FRONT_MATTER_READ_KEY,
   headingKey,
   headingReadKey,
+  labelKey,
   ORDER_KEY,
   sectionExtras,
   sourceKey,
@@ -192,8 +193,8 @@ function renderSection(
     section.heading !== null &&
     typeof written === 'string' &&
     written.trim() !== '' &&
-    (section.headingFields.length === 0 ||
-      scope[headingReadKey(section.id)] === headingFieldsJson(section, scope));
+    ((section.headingFields.length === 0 && number === 0) ||
+      scope[headingReadKey(section.id)] === headingFieldsJson(section, scope, number));
   if (section.heading)
     chunks.push(asWritten ? written.trimEnd() : renderTitle(section.heading, scope, number));
   if (ctx.options.keepGuidance && section.guidance?.length) chunks.push(...section.guidance);
@@ -227,8 +228,10 @@ function renderNode(node: SectionNode, scope: Scope, ctx: RenderContext): string
 }
 
 /** The values of a heading's own fields, to tell whether the author changed them since. */
-export function headingFieldsJson(section: Section, scope: Scope): string {
-  return JSON.stringify(section.headingFields.map((f) => scope[f.id] ?? ''));
+export function headingFieldsJson(section: Section, scope: Scope, number = 0): string {
+  const fields = section.headingFields.map((f) => scope[f.id] ?? '');
+  // A repeat's heading carries its number: moved to another place, it is written anew.
+  return JSON.stringify(number > 0 ? [number, ...fields] : fields);
 }
 
 /** Whether anything in a section or its subsections is answered. */
@@ -303,7 +306,9 @@ function renderBlock(
       return block.raw;
     case 'inline': {
       const empty = ctx.options.keepGuidance && block.guidance ? block.guidance : block.emptyText;
-      return renderInline(block.prefix, scope[block.field.id], empty);
+      const written = scope[labelKey(block.field.id)];
+      const prefix = typeof written === 'string' && written.trim() !== '' ? written : block.prefix;
+      return renderInline(prefix, scope[block.field.id], empty);
     }
     case 'quote': {
       const inner = renderBlocks(block.blocks, scope, ctx, sectionId, innerPrefix);

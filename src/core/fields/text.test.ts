@@ -63,12 +63,15 @@ describe.each([
   });
 });
 
+/** The label as a line writes it (the reader finds it). */
+const label = (raw: string) => /^(\*\*([^*\n]+?)\*\*\s*:?)[ \t]*/.exec(raw);
+
 describe('one-line value after a label', () => {
   it('reads back any one-line value (spaces at its ends aside; the template’s empty text is no value)', () => {
     fc.assert(
       fc.property(line, (value) => {
         const raw = renderInline('**Status**: ', value, '[Draft/Accepted]');
-        const back = readInline(raw, '**Status**: ', '[Draft/Accepted]', () => false);
+        const back = readInline(raw, '**Status**: ', '[Draft/Accepted]', () => false, label(raw));
         expect(back).toBe(value === '[Draft/Accepted]' ? '' : value);
       }),
       { numRuns: 300 },
@@ -77,9 +80,9 @@ describe('one-line value after a label', () => {
 
   it('drops the template’s guidance comment kept before an answer written below the label', () => {
     const isHint = (key: string) => key === 'one sentence';
-    expect(readInline('**TLDR**: <!-- One sentence -->', '**TLDR**: ', '', isHint)).toBe('');
-    expect(readInline('**TLDR:** <!-- One sentence -->\nIt ships.', '**TLDR**: ', '', isHint)).toBe(
-      'It ships.',
-    );
+    const tldr = '**TLDR**: <!-- One sentence -->';
+    expect(readInline(tldr, '**TLDR**: ', '', isHint, label(tldr))).toBe('');
+    const below = '**TLDR:** <!-- One sentence -->\nIt ships.';
+    expect(readInline(below, '**TLDR**: ', '', isHint, label(below))).toBe('It ships.');
   });
 });

@@ -42,9 +42,6 @@ export function readBlockText(raw: string, anchors: Anchors): string {
   return unescapeBlockText(body, anchors);
 }
 
-/** `**Status**: ` or `**Status:** `: a bold label opening a line, with its colon. */
-export const LABEL_START_RE = /^(\*\*([^*\n]+?)\*\*\s*:?)[ \t]*/;
-
 /** A one-line field after its label; the template's placeholder text when it is empty. */
 export function renderInline(
   prefix: string,
@@ -57,16 +54,18 @@ export function renderInline(
 
 /**
  * The value of a one-line field from its line (`**Status**: Draft`), or from the lines below a
- * guidance comment (`**Description:** <!-- … -->` then the answer). The template's guidance
- * (`isHint`) and its empty text are not answers.
+ * guidance comment (`**Description:** <!-- … -->` then the answer). `label` is the label as the
+ * line writes it, when not as the template does (`**Status:**`, `Author(s):`). The template's
+ * guidance (`isHint`, by matchKey) and its empty text are not answers.
  */
 export function readInline(
   raw: string,
   prefix: string,
   emptyText: string,
-  isHint: (text: string) => boolean,
+  isHint: (key: string) => boolean,
+  label: RegExpExecArray | null,
 ): string {
-  const m = LABEL_START_RE.exec(raw);
+  const m = label;
   let value = raw.startsWith(prefix) ? raw.slice(prefix.length) : m ? raw.slice(m[0].length) : raw;
   value = value.replace(/\n+$/, '');
   const comment = /^<!--[\s\S]*?-->$/.exec(value.trim());

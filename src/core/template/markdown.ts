@@ -5,7 +5,7 @@
  * a particular template's wording (built-in templates may add hints where shape is ambiguous).
  */
 import { LIMITS } from '../limits.ts';
-import { Lexer, type Token, type Tokens } from 'marked';
+import { Lexer, Tokenizer, type Token, type Tokens } from 'marked';
 import type {
   ChecklistField,
   CodeField,
@@ -73,12 +73,27 @@ function nestingDepth(source: string): number {
   return deepest;
 }
 
+/**
+ * marked drops a link reference definition whose label is already defined (`[a]: …` twice):
+ * its text would be missing from the tokens, and every offset after it wrong. Here a repeated
+ * label gets a label of its own, so the tokens always hold the whole source.
+ */
+class KeepAllTokenizer extends Tokenizer {
+  private repeats = 0;
+  override def(src: string): Tokens.Def | undefined {
+    const token = super.def(src);
+    if (token && this.lexer.tokens.links[token.tag])
+      token.tag = `${token.tag}\u0000${++this.repeats}`;
+    return token;
+  }
+}
+
 export function lexMarkdown(source: string): Token[] {
   if (nestingDepth(source) > MAX_NESTING) {
     throw new TemplateError(`Lists or quotes are nested more than ${MAX_NESTING} levels deep`);
   }
   try {
-    return new Lexer({ gfm: true }).lex(source);
+    return new Lexer({ gfm: true, tokenizer: new KeepAllTokenizer() }).lex(source);
   } catch (error) {
     if (error instanceof RangeError) {
       throw new TemplateError('The Markdown is nested too deeply to read (over ~1,000 levels).');
@@ -562,6 +577,9 @@ export function collectFields(section: Section): Field[] {
 
 const LABEL_ONLY_RE = /^\*\*([^*\n]+?)\*\*\s*(:?)\s*$/;
 const INLINE_FIELD_RE = /^(\*\*([^*\n]+?)\*\*\s*:?[ \t]*)(\S.*)$/;
+/** `Author(s): [Author Name]`, `Last updated: {date}`: a plain label whose value is a placeholder. */
+const PLAIN_LABEL_FIELD_RE =
+  /^(([A-Z][\w ()/'’.&-]{0,40}?):[ \t]+)(\[[^\]\n]+\]|\{[^}\n]+\}|<[^>\n]+>)[ \t]*$/;
 const BRACKET_PARAGRAPH_RE = /^\\?\[[\s\S]*\]\s*$/;
 
 interface Region {
@@ -712,11 +730,16 @@ function buildBlocks(
           }
           return;
         }
-        if (lines.every((l) => INLINE_FIELD_RE.test(l))) {
+        const inlineRe = lines.every((l) => INLINE_FIELD_RE.test(l))
+          ? INLINE_FIELD_RE
+          : lines.every((l) => PLAIN_LABEL_FIELD_RE.test(l))
+            ? PLAIN_LABEL_FIELD_RE
+            : null;
+        if (inlineRe) {
           closeRegion();
           region = newRegion(null, section.optional);
           lines.forEach((line, i) => {
-            const m = INLINE_FIELD_RE.exec(line)!;
+            const m = inlineRe.exec(line)!;
             blocks.push(inlineBlock(m[1]!, m[2]!, m[3]!, i < lines.length - 1, section, makeId));
           });
           return;
