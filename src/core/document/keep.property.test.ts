@@ -185,7 +185,7 @@ describe.each(templates)('no author text is lost: %s', (_id, template) => {
           ).toBe(out);
         },
       ),
-      { numRuns: 200 },
+      { numRuns: Number(process.env.PROP_RUNS ?? 200) },
     );
   });
 });

@@ -199,12 +199,18 @@ function renderSection(
     chunks.push(asWritten ? written.trimEnd() : renderTitle(section.heading, scope, number));
   if (ctx.options.keepGuidance && section.guidance?.length) chunks.push(...section.guidance);
   const own = renderBlocks(section.blocks, scope, ctx, section.id, '');
-  // A heading kept as written that ends in a space had its answer on the same line.
-  if (own && asWritten && /[ \t]$/.test(written) && chunks.length === 1)
-    chunks[0] = `${written}${own.replace(/^\s+/, '')}`;
-  else if (own) chunks.push(own);
+  if (own) chunks.push(own);
   const extra = scope[extraKey(section.id)];
   if (typeof extra === 'string' && extra.trim() !== '') chunks.push(extra.trim());
+  // A heading kept as written that ends in a space had its answer on the same line: the
+  // section's first text (a field or text kept as written) joins it again.
+  if (
+    asWritten &&
+    /[ \t]$/.test(written) &&
+    chunks.length > 1 &&
+    !/^ {0,3}#|^<!--/.test(chunks[1]!)
+  )
+    chunks.splice(0, 2, `${written}${chunks[1]!.replace(/^\s+/, '')}`);
   for (const child of withChildren ? section.children : []) {
     const text = renderNode(child, scope, ctx);
     if (text) chunks.push(text);
