@@ -1,14 +1,14 @@
 /**
  * Completeness: which required sections are still empty, and which filled ones still carry
- * placeholders. One zod schema built from the Template does the validating, so the editor and
- * the `proposal check` command share one implementation.
+ * placeholders. The editor and the `proposal check` command share this one implementation;
+ * what counts as an answer is each field kind's rule (src/core/fields/).
  */
 import { withSourcesRead } from './document/sources.ts';
-import { z } from 'zod';
-import type { Field, FieldValue, GroupInstance, TaskItem, Values } from './model.ts';
-import { fieldValueSchema, keptTextBySection } from './model.ts';
+import type { Field, FieldValue, GroupInstance, Values } from './model.ts';
+import { keptTextBySection } from './model.ts';
 import { readDocument } from './document/read.ts';
-import { isFieldFilled } from './document/filled.ts';
+import { isFieldFilled, keepsDefault, placeholderTexts, valueTexts } from './fields/index.ts';
+import { bodyFields } from './fields/group.ts';
 import { renderTitle } from './document/render.ts';
 import { ownFields, sectionNodes } from './document/walk.ts';
 import { findPlaceholders, isOnlyPlaceholders, stripComments, unescapeMarkdown } from './text.ts';
@@ -44,32 +44,13 @@ export interface Report {
 }
 
 export { isFieldFilled };
-
-/** A field left at a real default (`**Status**: Draft`): not an answer, not a gap either. */
-function keepsDefault(field: Field, value: FieldValue | undefined): boolean {
-  return field.kind === 'text' && field.defaultValue !== '' && value === field.defaultValue;
-}
-
-/** Placeholder tokens of the template itself, to tell leftovers from author text. */
-function templatePlaceholders(field: Field): string[] {
-  const own = [field.placeholder, field.kind === 'text' ? field.defaultValue : ''];
-  if (field.kind === 'keyvalue') own.push(...field.entries.map((e) => e.placeholder));
-  if (field.kind === 'list' || field.kind === 'tasklist') own.push(...field.placeholderItems);
-  return own.flatMap((p) => findPlaceholders(p)).concat(['YYYY-MM-DD', 'XXX', 'XXXX']);
-}
-
-function valueTexts(field: Field, value: FieldValue | undefined): string[] {
-  if (typeof value === 'string') return field.kind === 'code' ? [] : [value];
-  if (field.kind === 'list' && Array.isArray(value)) return value as string[];
-  if (field.kind === 'tasklist' && Array.isArray(value))
-    return (value as TaskItem[]).map((t) => t.text);
-  if (field.kind === 'keyvalue' && value && typeof value === 'object')
-    return Object.values(value as Record<string, string>);
-  return [];
-}
+export { bodyFields };
 
 function leftovers(field: Field, value: FieldValue | undefined): string[] {
-  const known = new Set(templatePlaceholders(field).map((p) => unescapeMarkdown(p)));
+  const own = placeholderTexts(field)
+    .flatMap((p) => findPlaceholders(p))
+    .concat(['YYYY-MM-DD', 'XXX', 'XXXX']);
+  const known = new Set(own.map((p) => unescapeMarkdown(p)));
   const found: string[] = [];
   for (const text of valueTexts(field, value)) {
     for (const token of findPlaceholders(text)) {
@@ -78,13 +59,6 @@ function leftovers(field: Field, value: FieldValue | undefined): string[] {
     }
   }
   return found;
-}
-
-/** A repeat's fields below its heading: a name in the heading alone does not answer it. */
-/** The fields of a repeat's instance that answer it (its name alone does not). */
-export function bodyFields(group: Extract<Field, { kind: 'group' }>): Field[] {
-  const body = group.fields.filter((g) => !(g.id === 'name' && g.kind === 'text'));
-  return body.length > 0 ? body : group.fields;
 }
 
 interface Unit {
@@ -157,113 +131,19 @@ function unitOf(node: SectionNode, values: Values, headings: Record<string, stri
   };
 }
 
-/** The zod schema of a template's values, with completeness as refinements. */
-export function buildValuesSchema(template: Template, headings: Record<string, string> = {}) {
-  const opts = { placeholderIsAnswer: template.issueForm };
-  const filledIn = (f: Field, v: FieldValue | undefined) => isFieldFilled(f, v, opts);
-  return z.record(z.string(), fieldValueSchema).superRefine((values, ctx) => {
-    const kept = keptTextBySection(values);
-    for (const unit of units(template, values, headings)) {
-      if (unit.fields.length === 0) continue;
-      const filled = unit.fields.filter((f) => filledIn(f, values[f.id]));
-      const hasExtra = (kept.get(unit.id) ?? []).some((t) => stripComments(t).trim() !== '');
-      const any = filled.length > 0 || hasExtra;
-      // A repeat's instance that is present but left empty (`### Option 2` with nothing under
-      // it) is a missing answer, even when another instance is filled.
-      const emptyInstance = unit.fields.some(
-        (f) =>
-          f.kind === 'group' &&
-          f.required &&
-          Array.isArray(values[f.id]) &&
-          (values[f.id] as GroupInstance[]).length > 1 &&
-          (values[f.id] as GroupInstance[]).some(
-            (inst) => !bodyFields(f).some((g) => filledIn(g, inst[g.id])),
-          ),
-      );
-      const state: SectionState = !unit.required
-        ? 'optional'
-        : !any || emptyInstance
-          ? 'missing'
-          : filled.length < unit.fields.filter((f) => f.required).length
-            ? 'partial'
-            : 'complete';
-      ctx.addIssue({
-        code: 'custom',
-        path: [unit.id],
-        message: unit.title,
-        params: { type: 'section', state, unit },
-      });
-      // Free text written instead of the template's structure ("None.", "N/A") answers the
-      // section: its empty fields are not worth a warning then.
-      if (unit.required && filled.length > 0) {
-        for (const f of unit.fields) {
-          if (f.required && !filledIn(f, values[f.id]) && !keepsDefault(f, values[f.id])) {
-            ctx.addIssue({
-              code: 'custom',
-              path: [f.id],
-              message: `${unit.title} › ${f.label} is empty`,
-              params: { type: 'warning', kind: 'empty-field', sectionId: unit.id, fieldId: f.id },
-            });
-          }
-        }
-      }
-      if (any) {
-        for (const f of unit.fields) {
-          const group = f.kind === 'group' ? f : null;
-          const checks: [Field, FieldValue | undefined][] = group
-            ? ((values[f.id] as GroupInstance[] | undefined) ?? []).flatMap((inst) =>
-                group.fields.map((g): [Field, FieldValue | undefined] => [g, inst[g.id]]),
-              )
-            : [[f, values[f.id]]];
-          for (const [field, value] of checks) {
-            const tokens = leftovers(field, value);
-            if (tokens.length) {
-              ctx.addIssue({
-                code: 'custom',
-                path: [f.id],
-                message: `${unit.title} › ${field.label} still has the placeholder ${tokens.map((t) => `“${t}”`).join(', ')}`,
-                params: { type: 'warning', kind: 'placeholder', sectionId: unit.id, fieldId: f.id },
-              });
-            }
-          }
-        }
-      }
-    }
-    for (const entry of template.frontMatter?.role === 'document'
-      ? template.frontMatter.entries
-      : []) {
-      const f = entry.field;
-      if (!f) continue;
-      const v = values[f.id];
-      const empty = v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
-      const placeholderInTemplate =
-        findPlaceholders(entry.rawValue).length > 0 ||
-        isOnlyPlaceholders(entry.rawValue.replace(/^\[|\]$/g, ''));
-      if (empty && placeholderInTemplate) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [f.id],
-          message: `Front matter › ${entry.key} still has the placeholder “${entry.rawValue}”`,
-          params: {
-            type: 'warning',
-            kind: 'placeholder',
-            sectionId: 'front-matter',
-            fieldId: f.id,
-          },
-        });
-      }
-    }
-  });
-}
-
+/**
+ * Which required sections are still empty, which are partly answered, and which answers still
+ * carry the template's placeholders. Sections and warnings come in document order.
+ */
 export function checkDocument(
   template: Template,
   values: Values,
   headings: Record<string, string> = {},
 ): Report {
-  const result = buildValuesSchema(template, headings).safeParse(
-    withSourcesRead(template.root, values),
-  );
+  // A field kept as written counts by what its kept Markdown says now.
+  values = withSourcesRead(template.root, values);
+  const opts = { placeholderIsAnswer: template.issueForm };
+  const filledIn = (f: Field, v: FieldValue | undefined) => isFieldFilled(f, v, opts);
   const report: Report = {
     complete: true,
     required: 0,
@@ -272,39 +152,100 @@ export function checkDocument(
     warnings: [],
     sections: [],
   };
-  if (result.success) return report;
-  for (const issue of result.error.issues) {
-    if (issue.code !== 'custom') continue;
-    const params = (issue as { params?: Record<string, unknown> }).params ?? {};
-    if (params.type === 'section') {
-      const unit = params.unit as Unit;
-      const state = params.state as SectionState;
-      report.sections.push({
-        id: unit.id,
-        title: unit.title,
-        level: unit.level,
-        required: unit.required,
-        status: state,
-        fieldIds: unit.fields.map((f) => f.id),
-        ...(unit.fieldId ? { fieldId: unit.fieldId } : {}),
-      });
-      if (unit.required) {
-        report.required++;
-        if (state === 'missing') {
-          report.missing.push({
-            id: unit.id,
-            title: unit.title,
-            ...(unit.fieldId ? { fieldId: unit.fieldId } : {}),
-          });
-        } else report.completed++;
+  const warn = (message: string, kind: Warning['kind'], sectionId: string, fieldId: string) =>
+    report.warnings.push({ message, sectionId, fieldId, kind });
+  const kept = keptTextBySection(values);
+  for (const unit of units(template, values, headings)) {
+    if (unit.fields.length === 0) continue;
+    const filled = unit.fields.filter((f) => filledIn(f, values[f.id]));
+    const hasExtra = (kept.get(unit.id) ?? []).some((t) => stripComments(t).trim() !== '');
+    const any = filled.length > 0 || hasExtra;
+    // A repeat's instance that is present but left empty (`### Option 2` with nothing under
+    // it) is a missing answer, even when another instance is filled.
+    const emptyInstance = unit.fields.some(
+      (f) =>
+        f.kind === 'group' &&
+        f.required &&
+        Array.isArray(values[f.id]) &&
+        (values[f.id] as GroupInstance[]).length > 1 &&
+        (values[f.id] as GroupInstance[]).some(
+          (inst) => !bodyFields(f).some((g) => filledIn(g, inst[g.id])),
+        ),
+    );
+    const state: SectionState = !unit.required
+      ? 'optional'
+      : !any || emptyInstance
+        ? 'missing'
+        : filled.length < unit.fields.filter((f) => f.required).length
+          ? 'partial'
+          : 'complete';
+    report.sections.push({
+      id: unit.id,
+      title: unit.title,
+      level: unit.level,
+      required: unit.required,
+      status: state,
+      fieldIds: unit.fields.map((f) => f.id),
+      ...(unit.fieldId ? { fieldId: unit.fieldId } : {}),
+    });
+    if (unit.required) {
+      report.required++;
+      if (state === 'missing') {
+        report.missing.push({
+          id: unit.id,
+          title: unit.title,
+          ...(unit.fieldId ? { fieldId: unit.fieldId } : {}),
+        });
+      } else report.completed++;
+    }
+    // Free text written instead of the template's structure ("None.", "N/A") answers the
+    // section: its empty fields are not worth a warning then.
+    if (unit.required && filled.length > 0) {
+      for (const f of unit.fields) {
+        if (f.required && !filledIn(f, values[f.id]) && !keepsDefault(f, values[f.id]))
+          warn(`${unit.title} › ${f.label} is empty`, 'empty-field', unit.id, f.id);
       }
-    } else if (params.type === 'warning') {
-      report.warnings.push({
-        message: issue.message,
-        sectionId: String(params.sectionId),
-        fieldId: typeof params.fieldId === 'string' ? params.fieldId : undefined,
-        kind: params.kind === 'placeholder' ? 'placeholder' : 'empty-field',
-      });
+    }
+    if (any) {
+      for (const f of unit.fields) {
+        const group = f.kind === 'group' ? f : null;
+        const checks: [Field, FieldValue | undefined][] = group
+          ? ((values[f.id] as GroupInstance[] | undefined) ?? []).flatMap((inst) =>
+              group.fields.map((g): [Field, FieldValue | undefined] => [g, inst[g.id]]),
+            )
+          : [[f, values[f.id]]];
+        for (const [field, value] of checks) {
+          const tokens = leftovers(field, value);
+          if (tokens.length) {
+            const list = tokens.map((t) => `“${t}”`).join(', ');
+            warn(
+              `${unit.title} › ${field.label} still has the placeholder ${list}`,
+              'placeholder',
+              unit.id,
+              f.id,
+            );
+          }
+        }
+      }
+    }
+  }
+  for (const entry of template.frontMatter?.role === 'document'
+    ? template.frontMatter.entries
+    : []) {
+    const f = entry.field;
+    if (!f) continue;
+    const v = values[f.id];
+    const empty = v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
+    const placeholderInTemplate =
+      findPlaceholders(entry.rawValue).length > 0 ||
+      isOnlyPlaceholders(entry.rawValue.replace(/^\[|\]$/g, ''));
+    if (empty && placeholderInTemplate) {
+      warn(
+        `Front matter › ${entry.key} still has the placeholder “${entry.rawValue}”`,
+        'placeholder',
+        'front-matter',
+        f.id,
+      );
     }
   }
   report.complete = report.missing.length === 0;

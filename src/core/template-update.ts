@@ -9,7 +9,7 @@
  */
 import { anchorsOf } from './document/anchors.ts';
 import { isFieldFilled } from './document/filled.ts';
-import { renderField } from './document/render.ts';
+import { renderField } from './fields/index.ts';
 import { allFields, ownFields, sectionNodes } from './document/walk.ts';
 import type { Field, FieldValue, GroupInstance, Values } from './model.ts';
 import {

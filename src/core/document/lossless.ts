@@ -4,6 +4,7 @@
  * of the author's text again, with its structure: nesting, ordered or bullet items, ticked
  * boxes, table cells, the code fence's language. Otherwise the block is kept as written.
  */
+import { splitRow } from '../fields/table.ts';
 
 /** One line of a block, reduced to what an author would notice if it changed. */
 function lineSignature(line: string): string | null {
@@ -37,25 +38,9 @@ function collapse(text: string): string {
     .trim();
 }
 
+/** A row's cells; trailing empty cells are layout, not text. */
 function splitCells(row: string): string[] {
-  let body = row;
-  if (body.startsWith('|')) body = body.slice(1);
-  if (body.endsWith('|') && !body.endsWith('\\|')) body = body.slice(0, -1);
-  const cells: string[] = [];
-  let cell = '';
-  let slashes = 0;
-  for (const c of body) {
-    if (c === '|' && slashes % 2 === 0) {
-      cells.push(cell);
-      cell = '';
-      slashes = 0;
-      continue;
-    }
-    cell += c;
-    slashes = c === '\\' ? slashes + 1 : 0;
-  }
-  cells.push(cell);
-  // Trailing empty cells are layout, not text.
+  const cells = splitRow(row);
   while (cells.length > 1 && cells[cells.length - 1]!.trim() === '') cells.pop();
   return cells;
 }

@@ -5,14 +5,7 @@
  * that matches no field is kept per section (`extraKey`) and re-emitted, never dropped.
  */
 import type { Token } from 'marked';
-import type {
-  ChecklistValue,
-  Field,
-  FieldValue,
-  GroupInstance,
-  TaskItem,
-  Values,
-} from '../model.ts';
+import type { Field, FieldValue, GroupInstance, Values } from '../model.ts';
 import {
   extraKey,
   FRONT_MATTER_KEY,
@@ -23,25 +16,11 @@ import {
   ORDER_KEY,
   sourceKey,
 } from '../model.ts';
-import {
-  COMMENT_RE,
-  commentText,
-  isOnlyPlaceholders,
-  matchKey,
-  normalizeNewlines,
-  unescapeMarkdown,
-} from '../text.ts';
+import { COMMENT_RE, commentText, matchKey, normalizeNewlines, unescapeMarkdown } from '../text.ts';
 import { parseYaml, splitFrontMatter } from '../template/frontmatter.ts';
 import { headingText, lexMarkdown } from '../template/markdown.ts';
 import { splitLabelledLine } from '../template/plaintext.ts';
-import type {
-  Block,
-  KeyLayout,
-  Section,
-  SectionGroup,
-  Template,
-  TitleSpec,
-} from '../template/types.ts';
+import type { Block, Section, SectionGroup, Template, TitleSpec } from '../template/types.ts';
 import {
   anchorsOf,
   matchTitle,
@@ -52,8 +31,17 @@ import {
   type Anchors,
 } from './anchors.ts';
 import { allFields, completeValues, emptyValue } from './walk.ts';
-import { headingFieldsJson, renderField, renderTitle, unescapeListItem } from './render.ts';
+import { headingFieldsJson, renderTitle } from './render.ts';
 import { keepsAuthorLines } from './lossless.ts';
+import {
+  isStructured,
+  readFieldBlock,
+  readFieldText,
+  renderField,
+  templateValue,
+} from '../fields/index.ts';
+import { escapeRe } from '../fields/items.ts';
+import { readInline } from '../fields/text.ts';
 
 export interface ReadResult {
   values: Values;
@@ -991,18 +979,6 @@ interface RunBlock {
   index: number;
 }
 
-/** Fields written as one Markdown block of their own (a list, a table, a fenced code block). */
-function isStructured(field: Field): boolean {
-  return (
-    field.kind === 'list' ||
-    field.kind === 'tasklist' ||
-    field.kind === 'checklist' ||
-    field.kind === 'keyvalue' ||
-    field.kind === 'table' ||
-    field.kind === 'code'
-  );
-}
-
 interface Claim {
   value: FieldValue;
   /** The unit as written, when the value cannot give all of it back. */
@@ -1044,33 +1020,7 @@ export function readUnit(
   block: FieldBlock,
   unit: { type: string; raw: string },
 ): FieldValue | null {
-  const field = block.field;
-  if (field.kind === 'checklist' && field.marker === ',') {
-    // A multi-select dropdown's answer is one comma-separated line.
-    return unit.type === 'paragraph' ? readCommaList(field, unit.raw) : null;
-  }
-  if (field.kind === 'table') return unit.type === 'table' ? readTable(field, unit.raw) : null;
-  if (field.kind === 'code')
-    return unit.type === 'code' && /^ {0,3}(`{3,}|~{3,})/.test(unit.raw)
-      ? readCode(unit.raw)
-      : null;
-  return unit.type === 'list' ? readListLike(field, unit.raw, block.layout) : null;
-}
-
-/** What a field holds when the template's own examples are left in it. */
-function templateValue(field: Field): FieldValue {
-  switch (field.kind) {
-    case 'list':
-      return field.placeholderItems;
-    case 'tasklist':
-      return field.placeholderItems.map((text) => ({ done: false, text }));
-    case 'table':
-      return field.placeholderRows;
-    case 'code':
-      return field.placeholder;
-    default:
-      return emptyValue(field);
-  }
+  return readFieldBlock(block.field, unit, block.layout);
 }
 
 /**
@@ -1149,17 +1099,7 @@ function claimRun(
     const endUnit = units[take[take.length - 1]!]!;
     // The exact source from the first to the last unit: spacing between blocks is the author's.
     const raw = ctx.source.slice(startUnit.start, endUnit.end);
-    // An indented list keeps its indentation: trimming the first item alone would unnest it
-    // from the items below it.
-    const body = /^[ \t]+([-*+]|\d{1,9}[.)])[ \t]/.test(raw) ? raw.trimEnd() : raw.trim();
-    let text = unescapeBlockText(body, ctx.anchors);
-    if (
-      (field.kind === 'prose' || field.kind === 'text') &&
-      text === field.placeholder.trim() &&
-      !ctx.placeholderIsAnswer
-    )
-      text = '';
-    scope[field.id] = text;
+    scope[field.id] = readFieldText(field, raw, ctx);
     for (let x = p; x < end; x++) owner[region[x]!] = index;
     textTaken = true;
     p = end;
@@ -1171,177 +1111,11 @@ function inlineValue(
   unit: Unit,
   ctx: ReadContext,
 ): string {
-  const m = labelStart(block, unit.raw);
-  let value = unit.raw.startsWith(block.prefix)
-    ? unit.raw.slice(block.prefix.length)
-    : m
-      ? unit.raw.slice(m[0].length)
-      : unit.raw;
-  value = value.replace(/\n+$/, '');
-  const comment = /^<!--[\s\S]*?-->$/.exec(value.trim());
-  if (comment && ctx.hints.has(matchKey(commentText(value)))) value = '';
-  // The template's guidance comment kept before a value written below it.
-  const lead = /^[ \t]*(<!--[\s\S]*?-->)[ \t]*\n/.exec(value);
-  if (lead && ctx.hints.has(matchKey(commentText(lead[1]!)))) value = value.slice(lead[0].length);
-  if (value.trim() === block.emptyText.trim()) return '';
-  return value.trim();
-}
-
-const ITEM_RE = /^(\s*)([-*+]|\d{1,9}[.)])(?:[ \t]+|$)(.*)$/;
-const TASK_RE = /^\\?\[([ xX])\\?\](?:[ \t]|$)(.*)$/;
-
-function readListLike(field: Field, raw: string, layout: KeyLayout[] | undefined): Values[string] {
-  const lines = raw.replace(/\n+$/, '').split('\n');
-  switch (field.kind) {
-    case 'list': {
-      const items: string[] = [];
-      for (const line of lines) {
-        const m = ITEM_RE.exec(line);
-        if (m && m[1]!.length < 2) items.push(m[3]!);
-        else if (items.length && line.trim()) items[items.length - 1] += ` ${line.trim()}`;
-      }
-      const placeholders = new Set(field.placeholderItems.map((p) => p.trim()));
-      return items
-        .filter((t) => t.trim() !== '' && !placeholders.has(t.trim()))
-        .map((t) => (field.ordered ? t : unescapeListItem(field.marker, t)));
-    }
-    case 'tasklist': {
-      const items: TaskItem[] = [];
-      for (const line of lines) {
-        const m = ITEM_RE.exec(line);
-        if (!m) continue;
-        const t = TASK_RE.exec(m[3]!);
-        if (!t) {
-          if (m[3]!.trim()) items.push({ done: false, text: m[3]! });
-          continue;
-        }
-        const text = t[2]!;
-        const placeholder = field.placeholderItems.includes(text.trim());
-        if (text.trim() === '' || (placeholder && t[1] === ' ')) continue;
-        items.push({ done: t[1] !== ' ', text });
-      }
-      return items;
-    }
-    case 'checklist': {
-      const value: ChecklistValue = { checked: [], other: '' };
-      for (const line of lines) {
-        const m = ITEM_RE.exec(line);
-        if (!m) continue;
-        const t = TASK_RE.exec(m[3]!);
-        const checked = t ? t[1] !== ' ' : false;
-        const text = t ? t[2]! : m[3]!;
-        const key = matchKey(text);
-        const option =
-          field.options.find((o) => matchKey(o.raw) === key || matchKey(o.label) === key) ??
-          field.options.find(
-            (o) =>
-              o.other &&
-              new RegExp(`^${escapeRe(o.label)}\\b[^:]*:`, 'i').test(unescapeMarkdown(text)),
-          );
-        if (!option) continue;
-        if (option.other) {
-          const after = unescapeMarkdown(text).replace(
-            new RegExp(`^${escapeRe(option.label)}\\b[^:]*:\\s*`, 'i'),
-            '',
-          );
-          const raw = text.replace(/^[^:]*:\s?/, '');
-          if (matchKey(text) !== matchKey(option.raw) && !isOnlyPlaceholders(after))
-            value.other = raw;
-        }
-        if (checked && !value.checked.includes(option.label)) value.checked.push(option.label);
-      }
-      if (!field.multiple && value.checked.length > 1) value.checked = value.checked.slice(0, 1);
-      return value;
-    }
-    case 'keyvalue': {
-      const out: Record<string, string> = {};
-      field.entries.forEach((entry, idx) => {
-        // `- **Key**: value`, `- **Key:** value`, `- Key: value`.
-        const re = new RegExp(
-          `^\\s*(?:[-*+]|\\d{1,9}[.)])[ \\t]+(?:\\*\\*${escapeRe(entry.key)}[ \\t]*:?\\*\\*[ \\t]*:?|${escapeRe(entry.key)}[ \\t]*:)[ \\t]?(.*)$`,
-          'i',
-        );
-        const line = lines.find((l) => re.test(unescapeMarkdown(l)) || re.test(l));
-        if (!line) return;
-        const m = re.exec(line) ?? re.exec(unescapeMarkdown(line));
-        let v = (m?.[1] ?? '').trim();
-        const empty = layout?.[idx]?.emptyText.trim() ?? '';
-        if (v === empty || v === entry.placeholder) v = '';
-        if (v) out[entry.key] = v;
-      });
-      return out;
-    }
-    default:
-      return emptyValue(field);
-  }
-}
-
-/** `Firefox, Chrome`: options in the order given, matched whole (an option may hold a comma). */
-function readCommaList(field: Extract<Field, { kind: 'checklist' }>, raw: string): ChecklistValue {
-  const text = raw.trim();
-  const checked: string[] = [];
-  const byLength = [...field.options].sort((a, b) => b.raw.length - a.raw.length);
-  let rest = text;
-  while (rest !== '') {
-    const option = byLength.find((o) => rest === o.raw || rest.startsWith(`${o.raw}, `));
-    if (!option) break;
-    if (!checked.includes(option.label)) checked.push(option.label);
-    rest = rest.slice(option.raw.length).replace(/^, /, '');
-  }
-  return {
-    checked: field.options.filter((o) => checked.includes(o.label)).map((o) => o.label),
-    other: '',
-  };
-}
-
-function escapeRe(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-export function unescapeTableCell(cell: string): string {
-  return cell.replace(/(\\*)\\\|/g, (_m, bs: string) => `${bs.slice(0, bs.length / 2)}|`);
-}
-
-function readTable(field: Extract<Field, { kind: 'table' }>, raw: string): string[][] {
-  const lines = raw
-    .replace(/\n+$/, '')
-    .split('\n')
-    .filter((l) => l.trim() !== '');
-  const rows = lines.slice(2).map((l) => splitRowRaw(l).map(unescapeTableCell));
-  const placeholders = new Set(field.placeholderRows.map((r) => JSON.stringify(r)));
-  return rows
-    .map((r) => field.columns.map((_c, i) => r[i] ?? ''))
-    .filter((r) => !placeholders.has(JSON.stringify(r)));
-}
-
-/** Splits on pipes preceded by an even number of backslashes, keeping escapes in cells. */
-function splitRowRaw(line: string): string[] {
-  let body = line.trim();
-  if (body.startsWith('|')) body = body.slice(1);
-  const cells: string[] = [];
-  let cell = '';
-  let slashes = 0;
-  for (const c of body) {
-    if (c === '|' && slashes % 2 === 0) {
-      cells.push(cell);
-      cell = '';
-      slashes = 0;
-      continue;
-    }
-    cell += c;
-    slashes = c === '\\' ? slashes + 1 : 0;
-  }
-  if (cell.trim() !== '') cells.push(cell);
-  return cells.map((c) => c.trim());
-}
-
-function readCode(raw: string): string {
-  const lines = raw.replace(/\n+$/, '').split('\n');
-  const open = /^( {0,3})(`{3,}|~{3,})/.exec(lines[0]!);
-  if (!open) return raw;
-  const fence = open[2]!;
-  const last = lines[lines.length - 1]!;
-  const closeRe = new RegExp(`^ {0,3}${fence[0] === '`' ? '`' : '~'}{${fence.length},}[ \\t]*$`);
-  const closed = lines.length > 1 && closeRe.test(last);
-  return lines.slice(1, closed ? -1 : undefined).join('\n');
+  return readInline(
+    unit.raw,
+    block.prefix,
+    block.emptyText,
+    (key) => ctx.hints.has(key),
+    labelStart(block, unit.raw),
+  );
 }

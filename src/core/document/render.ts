@@ -2,14 +2,7 @@
  * Template + values → Markdown. Static parts come out as the template wrote them; fields are
  * written from the author's values; author text that could be mistaken for structure is escaped.
  */
-import type {
-  ChecklistValue,
-  Field,
-  FieldValue,
-  GroupInstance,
-  TaskItem,
-  Values,
-} from '../model.ts';
+import type { FieldValue, GroupInstance, Values } from '../model.ts';
 import {
   extraKey,
   FRONT_MATTER_KEY,
@@ -30,9 +23,10 @@ import type {
   Template,
   TitleSpec,
 } from '../template/types.ts';
-import { anchorsOf, escapeBlockText, type Anchors } from './anchors.ts';
+import { anchorsOf, type Anchors } from './anchors.ts';
 import { withSourcesRead } from './sources.ts';
-import { isFieldFilled } from './filled.ts';
+import { isFieldFilled, renderField } from '../fields/index.ts';
+import { renderInline } from '../fields/text.ts';
 import { ownFields } from './walk.ts';
 
 export interface RenderOptions {
@@ -319,12 +313,10 @@ function renderBlock(
     case 'static':
       return block.raw;
     case 'inline': {
-      const v = scope[block.field.id];
       const empty = ctx.options.keepGuidance && block.guidance ? block.guidance : block.emptyText;
-      const text = typeof v === 'string' && v !== '' ? v : empty;
       const written = scope[labelKey(block.field.id)];
       const prefix = typeof written === 'string' && written.trim() !== '' ? written : block.prefix;
-      return `${prefix}${text}`.trimEnd();
+      return renderInline(prefix, scope[block.field.id], empty);
     }
     case 'quote': {
       const inner = renderBlocks(block.blocks, scope, ctx, sectionId, innerPrefix);
@@ -361,121 +353,4 @@ function renderBlock(
       return text;
     }
   }
-}
-
-/** The longest run of a character at the start of a line, to pick a fence that is longer. */
-function fenceFor(code: string): string {
-  let longest = 0;
-  for (const m of code.matchAll(/`{3,}/g)) longest = Math.max(longest, m[0].length);
-  return '`'.repeat(Math.max(3, longest + 1));
-}
-
-export function escapeTableCell(text: string): string {
-  return text.replace(/(\\*)\|/g, (_m, bs: string) => `${bs}${bs}\\|`);
-}
-
-export function renderField(
-  field: Field,
-  value: FieldValue | undefined,
-  anchors: Anchors,
-  layout: { prefix: string; emptyText: string }[] | undefined,
-): string {
-  switch (field.kind) {
-    case 'text':
-    case 'date':
-    case 'choice':
-      return typeof value === 'string' ? escapeBlockText(value, anchors) : '';
-    case 'prose':
-      return typeof value === 'string' ? escapeBlockText(value, anchors) : '';
-    case 'code': {
-      const code = typeof value === 'string' ? value : field.placeholder;
-      const fence = fenceFor(code);
-      return [`${fence}${field.language}`, ...(code === '' ? [] : code.split('\n')), fence].join(
-        '\n',
-      );
-    }
-    case 'list': {
-      const items = Array.isArray(value)
-        ? (value as string[]).filter((v) => typeof v === 'string')
-        : [];
-      return items
-        .map((item, i) =>
-          field.ordered
-            ? `${i + 1}${field.marker} ${item}`
-            : `${field.marker} ${escapeListItem(field.marker, item)}`,
-        )
-        .join('\n');
-    }
-    case 'tasklist': {
-      const items = Array.isArray(value) ? (value as TaskItem[]) : [];
-      return items
-        .filter((t) => typeof t === 'object' && t !== null)
-        .map((t) => `${field.marker} [${t.done ? 'x' : ' '}] ${t.text}`)
-        .join('\n');
-    }
-    case 'checklist': {
-      const v = isChecklistValue(value) ? value : { checked: [], other: '' };
-      // A multi-select dropdown: GitHub writes the chosen options as one comma-separated line.
-      if (field.marker === ',')
-        return field.options
-          .filter((o) => v.checked.includes(o.label))
-          .map((o) => o.raw)
-          .join(', ');
-      return field.options
-        .map((o, i) => {
-          const marker = `${o.indent ?? ''}${/^[.)]$/.test(field.marker) ? `${i + 1}${field.marker}` : field.marker}`;
-          const checked = v.checked.includes(o.label);
-          if (o.other && v.other.trim() !== '')
-            return `${marker} [${checked ? 'x' : ' '}] ${o.label}: ${v.other}`;
-          return `${marker} [${checked ? 'x' : ' '}] ${o.raw}`;
-        })
-        .join('\n');
-    }
-    case 'table': {
-      const rows = Array.isArray(value) ? (value as string[][]) : [];
-      const header = `| ${field.columns.map((c) => escapeTableCell(c.name)).join(' | ')} |`;
-      const rule = `| ${field.columns.map((c) => '-'.repeat(Math.max(3, c.name.length))).join(' | ')} |`;
-      const body = rows.map(
-        (r) => `| ${field.columns.map((_c, i) => escapeTableCell(r[i] ?? '')).join(' | ')} |`,
-      );
-      return [header, rule, ...body].join('\n');
-    }
-    case 'keyvalue': {
-      const v =
-        value && typeof value === 'object' && !Array.isArray(value)
-          ? (value as Record<string, string>)
-          : {};
-      return field.entries
-        .map((e, i) => {
-          const l = layout?.[i] ?? { prefix: `- **${e.key}**: `, emptyText: '' };
-          const text = typeof v[e.key] === 'string' && v[e.key] !== '' ? v[e.key]! : l.emptyText;
-          return `${l.prefix}${text}`.trimEnd();
-        })
-        .join('\n');
-    }
-    case 'group':
-      return '';
-  }
-}
-
-export function isChecklistValue(value: unknown): value is ChecklistValue {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    Array.isArray((value as ChecklistValue).checked) &&
-    typeof (value as ChecklistValue).other === 'string'
-  );
-}
-
-const RULE_LINE_RE = /^ {0,3}([-*_])([ \t]*\1){2,}[ \t]*$/;
-
-/** An item that would turn its line into a rule (`- ---`) gets a backslash; see unescapeListItem. */
-export function escapeListItem(marker: string, item: string): string {
-  return RULE_LINE_RE.test(`${marker} ${item.replace(/^\\+/, '')}`) ? `\\${item}` : item;
-}
-
-export function unescapeListItem(marker: string, item: string): string {
-  return item.startsWith('\\') && RULE_LINE_RE.test(`${marker} ${item.replace(/^\\+/, '')}`)
-    ? item.slice(1)
-    : item;
 }

@@ -1,6 +1,9 @@
 /** Walking a Template: its sections in document order and the fields each one owns. */
-import type { Field, FieldValue, Values } from '../model.ts';
+import type { Field, Values } from '../model.ts';
 import type { Block, Section, SectionNode, Template } from '../template/types.ts';
+import { emptyValue } from '../fields/index.ts';
+
+export { emptyValue };
 
 /** Fields a list of blocks holds directly (groups count as one field). */
 export function blockFields(blocks: Block[]): Field[] {
@@ -37,30 +40,6 @@ export function allFields(template: Template): Field[] {
     else out.push(...ownFields(node));
   }
   return out;
-}
-
-/** The value a field has when nothing is written in it. */
-export function emptyValue(field: Field): FieldValue {
-  switch (field.kind) {
-    case 'text':
-    case 'date':
-    case 'prose':
-    case 'choice':
-    case 'code':
-      return '';
-    case 'list':
-      return [];
-    case 'tasklist':
-      return [];
-    case 'checklist':
-      return { checked: [], other: '' };
-    case 'table':
-      return [];
-    case 'keyvalue':
-      return {};
-    case 'group':
-      return [];
-  }
 }
 
 /** Values with every field present: missing ones get their empty value. */

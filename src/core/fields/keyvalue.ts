@@ -1,0 +1,81 @@
+/**
+ * Key-value fields: a list of `Key: value` items (`- **CPU**: 2 cores`), one value per key of
+ * the template. Each key is written as the template wrote it (its layout: marker, bold, nesting)
+ * and read in every common spelling (`- **Key**: v`, `- **Key:** v`, `- Key: v`).
+ */
+import type { FieldValue, KeyValueField } from '../model.ts';
+import type { KeyLayout } from '../template/types.ts';
+import { unescapeMarkdown } from '../text.ts';
+import { blockLines, escapeRe } from './items.ts';
+import { textFilled } from './text.ts';
+import type { KindModule } from './types.ts';
+
+function asRecord(value: FieldValue | undefined): Record<string, string> {
+  return value && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, string>)
+    : {};
+}
+
+export function renderKeyValue(
+  field: KeyValueField,
+  value: FieldValue | undefined,
+  layout: KeyLayout[] | undefined,
+): string {
+  const v = asRecord(value);
+  return field.entries
+    .map((e, i) => {
+      const l = layout?.[i] ?? { prefix: `- **${e.key}**: `, emptyText: '' };
+      const text = typeof v[e.key] === 'string' && v[e.key] !== '' ? v[e.key]! : l.emptyText;
+      return `${l.prefix}${text}`.trimEnd();
+    })
+    .join('\n');
+}
+
+/**
+ * The value of each key from the first item naming it; the template's empty text and
+ * placeholder are not values. Items of other keys are not read.
+ */
+export function readKeyValue(
+  field: KeyValueField,
+  raw: string,
+  layout: KeyLayout[] | undefined,
+): Record<string, string> {
+  const lines = blockLines(raw);
+  const out: Record<string, string> = {};
+  field.entries.forEach((entry, idx) => {
+    // `- **Key**: value`, `- **Key:** value`, `- Key: value`.
+    const re = new RegExp(
+      `^\\s*(?:[-*+]|\\d{1,9}[.)])[ \\t]+(?:\\*\\*${escapeRe(entry.key)}[ \\t]*:?\\*\\*[ \\t]*:?|${escapeRe(entry.key)}[ \\t]*:)[ \\t]?(.*)$`,
+      'i',
+    );
+    const line = lines.find((l) => re.test(unescapeMarkdown(l)) || re.test(l));
+    if (!line) return;
+    const m = re.exec(line) ?? re.exec(unescapeMarkdown(line));
+    let v = (m?.[1] ?? '').trim();
+    const empty = layout?.[idx]?.emptyText.trim() ?? '';
+    if (v === empty || v === entry.placeholder) v = '';
+    if (v) out[entry.key] = v;
+  });
+  return out;
+}
+
+export const keyValueKind: KindModule<KeyValueField> = {
+  empty: () => ({}),
+  templateValue: () => ({}),
+  render: (field, value, ctx) => renderKeyValue(field, value, ctx.layout),
+  readBlock: (field, unit, layout) =>
+    unit.type === 'list' ? readKeyValue(field, unit.raw, layout) : null,
+  filled: (field, value) => {
+    const v = asRecord(value);
+    return field.entries.some(
+      (e) => typeof v[e.key] === 'string' && textFilled(v[e.key]!, [e.placeholder]),
+    );
+  },
+  placeholders: (field) => [field.placeholder, ...field.entries.map((e) => e.placeholder)],
+  texts: (_field, value) =>
+    typeof value === 'string'
+      ? [value]
+      : value && typeof value === 'object'
+        ? Object.values(value as Record<string, string>)
+        : [],
+};
