@@ -511,3 +511,16 @@ describe('a block kept as written, edited as Markdown', () => {
     expect(field).not.toBe('');
   });
 });
+
+describe('an author heading inside a section', () => {
+  it('keeps the block written below it under it (a field above does not take it)', () => {
+    const template = parseTemplate(
+      '# Plan\n\n## Design\n\n**Impact:**\n\n- [impact]\n\n**Approach:**\n\n[approach]\n',
+      'markdown',
+    );
+    const doc =
+      '# Plan\n\n## Design\n\n## Note on queues\n\nRead this first.\n\n- queues\n  - retries\n';
+    const out = renderDocument(template, readDocument(template, doc).values);
+    expectLinesInOrder(out, doc);
+  });
+});

@@ -1051,6 +1051,8 @@ function claimRun(
       scope[field.id] = emptyValue(field);
       const from = field.kind === 'code' ? lastOfKind(block, p) : p;
       for (let q = from; q >= 0 && q < region.length; q++) {
+        // An author's own heading starts their own part: a block below it stays under it.
+        if (units[region[q]!]!.type === 'heading') break;
         const claim = tryClaim(block, units[region[q]!]!, ctx);
         if (claim !== null) {
           scope[field.id] = claim.value;
