@@ -290,7 +290,12 @@ export function readDocument(template: Template, markdown: string): ReadResult {
     placeholderIsAnswer: template.issueForm,
   };
   for (const [section, units] of buckets) {
-    readBlocks(section.blocks, units, values, section.id, '', ctx);
+    // Before the first template heading, the document's own title heading may stand above
+    // the template's opening fields (`# Rust 2020 Roadmap` over the metadata list).
+    readBlocks(section.blocks, units, values, section.id, '', {
+      ...ctx,
+      top: section === template.root,
+    });
   }
   for (const node of allGroups(template)) {
     const list = instances.get(node);
@@ -639,6 +644,8 @@ interface ReadContext {
   /** What each structured field reads from a unit's text (null: not its kind). */
   claims: Map<FieldBlock, Map<string, Claim | null>>;
   hints: Set<string>;
+  /** Reading the part before the template's first heading. */
+  top?: boolean;
   /** Each line of the template's guidance as written (spacing aside). */
   hintLines: Set<string>;
   source: string;
@@ -1052,7 +1059,7 @@ function claimRun(
       const from = field.kind === 'code' ? lastOfKind(block, p) : p;
       for (let q = from; q >= 0 && q < region.length; q++) {
         // An author's own heading starts their own part: a block below it stays under it.
-        if (units[region[q]!]!.type === 'heading') break;
+        if (units[region[q]!]!.type === 'heading' && !ctx.top) break;
         const claim = tryClaim(block, units[region[q]!]!, ctx);
         if (claim !== null) {
           scope[field.id] = claim.value;
