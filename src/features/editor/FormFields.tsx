@@ -11,7 +11,7 @@ import type { Section, SectionGroup, SectionNode } from '../../core/template/typ
 import { extraKey, sourceKey } from '../../core/model.ts';
 import { KeptFromDocument, KeptText, useHasKept } from './KeptFromDocument.tsx';
 import { isFieldFilled } from '../../core/document/filled.ts';
-import { requiredMessage, useFieldStatus } from './fieldStatus.ts';
+import { requiredMessage, useFieldStatus, useIsTitleField } from './fieldStatus.ts';
 import { useOfferUndo } from './undo.ts';
 import { Guidance, plainText } from './FieldShell.tsx';
 import { ProseWidget } from './ProseWidget.tsx';
@@ -65,6 +65,8 @@ export function FieldControl({
   // A block the form cannot show whole (nested items, another column, another code language)
   // is exported as written: the author edits that text, not a widget whose edits would not show.
   const keptSource = useHasKept(control, sourceKey(name));
+  // The proposal's title is edited once, in the title input at the top of the form.
+  if (useIsTitleField(name)) return null;
   if (field.kind === 'group') return <GroupControl field={field} name={name} control={control} />;
   if (keptSource) {
     return (
