@@ -30,6 +30,10 @@ test('the RFC title is typed once: heading, front matter, page heading and draft
   await expect
     .poll(() => markdownText(page))
     .toMatch(/^---\ntitle: Layer caching\n[^]*\n# Enhancement: Layer caching\n/);
+  // The front matter shows as GitHub shows it: a table of keys and values.
+  const frontMatter = page.getByRole('region', { name: 'Preview' }).locator('table.front-matter');
+  await expect(frontMatter.locator('th').first()).toHaveText('title');
+  await expect(frontMatter.locator('td').first()).toHaveText('Layer caching');
   // No second place to type it.
   await expect(form(page).getByRole('region', { name: 'Document metadata' })).toBeVisible();
   await expect(
