@@ -521,6 +521,7 @@ function templateHints(template: Template): Set<string> {
   };
   const visit = (s: Section) => {
     add(s.hint);
+    if (s.lead) add(s.lead);
     s.guidance?.forEach((g) => add(commentText(g)));
     visitBlocks(s.blocks);
     for (const c of s.children) visit(c.type === 'group' ? c.instance : c);

@@ -33,9 +33,11 @@ import { formSchema } from './formSchema.ts';
 import {
   FrontMatterCard,
   HeadingBaseContext,
+  NoteRendererContext,
   sectionDomId,
   sectionHeadingId,
   RootSections,
+  wrappingTitle,
   STATUS_ICON,
   STATUS_TEXT,
 } from './FormFields.tsx';
@@ -276,9 +278,11 @@ export function EditorForm({
       <KeptFromDocument control={control} name={FRONT_MATTER_KEY} />
       <FrontMatterCard fields={fmFields} control={control} title={fmTitle} />
       <TitleFieldIdsContext.Provider value={titleIds}>
-        <HeadingBaseContext.Provider value={topLevel(template)}>
-          <RootSections root={template.root} control={control} />
-        </HeadingBaseContext.Provider>
+        <NoteRendererContext.Provider value={renderPreview ?? null}>
+          <HeadingBaseContext.Provider value={topLevel(template)}>
+            <RootSections root={template.root} control={control} />
+          </HeadingBaseContext.Provider>
+        </NoteRendererContext.Provider>
       </TitleFieldIdsContext.Provider>
     </form>
   );
@@ -372,11 +376,13 @@ function proposalTitleHeading(template: Template): boolean {
   return false;
 }
 
-/** The level of the template's first headings (`##` for a pull-request template). */
+/**
+ * The level of the template's first headings (`##` for a pull-request template; the level
+ * under a title heading that wraps every section).
+ */
 function topLevel(template: Template): number {
-  const levels = template.root.children.map((c) =>
-    c.type === 'group' ? c.instance.level : c.level,
-  );
+  const top = wrappingTitle(template.root)?.children ?? template.root.children;
+  const levels = top.map((c) => (c.type === 'group' ? c.instance.level : c.level));
   return levels.length ? Math.min(...levels) : 1;
 }
 
