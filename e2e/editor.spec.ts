@@ -260,7 +260,11 @@ test('enhancement proposal: heading fields, dates, ordered lists, section groups
   const title = form(page)
     .getByRole('region', { name: /^EP-XXX/ })
     .first();
-  await title.getByRole('textbox', { name: /Enhancement Title/i }).fill('Layer cache');
+  // The title is the one title field at the top of the form.
+  await form(page)
+    .getByRole('textbox', { name: /^Title/ })
+    .first()
+    .fill('Layer cache');
   values.push('Layer cache');
   await title.getByRole('textbox', { name: 'Author' }).fill('Ada Lovelace');
   values.push('**Author**: Ada Lovelace');
@@ -302,8 +306,10 @@ test('RFC: front matter, use cases, table cells with options, key-value choices'
 }) => {
   await openTemplate(page, 'Enhancement RFC');
   const values: string[] = [];
-  const meta = section(page, 'Document metadata');
-  await meta.getByRole('textbox', { name: 'title' }).fill('Layer caching RFC');
+  await form(page)
+    .getByRole('textbox', { name: /^Title/ })
+    .first()
+    .fill('Layer caching RFC');
   values.push('Layer caching RFC');
 
   const risks = section(page, /^Risks and Mitigations/);

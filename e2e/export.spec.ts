@@ -62,11 +62,18 @@ async function settledMarkdown(page: Page, ...texts: string[]): Promise<string> 
   return md;
 }
 
+/** The proposal's one title: the first field of the form. */
+function titleInput(page: Page): Locator {
+  return form(page)
+    .getByRole('textbox', { name: /^Title/ })
+    .first();
+}
+
 async function setDraftTitle(page: Page, title: string) {
-  const input = page.getByRole('textbox', { name: 'Draft title' });
+  const input = titleInput(page);
   await input.fill(title);
   await input.blur();
-  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: title, exact: true })).toBeVisible();
 }
 
 async function fillProse(page: Page, name: string, text: string, within: Locator = form(page)) {
@@ -196,7 +203,7 @@ test('Copy Markdown puts exactly the Markdown tab on the clipboard; so does its 
     'aria-keyshortcuts',
     'Alt+Shift+C',
   );
-  await page.getByRole('textbox', { name: 'Draft title' }).focus();
+  await titleInput(page).focus();
   await page.keyboard.press('Alt+Shift+C');
   await confirmIncomplete(page, 'Copy Markdown');
   await expect(exportBar(page).getByRole('status')).toHaveText('Copied Markdown to the clipboard.');
@@ -227,9 +234,7 @@ test('issue: labels and title from the front matter, the body is the Markdown ta
 }) => {
   await openTemplate(page, 'Enhancement Request (AI Agent)');
   const texts = await fillEnhancementRequest(page);
-  await section(page, 'Issue details')
-    .getByRole('textbox', { name: 'Issue title (optional)' })
-    .fill(':wrench:(ci): Cache image layers');
+  await titleInput(page).fill(':wrench:(ci): Cache image layers');
   const md = await settledMarkdown(page, ...texts);
   // The issue template's front matter describes the template, not the issue.
   expect(md.startsWith('---')).toBe(false);
@@ -313,9 +318,6 @@ test('pull request: compare/BASE...HEAD with quick_pull, the body is the Markdow
 test('new file: new/BRANCH?filename=PATH&value=… keeps the RFC front matter', async ({ page }) => {
   await openTemplate(page, 'Enhancement RFC');
   await setDraftTitle(page, 'Layer caching RFC');
-  await section(page, 'Document metadata')
-    .getByRole('textbox', { name: 'title' })
-    .fill('Layer caching RFC');
   const useCases = section(page, /^Use Cases?/);
   await useCases.getByRole('textbox', { name: 'Name' }).first().fill('Warm rebuild');
   const md = await settledMarkdown(page, 'title: Layer caching RFC', 'Use Case 1: Warm rebuild');
@@ -348,6 +350,7 @@ test('new file: new/BRANCH?filename=PATH&value=… keeps the RFC front matter', 
 // measures and shows must be the length GitHub receives, or a link just under the limit gets 414.
 test('the length shown is the length GitHub receives, apostrophes included', async ({ page }) => {
   await openTemplate(page, 'Enhancement Request (AI Agent)');
+  await setDraftTitle(page, 'Cache image layers');
   const background = section(page, /^Background/);
   await background.getByRole('button', { name: 'Markdown source for Motivation' }).click();
   const text = "it's ".repeat(450).trim();
@@ -370,6 +373,7 @@ test('a 20 KB proposal goes by the clipboard: the link has no body and says so',
   page,
 }) => {
   await openTemplate(page, 'Enhancement Request (AI Agent)');
+  await setDraftTitle(page, 'Cache image layers');
   const background = section(page, /^Background/);
   await background.getByRole('button', { name: 'Markdown source for Motivation' }).click();
   const paragraph =
@@ -393,7 +397,7 @@ test('a 20 KB proposal goes by the clipboard: the link has no body and says so',
   expect(new URL(opened.url).pathname).toBe('/octo-org/octo-repo/issues/new');
   const params = queryParams(opened.url);
   expect(params.has('body')).toBe(false);
-  expect(params.get('title')).toBeTruthy();
+  expect(params.get('title')).toBe('Cache image layers');
   expect(opened.shownLength).toBe(opened.href.length);
   expect(opened.shownLength).toBeLessThan(8000);
   await expect(dialog.getByRole('status')).toHaveText(
@@ -485,9 +489,7 @@ test('a share link opens as a new draft with the same values, never over an exis
     await page2.getByRole('button', { name: 'Open as a new draft' }).click();
     await expect(page2).toHaveURL(/#\/draft\/[a-z0-9]+$/);
     await expect(page2.getByText(/\d+ of \d+ sections complete/)).toBeVisible();
-    await expect(page2.getByRole('textbox', { name: 'Draft title' })).toHaveValue(
-      'Shared layer cache',
-    );
+    await expect(titleInput(page2)).toHaveValue('Shared layer cache');
     expect(await settledMarkdown(page2, ...texts)).toBe(md);
     draftIds.push(new URL(page2.url()).hash);
   }
@@ -517,9 +519,7 @@ test('an incomplete proposal asks once: Go back exports nothing, confirming expo
   page,
 }) => {
   await openTemplate(page, 'Enhancement RFC');
-  await section(page, 'Document metadata')
-    .getByRole('textbox', { name: 'title' })
-    .fill('Half-done RFC');
+  await titleInput(page).fill('Half-done RFC');
   const md = await settledMarkdown(page, 'title: Half-done RFC');
   const missing = await missingCount(page);
   expect(missing).toBeGreaterThan(1);

@@ -7,7 +7,7 @@ import { nextTheme, useSettings } from '../stores/settings.ts';
 import type { Theme } from '../stores/settings.ts';
 import { findTemplateEntry } from '../templates/registry.ts';
 import { GalleryRoute } from './GalleryRoute.tsx';
-import { navigate, useRoute } from './router.ts';
+import { navigate, parseRoute, useRoute } from './router.ts';
 import type { Route } from './router.ts';
 import { ShareRoute } from './ShareRoute.tsx';
 import { useApplyTheme } from './useApplyTheme.ts';
@@ -89,6 +89,7 @@ function NewDraftRoute({ templateId }: { templateId: string }) {
 function DraftRoute({ draftId }: { draftId: string }) {
   const draft = useDraft(draftId);
   const loaded = useDrafts((s) => s.loaded);
+  useDiscardWhenLeftUntouched(draftId);
   if (!draft && !loaded) {
     return (
       <p className="route-loading" role="status">
@@ -117,6 +118,25 @@ function DraftRoute({ draftId }: { draftId: string }) {
         <EditorRoute draftId={draftId} templateSource={draft.templateSource} />
       </Suspense>
     </>
+  );
+}
+
+/**
+ * A template opened from the gallery and left without a keystroke leaves no "Untitled
+ * proposal" behind: leaving the editor removes a draft nobody wrote in. After the editor's own
+ * clean-up (which saves a pending edit), and not when the same draft is shown again (React's
+ * development double mount).
+ */
+function useDiscardWhenLeftUntouched(draftId: string) {
+  useEffect(
+    () => () => {
+      setTimeout(() => {
+        const route = parseRoute(window.location.hash);
+        if (route.name === 'draft' && route.draftId === draftId) return;
+        useDrafts.getState().discardUntouchedDraft(draftId);
+      }, 0);
+    },
+    [draftId],
   );
 }
 

@@ -134,6 +134,12 @@ export interface DraftsState {
   duplicateDraft: (id: string) => string | undefined;
   renameDraft: (id: string, title: string) => void;
   deleteDraft: (id: string) => void;
+  /**
+   * Removes a draft nobody wrote in (never changed since it was created, no values, the default
+   * title), e.g. a template opened from the gallery and left. No undo: nothing is in it, and the
+   * last deleted draft stays the one "Undo" brings back. Returns whether it was removed.
+   */
+  discardUntouchedDraft: (id: string) => boolean;
   /** Restores the last deleted draft; returns its id, or undefined when there is none. */
   undoDelete: () => string | undefined;
   dismissProblems: () => void;
@@ -883,6 +889,23 @@ export const useDrafts = create<DraftsState>()((set, get) => ({
       return { drafts: rest, lastDeleted: draft };
     });
     markDirty(id);
+  },
+
+  discardUntouchedDraft(id) {
+    const draft = get().drafts[id];
+    const untouched =
+      draft !== undefined &&
+      draft.rev === 0 &&
+      draft.title === DEFAULT_DRAFT_TITLE &&
+      Object.keys(draft.values).length === 0 &&
+      (draft.conflicts?.length ?? 0) === 0;
+    if (!untouched) return false;
+    set((s) => {
+      const { [id]: _removed, ...rest } = s.drafts;
+      return { drafts: rest };
+    });
+    markDirty(id);
+    return true;
   },
 
   undoDelete() {

@@ -631,6 +631,7 @@ function templateHints(template: Template): { hints: Set<string>; lines: Set<str
   };
   const visit = (s: Section) => {
     add(s.hint);
+    if (s.lead) add(s.lead);
     s.guidance?.forEach((g) => add(commentText(g)));
     visitBlocks(s.blocks);
     for (const c of s.children) visit(c.type === 'group' ? c.instance : c);

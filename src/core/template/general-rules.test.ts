@@ -392,7 +392,9 @@ body:
       'code Log (optional)',
       'checklist Terms',
     ]);
-    expect(allFields(template)[0]!.hint).toContain('Search the open issues first.');
+    // A markdown element is a note before the element it precedes, not that field's guidance.
+    const first = template.root.children[0];
+    expect(first?.type === 'section' ? first.lead : '').toContain('Search the open issues first.');
   });
 
   it('text equal to the placeholder is an answer; the prefill is not; no box ticked is missing', () => {

@@ -248,18 +248,21 @@ describe('parseIssueForm: the form becomes one `### Label` section per element',
     expect(fieldOf(bug, 'reproduction').placeholder).toBe('https://github.com/you/repro');
   });
 
-  it('keeps markdown elements as hints, never as blocks of the body', () => {
+  it('keeps markdown elements as notes where the form puts them, never as blocks of the body', () => {
     const first = sections(bug)[0]!;
-    expect(first.hint).toMatch(/^Thanks for taking the time/);
-    expect(first.blocks.map((b) => b.type)).toEqual(['field']);
-    expect(fieldOf(bug, 'bug-description').hint).toBe(
+    expect(first.lead).toBe(
       'Thanks for taking the time to fill out this bug report!\n' +
-        'Before you start, search the [existing issues](https://github.com/o/r/issues).\n\n' +
-        'A clear and concise description of what the bug is.',
+        'Before you start, search the [existing issues](https://github.com/o/r/issues).',
     );
-    expect(fieldOf(feature, 'solution').hint).toBe(
-      '**Tip:** describe the solution, not only the problem.',
+    expect(first.hint).toBe('');
+    expect(first.blocks.map((b) => b.type)).toEqual(['field']);
+    // The element's own description is its field's guidance, apart from the note.
+    expect(fieldOf(bug, 'bug-description').hint).toBe(
+      'A clear and concise description of what the bug is.',
     );
+    const solution = sections(feature).find((s) => s.id === 'solution')!;
+    expect(solution.lead).toBe('**Tip:** describe the solution, not only the problem.');
+    expect(fieldOf(feature, 'solution').hint).toBe('');
     expect(bug.root.hint).toBe('Thank you for helping us improve!');
     expect(renderDocument(bug, {})).not.toContain('Thanks for taking the time');
   });

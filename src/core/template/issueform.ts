@@ -2,7 +2,8 @@
  * GitHub issue forms (`.github/ISSUE_TEMPLATE/*.yml`) → Template. Each element that asks for an
  * answer becomes one `### Label` section holding one field, because that is the body GitHub
  * writes: `### Label\n\nanswer` per element, `_No response_` for an empty answer. `markdown`
- * elements are help shown in the form, never part of the body, so they become hints.
+ * elements are notes shown in the form where the form puts them (`lead` of the next element's
+ * section; after the last element, the form's own help), never part of the body.
  */
 import { yamlErrorText } from './frontmatter.ts';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
@@ -182,9 +183,10 @@ export function parseIssueForm(text: string): Template {
     const validations = get(item, 'validations');
     const requiredNode = get(validations, 'required');
     const markedRequired = isScalar(requiredNode) && requiredNode.value === true;
+    // The form's notes stand before this element, apart from its own description.
     const help = pendingHelp.join('\n\n');
     pendingHelp = [];
-    const hint = [help, attr('description').trim()].filter(Boolean).join('\n\n');
+    const hint = attr('description').trim();
     const base = { id, label, hint, required: markedRequired };
 
     let field: Field;
@@ -330,7 +332,8 @@ export function parseIssueForm(text: string): Template {
       heading: { open: '### ', close: '', parts: [{ type: 'fixed', text: label }] },
       headingFields: [],
       optional: !field.required,
-      hint: help,
+      hint: '',
+      ...(help ? { lead: help } : {}),
       blocks: [{ type: 'field', field }],
       children: [],
     });

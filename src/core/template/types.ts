@@ -99,6 +99,11 @@ export interface Section {
   titleFieldId?: string;
   /** Guidance for the section as a whole. */
   hint: string;
+  /**
+   * Text the form shows just before this section, as the template places it (an issue form's
+   * `markdown` elements). Markdown; never part of the output.
+   */
+  lead?: string;
   /** That guidance's comments as written, for output that keeps them. */
   guidance?: string[];
   blocks: Block[];

@@ -68,6 +68,7 @@ function sectionLines(node: SectionNode, out: string[]): void {
   if (node.type === 'group') marks.push(`repeats as ${node.field.id}`);
   const indent = '  '.repeat(Math.max(0, section.level - 1));
   const title = section.level === 0 ? '(before the first heading)' : section.title;
+  if (section.lead) out.push(`${indent}note=${short(section.lead)}`);
   out.push(
     `${indent}${'#'.repeat(section.level) || '.'} ${title} [${node.id}] ${marks.join(', ')}`,
   );

@@ -8,6 +8,13 @@ import type { GithubTarget } from '../../core/github.ts';
 import { FRONT_MATTER_KEY } from '../../core/model.ts';
 import type { Values } from '../../core/model.ts';
 import type { Template } from '../../core/template/types.ts';
+import {
+  exportTitle,
+  linkedTitleFields,
+  proposalTitle,
+  titlePlaceholder,
+  withProposalTitle,
+} from '../../core/title.ts';
 import { DEFAULT_DRAFT_TITLE, useDrafts } from '../../stores/drafts.ts';
 import { STORAGE_UNAVAILABLE_REASON } from '../../stores/db.ts';
 import { valueAsText } from '../../stores/merge.ts';
@@ -18,7 +25,7 @@ import { matchKey, unescapeMarkdown } from '../../core/text.ts';
 import { isApplePlatform, matchesShortcut, shortcut } from '../../components/shortcuts.ts';
 import { UndoContext } from './undo.ts';
 import type { Removal } from './undo.ts';
-import { FieldStatusContext } from './fieldStatus.ts';
+import { FieldStatusContext, TitleFieldIdsContext } from './fieldStatus.ts';
 import { firstControlIn, focusControl, focusField, nextPath } from './fieldFocus.ts';
 import { emptySlots, meterCounts, meterText, requiredSlots } from './progress.ts';
 import type { EditorExportContext } from './EditorScreen.tsx';
@@ -26,9 +33,11 @@ import { formSchema } from './formSchema.ts';
 import {
   FrontMatterCard,
   HeadingBaseContext,
+  NoteRendererContext,
   sectionDomId,
   sectionHeadingId,
   RootSections,
+  wrappingTitle,
   STATUS_ICON,
   STATUS_TEXT,
 } from './FormFields.tsx';
@@ -44,6 +53,7 @@ import { allFields, frontMatterFields, startValue, todayIso } from './templateMo
 import { useDraftAccess } from './useDraftAccess.ts';
 import { KeptFromDocument } from './KeptFromDocument.tsx';
 import { useDraftSync } from './useDraftSync.ts';
+import { ProposalTitleField } from './TitleField.tsx';
 import { useMediaQuery } from './useMediaQuery.ts';
 
 /** From this width the outline, the form and the preview stand side by side. */
@@ -58,11 +68,30 @@ export interface EditorFormProps {
   renderExport?: ((ctx: EditorExportContext) => ReactNode) | undefined;
 }
 
-/** Stored values over the template's starting values, over an empty value for every field. */
-export function initialValues(template: Template, stored: Values, today: string): Values {
+/**
+ * Stored values over the template's starting values, over an empty value for every field. A
+ * draft named before its title was one value (or imported with a name only) gives its name to
+ * the empty title fields.
+ */
+export function initialValues(
+  template: Template,
+  stored: Values,
+  today: string,
+  draftName = '',
+): Values {
   const start: Values = {};
   for (const field of allFields(template)) start[field.id] = startValue(field, today);
-  return { ...start, ...stored };
+  const values = { ...start, ...stored };
+  const name = draftName.trim();
+  if (name === '' || name === DEFAULT_DRAFT_TITLE || proposalTitle(template, values) !== '') {
+    return values;
+  }
+  return withProposalTitle(template, values, name);
+}
+
+/** The draft's name for a title: the title, or the name the app gives an untitled draft. */
+function draftNameFor(title: string): string {
+  return title.trim() === '' ? DEFAULT_DRAFT_TITLE : title;
 }
 
 export function EditorForm({
@@ -73,15 +102,19 @@ export function EditorForm({
   renderPreview,
   renderExport,
 }: EditorFormProps) {
-  const [initial] = useState(() =>
-    initialValues(template, useDrafts.getState().drafts[draftId]?.values ?? {}, todayIso()),
-  );
+  const [initial] = useState(() => {
+    const draft = useDrafts.getState().drafts[draftId];
+    return initialValues(template, draft?.values ?? {}, todayIso(), draft?.title);
+  });
+  // The title fields the one title input edits (one the author wrote apart stays in the form).
+  const [titleFields] = useState(() => linkedTitleFields(template, initial));
+  const titleIds = useMemo(() => new Set(titleFields.map((f) => f.id)), [titleFields]);
   const resolver = useMemo(
     () => zodResolver(formSchema(template)) as unknown as Resolver<FormValues>,
     [template],
   );
   const form = useForm<FormValues>({ defaultValues: initial, mode: 'onBlur', resolver });
-  const { control, getValues, reset, subscribe, trigger } = form;
+  const { control, getValues, reset, setValue, subscribe, trigger } = form;
   const [live] = useState(() => new LiveValues(template, initial));
   const keepGuidance = useSettings((st) => st.keepGuidanceComments);
   const dropEmptyOptional = useSettings((st) => st.dropEmptyOptionalSections);
@@ -96,6 +129,8 @@ export function EditorForm({
     () => getValues(),
     (stored) => reset(initialValues(template, stored, todayIso())),
     () => readOnlyRef.current,
+    // The draft's name is the title, when the template holds one.
+    titleFields.length > 0 ? (values) => draftNameFor(proposalTitle(template, values)) : undefined,
   );
 
   const flush = useCallback(() => sync.flush(), [sync]);
@@ -213,7 +248,7 @@ export function EditorForm({
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => focusFirstField(formRef.current), []);
 
-  const fmFields = frontMatterFields(template);
+  const fmFields = frontMatterFields(template).filter((f) => !titleIds.has(f.id));
   const fmTitle = template.frontMatter?.role === 'meta' ? 'Issue details' : 'Document metadata';
 
   const formPanel = (
@@ -231,12 +266,24 @@ export function EditorForm({
         if (id != null && id !== current) setCurrent(id);
       }}
     >
+      <ProposalTitleField
+        draftId={draftId}
+        fields={titleFields}
+        placeholder={titlePlaceholder(template) || titleInputPlaceholder(target)}
+        hint={titleHint(template, target, titleFields.length > 0)}
+        control={control}
+        setValue={setValue}
+      />
       {/* The document's own front matter, as imported: its keys the template lacks show here. */}
       <KeptFromDocument control={control} name={FRONT_MATTER_KEY} />
       <FrontMatterCard fields={fmFields} control={control} title={fmTitle} />
-      <HeadingBaseContext.Provider value={topLevel(template)}>
-        <RootSections root={template.root} control={control} />
-      </HeadingBaseContext.Provider>
+      <TitleFieldIdsContext.Provider value={titleIds}>
+        <NoteRendererContext.Provider value={renderPreview ?? null}>
+          <HeadingBaseContext.Provider value={topLevel(template)}>
+            <RootSections root={template.root} control={control} />
+          </HeadingBaseContext.Provider>
+        </NoteRendererContext.Provider>
+      </TitleFieldIdsContext.Provider>
     </form>
   );
   const previewPanel = (
@@ -262,6 +309,7 @@ export function EditorForm({
               validate={validate}
               onNextMissing={nextMissing}
               onGoBack={firstMissing}
+              titleInFields={titleFields.length > 0}
             />
             {wide ? (
               <div className="editor-columns">
@@ -296,11 +344,45 @@ export function EditorForm({
 
 const NEXT_MISSING_SHORTCUT = shortcut('N');
 
-/** The level of the template's first headings (`##` for a pull-request template). */
+function titleInputPlaceholder(target: GithubTarget): string {
+  if (target === 'pull-request') return 'Pull request title';
+  if (target === 'issue') return 'Issue title';
+  return 'Proposal title';
+}
+
+/** Where the one title goes, said under the title input. */
+function titleHint(template: Template, target: GithubTarget, inFields: boolean): string {
+  const where =
+    target === 'pull-request'
+      ? 'the pull request'
+      : target === 'issue'
+        ? 'the issue'
+        : 'the issue or pull request';
+  if (!inFields) return `The draft's name and the title of ${where} on GitHub.`;
+  const heading = proposalTitleHeading(template);
+  const frontMatter = template.frontMatter?.role === 'document' ? ' and front matter' : '';
+  return heading
+    ? `The document's heading${frontMatter}, the draft's name and the title of ${where}.`
+    : `The draft's name and the title of ${where} on GitHub.`;
+}
+
+/** Whether the title is written as the document's heading. */
+function proposalTitleHeading(template: Template): boolean {
+  const stack = [template.root];
+  for (let s = stack.pop(); s; s = stack.pop()) {
+    if (s.titleFieldId !== undefined) return true;
+    for (const c of s.children) if (c.type === 'section') stack.push(c);
+  }
+  return false;
+}
+
+/**
+ * The level of the template's first headings (`##` for a pull-request template; the level
+ * under a title heading that wraps every section).
+ */
 function topLevel(template: Template): number {
-  const levels = template.root.children.map((c) =>
-    c.type === 'group' ? c.instance.level : c.level,
-  );
+  const top = wrappingTitle(template.root)?.children ?? template.root.children;
+  const levels = top.map((c) => (c.type === 'group' ? c.instance.level : c.level));
   return levels.length ? Math.min(...levels) : 1;
 }
 
@@ -382,6 +464,7 @@ function EditorHeader({
   validate,
   onNextMissing,
   onGoBack,
+  titleInFields,
 }: {
   readOnly: boolean;
   draftId: string;
@@ -392,40 +475,15 @@ function EditorHeader({
   validate: () => Promise<boolean>;
   onNextMissing: () => boolean;
   onGoBack: () => void;
+  titleInFields: boolean;
 }) {
   const storedTitle = useDrafts((s) => s.drafts[draftId]?.title ?? '');
-  const renameDraft = useDrafts((s) => s.renameDraft);
-  const [title, setTitle] = useState(storedTitle);
-  const [editing, setEditing] = useState(false);
-  // Follow renames made elsewhere (the draft list in another tab) while not typing here.
-  const shown = editing ? title : storedTitle;
+  // The title as it is typed (the draft's name follows within a moment).
+  const liveTitle = useLiveSelector((live) => proposalTitle(template, live.getValues()));
+  const heading = titleInFields ? draftNameFor(liveTitle) : storedTitle || DEFAULT_DRAFT_TITLE;
   return (
     <header className="editor-header">
-      <h1 className="visually-hidden">{storedTitle || DEFAULT_DRAFT_TITLE}</h1>
-      <div className="editor-title">
-        <label htmlFor="editor-draft-title" className="visually-hidden">
-          Draft title
-        </label>
-        <input
-          id="editor-draft-title"
-          className="input title-input"
-          value={shown}
-          readOnly={readOnly}
-          placeholder={DEFAULT_DRAFT_TITLE}
-          onFocus={() => {
-            setTitle(storedTitle);
-            setEditing(true);
-          }}
-          onChange={(e) => {
-            setTitle(e.target.value);
-            renameDraft(draftId, e.target.value);
-          }}
-          onBlur={() => {
-            setEditing(false);
-            if (title.trim() === '') renameDraft(draftId, DEFAULT_DRAFT_TITLE);
-          }}
-        />
-      </div>
+      <h1 className="editor-title">{heading}</h1>
       <div className="editor-progress">
         <CompletenessMeter />
         <NextMissingButton onNext={onNextMissing} />
@@ -686,7 +744,6 @@ function ExportSlot({
     void version;
     const values = live.getValues();
     const meta = template.frontMatter?.meta;
-    const fmTitle = values['front-matter/title'];
     const report = live.getReport();
     return {
       markdown: live.getMarkdown(),
@@ -694,7 +751,8 @@ function ExportSlot({
       templateId,
       target,
       meta: {
-        title: typeof fmTitle === 'string' && fmTitle.trim() !== '' ? fmTitle : (meta?.title ?? ''),
+        // The author's title, never the template's placeholder title.
+        title: exportTitle(template, values, title === DEFAULT_DRAFT_TITLE ? '' : title),
         labels: meta?.labels ?? [],
         assignees: meta?.assignees ?? [],
       },

@@ -11,7 +11,12 @@ import type { Section, SectionGroup, SectionNode } from '../../core/template/typ
 import { extraKey, sourceKey } from '../../core/model.ts';
 import { KeptFromDocument, KeptText, useHasKept } from './KeptFromDocument.tsx';
 import { isFieldFilled } from '../../core/document/filled.ts';
-import { requiredMessage, useFieldStatus } from './fieldStatus.ts';
+import {
+  requiredMessage,
+  TitleFieldIdsContext,
+  useFieldStatus,
+  useIsTitleField,
+} from './fieldStatus.ts';
 import { useOfferUndo } from './undo.ts';
 import { Guidance, plainText } from './FieldShell.tsx';
 import { ProseWidget } from './ProseWidget.tsx';
@@ -65,6 +70,8 @@ export function FieldControl({
   // A block the form cannot show whole (nested items, another column, another code language)
   // is exported as written: the author edits that text, not a widget whose edits would not show.
   const keptSource = useHasKept(control, sourceKey(name));
+  // The proposal's title is edited once, in the title input at the top of the form.
+  if (useIsTitleField(name)) return null;
   if (field.kind === 'group') return <GroupControl field={field} name={name} control={control} />;
   if (keptSource) {
     return (
@@ -301,6 +308,18 @@ export function StatusBadge({ sectionId }: { sectionId: string }) {
   );
 }
 
+/**
+ * Renders the form's notes (an issue form's `markdown` elements) as sanitized Markdown: the
+ * preview's renderer, given by the app. Without it, the notes show as plain text.
+ */
+export const NoteRendererContext = createContext<((markdown: string) => ReactNode) | null>(null);
+
+/** A note of the template, standing between fields where the template puts it. */
+function FormNote({ text }: { text: string }) {
+  const render = useContext(NoteRendererContext);
+  return <div className="form-note">{render ? render(text) : <p>{plainText(text)}</p>}</div>;
+}
+
 /** The template's top heading level: its sections' headings start at h2 under the page's h1. */
 export const HeadingBaseContext = createContext(1);
 
@@ -344,18 +363,40 @@ export function SectionNodeCard({
   if (node.type === 'group') {
     return <SectionGroupCard node={node} control={control} parentTitle={parentTitle} />;
   }
-  return <SectionCard section={node} control={control} />;
+  return (
+    <>
+      {node.lead ? <FormNote text={node.lead} /> : null}
+      <SectionCard section={node} control={control} />
+    </>
+  );
+}
+
+/**
+ * A template whose one top heading holds all the others (`# RFC title` over its `##`
+ * sections): that heading is the document's title, not a section to nest every card in.
+ */
+export function wrappingTitle(root: Section): Section | null {
+  const [only, ...rest] = root.children;
+  if (!only || rest.length > 0 || only.type !== 'section' || only.children.length === 0) {
+    return null;
+  }
+  return only;
 }
 
 /**
  * The top of the template: the part before the first heading gets its own card, and the
- * sections under it stand as cards of their own rather than nested inside it.
+ * sections under it stand as cards of their own rather than nested inside it. So do the
+ * sections under a title heading that wraps them all: cards stand at the document's main
+ * heading level.
  */
 export function RootSections({ root, control }: { root: Section; control: FormControl }) {
+  const title = wrappingTitle(root);
+  const top = title ? title.children : root.children;
   return (
     <>
       <SectionCard section={root} control={control} withChildren={false} />
-      {root.children.map((child) => (
+      {title ? <SectionCard section={title} control={control} withChildren={false} /> : null}
+      {top.map((child) => (
         <SectionNodeCard key={child.id} node={child} control={control} />
       ))}
     </>
@@ -373,8 +414,11 @@ function SectionCard({
 }) {
   const kept = useHasKept(control, extraKey(section.id));
   const n = useHeadingLevel(section.level);
-  if (!withChildren && ownFields(section).length === 0 && !kept) return null;
+  // The title is edited in the title input: a card holding only the title is not shown.
+  const titleIds = useContext(TitleFieldIdsContext);
   const fields = ownFields(section);
+  const shown = fields.filter((f) => !titleIds.has(f.id));
+  if (!withChildren && shown.length === 0 && !kept) return null;
   const title = plainText(sectionTitle(section));
   const headingId = sectionHeadingId(section.id);
   return (

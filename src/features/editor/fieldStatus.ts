@@ -23,3 +23,10 @@ export function useFieldStatus(): FieldStatus {
 export function requiredMessage(label: string): string {
   return `${label.replace(/:$/, '')} is required.`;
 }
+
+/** Form paths of fields the title input edits: the form does not show them a second time. */
+export const TitleFieldIdsContext = createContext<ReadonlySet<string>>(new Set());
+
+export function useIsTitleField(name: string): boolean {
+  return useContext(TitleFieldIdsContext).has(name);
+}

@@ -42,14 +42,16 @@ export function useDraftSync(
   onOutsideChange: (values: Values) => void,
   /** True while another tab edits the draft: this form then writes nothing. */
   isReadOnly: () => boolean = () => false,
+  /** The draft's name for these values, when the name follows them (the proposal's title). */
+  nameOf?: (values: Values) => string,
 ): DraftSync {
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const dirty = useRef(false);
   /** The values this form last wrote or loaded: the base of a merge with outside changes. */
   const written = useRef<Values | null>(null);
-  const latest = useRef({ getValues, onOutsideChange, isReadOnly });
+  const latest = useRef({ getValues, onOutsideChange, isReadOnly, nameOf });
   useEffect(() => {
-    latest.current = { getValues, onOutsideChange, isReadOnly };
+    latest.current = { getValues, onOutsideChange, isReadOnly, nameOf };
   });
 
   const sync = useRef<DraftSync | null>(null);
@@ -79,11 +81,14 @@ export function useDraftSync(
           : mergeValues(base, form, draft.values);
       const at = new Date().toISOString();
       written.current = merged.values;
+      const name = latest.current.nameOf?.(merged.values);
+      const renamed = name !== undefined && name !== draft.title;
       // Blur and validation also notify; only a real change is written (and bumps the revision).
-      if (!sameJson(merged.values, draft.values) || merged.conflicts.length > 0) {
+      if (!sameJson(merged.values, draft.values) || merged.conflicts.length > 0 || renamed) {
         store.updateDraft(draftId, {
           values: merged.values,
           conflicts: merged.conflicts.map((c) => ({ ...c, at })),
+          ...(renamed ? { title: name } : {}),
         });
       }
       written.current = useDrafts.getState().drafts[draftId]?.values ?? merged.values;

@@ -12,7 +12,10 @@ import { loadExportSettings, saveExportSettings } from './exportSettings.ts';
 import { ModalDialog } from './ModalDialog.tsx';
 
 export interface ExportMeta {
-  /** Title from the template's front matter (issue templates). */
+  /**
+   * The issue or pull-request title: the proposal's title as the form holds it (with the
+   * template's prefix, never its placeholder). Without it, the draft's title.
+   */
   title?: string;
   labels: string[];
   assignees: string[];
@@ -72,7 +75,8 @@ export function ExportDialog({
   const [target, setTarget] = useState<GithubTarget>(defaultTarget);
   const [repository, setRepository] = useState(settings.repository);
   const [host, setHost] = useState(settings.host);
-  const [issueTitle, setIssueTitle] = useState(meta.title?.trim() ? meta.title : title);
+  // The title is edited in one place, the form: here it is shown as it will be sent.
+  const issueTitle = meta.title ?? title;
   const [useLabels, setUseLabels] = useState(false);
   const [labelsText, setLabelsText] = useState(meta.labels.join(', '));
   const [useAssignees, setUseAssignees] = useState(false);
@@ -324,8 +328,13 @@ export function ExportDialog({
             <input
               id={`${id}-title-input`}
               value={issueTitle}
-              onChange={(e) => setIssueTitle(e.target.value)}
+              readOnly
+              placeholder="No title yet: GitHub asks for one"
+              aria-describedby={`${id}-title-note`}
             />
+            <p className="export-hint" id={`${id}-title-note`}>
+              The proposal’s title, from the top of the form.
+            </p>
           </div>
         )}
 

@@ -1,10 +1,12 @@
 import 'github-markdown-css/github-markdown.css';
 import './preview-theme.css';
 import './preview.css';
-import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { formatCount, previewHazard } from '../../core/limits.ts';
 import { allowRemoteImages, useRemoteImages } from './remoteImages.ts';
 import { blockedRemoteElements, showRemoteImages } from './sanitize.ts';
+import { loadYaml } from '../../templates/yaml-lazy.ts';
+import { FRONT_MATTER } from './markdownEngine.ts';
 import { applySectionHtml } from './sectionDom.ts';
 import { createSectionRenderer } from './sectionRenderer.ts';
 
@@ -67,7 +69,26 @@ function SectionedMarkdown({
   label: string | undefined;
   scope: string | undefined;
 }) {
-  const [renderer] = useState(createSectionRenderer);
+  // Front matter shows as a table once the YAML library (its own chunk) is loaded: a fresh
+  // renderer then renders it again.
+  const hasFrontMatter = FRONT_MATTER.test(markdown);
+  const [yamlReady, setYamlReady] = useState(false);
+  const [renderer, setRenderer] = useState(createSectionRenderer);
+  useEffect(() => {
+    if (!hasFrontMatter || yamlReady) return;
+    let live = true;
+    loadYaml().then(
+      () => {
+        if (!live) return;
+        setYamlReady(true);
+        setRenderer(createSectionRenderer());
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [hasFrontMatter, yamlReady]);
   const sectionElements = useRef(new Map<string, HTMLDivElement>());
   const shownHtml = useRef(new WeakMap<HTMLDivElement, string>());
   const body = useRef<HTMLDivElement>(null);

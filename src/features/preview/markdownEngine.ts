@@ -1,6 +1,9 @@
 import { Lexer, Marked, Tokenizer } from 'marked';
 import type { Links, Token, TokenizerAndRendererExtension } from 'marked';
 import markedAlert from 'marked-alert';
+// In the app this is the lazy stand-in (src/templates/yaml-lazy.ts): it throws until the YAML
+// library is loaded, and the front matter then shows verbatim until it is.
+import { parseDocument } from 'yaml';
 
 /**
  * The one configured marked instance of the preview, and the lexing / rendering steps it is driven
@@ -41,10 +44,50 @@ const frontMatter: TokenizerAndRendererExtension = {
   },
   renderer(token) {
     const text = typeof token.text === 'string' ? token.text : '';
-    // GitHub shows front matter as a table; without a YAML parser here, show it verbatim.
+    // As GitHub shows it: a table of its keys and values. Verbatim when it is not a map of
+    // readable YAML (or before the YAML library has loaded).
+    const table = frontMatterTable(text);
+    if (table !== null) return table;
     return `<pre class="front-matter"><code class="language-yaml">${escapeHtml(text)}</code></pre>\n`;
   },
 };
+
+/** Front matter as GitHub renders it: one header row of keys, one row of values. */
+export function frontMatterTable(yamlText: string): string | null {
+  let data: unknown;
+  try {
+    const doc = parseDocument(yamlText, { uniqueKeys: false });
+    if (doc.errors.length > 0) return null;
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch {
+    return null;
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return null;
+  const entries = Object.entries(data as Record<string, unknown>);
+  if (entries.length === 0) return null;
+  const head = entries.map(([key]) => `<th>${escapeHtml(key)}</th>`).join('');
+  const row = entries.map(([, value]) => `<td>${yamlCell(value, 0)}</td>`).join('');
+  return `<table class="front-matter"><thead><tr>${head}</tr></thead><tbody><tr>${row}</tr></tbody></table>\n`;
+}
+
+/** A value in a cell: text, or a nested table for a list or a map (as GitHub nests them). */
+function yamlCell(value: unknown, depth: number): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return escapeHtml(value.toISOString().slice(0, 10));
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+    return escapeHtml(String(value));
+  }
+  if (typeof value !== 'object') return '';
+  if (depth > 8) return escapeHtml(JSON.stringify(value));
+  if (Array.isArray(value)) {
+    const cells = value.map((v) => `<td>${yamlCell(v, depth + 1)}</td>`).join('');
+    return `<table><tbody><tr>${cells}</tr></tbody></table>`;
+  }
+  const entries = Object.entries(value as Record<string, unknown>);
+  const head = entries.map(([key]) => `<th>${escapeHtml(key)}</th>`).join('');
+  const row = entries.map(([, v]) => `<td>${yamlCell(v, depth + 1)}</td>`).join('');
+  return `<table><thead><tr>${head}</tr></thead><tbody><tr>${row}</tr></tbody></table>`;
+}
 
 const markdown = new Marked({ gfm: true, breaks: false, pedantic: false }, markedAlert(), {
   extensions: [frontMatter],

@@ -167,10 +167,43 @@ describe('renderMarkdown: GitHub rendering', () => {
     expect(root.querySelector('a')?.getAttribute('href')).toBe('https://x.example');
   });
 
-  test('front matter is shown verbatim, not as a heading', () => {
-    const root = dom(renderMarkdown('---\ntitle: RFC\nstatus: draft\n---\n# Body\n'));
-    expect(root.querySelector('pre.front-matter')?.textContent).toBe('title: RFC\nstatus: draft');
+  test('front matter is shown as GitHub shows it, a table of keys and values', () => {
+    const root = dom(
+      renderMarkdown('---\ntitle: RFC\nstatus: draft\nauthors:\n  - ada\n  - lin\n---\n# Body\n'),
+    );
+    const table = root.querySelector('table.front-matter');
+    const head = [...(table?.querySelectorAll(':scope > thead th') ?? [])].map(
+      (th) => th.textContent,
+    );
+    expect(head).toEqual(['title', 'status', 'authors']);
+    const cells = table?.querySelectorAll(':scope > tbody > tr > td');
+    expect(cells?.[0]?.textContent).toBe('RFC');
+    expect([...(cells?.[2]?.querySelectorAll('td') ?? [])].map((td) => td.textContent)).toEqual([
+      'ada',
+      'lin',
+    ]);
+    expect(root.querySelector('pre')).toBeNull();
     expect(root.querySelectorAll('h1, h2')).toHaveLength(1);
+  });
+
+  test('front matter values are text, never markup', () => {
+    const html = renderMarkdown(
+      '---\ntitle: "<img src=x onerror=alert(1)>"\n"<b>k</b>": "[x](javascript:alert(1))"\n---\n',
+    );
+    expectInert(html);
+    const root = dom(html);
+    expect(root.querySelector('img, b, a')).toBeNull();
+    expect(root.querySelector('table.front-matter td')?.textContent).toBe(
+      '<img src=x onerror=alert(1)>',
+    );
+  });
+
+  test('front matter that is not a map of readable YAML is shown verbatim', () => {
+    for (const yaml of ['just text', 'a: [unclosed', '- a\n- b']) {
+      const root = dom(renderMarkdown(`---\n${yaml}\n---\n# Body\n`));
+      expect(root.querySelector('pre.front-matter')?.textContent).toBe(yaml);
+      expect(root.querySelector('table')).toBeNull();
+    }
   });
 
   test('HTML comments are not shown', () => {
