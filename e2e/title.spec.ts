@@ -45,9 +45,23 @@ test('the RFC title is typed once: heading, front matter, page heading and draft
   ).toHaveCount(0);
   await expect(page.locator('.save-indicator')).toHaveText('Saved');
   await page.goto('/');
-  await expect(
-    page.getByRole('region', { name: 'Your drafts' }).getByRole('link', { name: 'Layer caching' }),
-  ).toBeVisible();
+  const drafts = page.getByRole('region', { name: 'Your drafts' });
+  await expect(drafts.getByRole('listitem')).toHaveCount(1);
+  await expect(drafts.getByRole('link', { name: 'Layer caching', exact: true })).toBeVisible();
+  const row = drafts.getByRole('listitem').first();
+
+  // Renamed in the draft list: the one title follows.
+  await row.getByRole('button', { name: 'Rename' }).click();
+  await row.getByRole('textbox').fill('Layer cache v2');
+  await row.getByRole('textbox').press('Enter');
+  await page
+    .getByRole('region', { name: 'Your drafts' })
+    .getByRole('link', { name: 'Layer cache v2', exact: true })
+    .click();
+  await expect(titleInput(page)).toHaveValue('Layer cache v2');
+  await expect
+    .poll(() => markdownText(page))
+    .toMatch(/^---\ntitle: Layer cache v2\n[^]*\n# Enhancement: Layer cache v2\n/);
 });
 
 test('the issue never gets the template placeholder title', async ({ page }) => {

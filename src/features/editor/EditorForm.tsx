@@ -69,9 +69,11 @@ export interface EditorFormProps {
 }
 
 /**
- * Stored values over the template's starting values, over an empty value for every field. A
- * draft named before its title was one value (or imported with a name only) gives its name to
- * the empty title fields.
+ * Stored values over the template's starting values, over an empty value for every field. The
+ * form keeps the draft's name equal to its title; a name that differs was given outside the form
+ * (renamed in the draft list, named before the title was one value, imported with a name only)
+ * and is the title the author chose last, so it is written into the title fields that follow
+ * the title.
  */
 export function initialValues(
   template: Template,
@@ -83,7 +85,7 @@ export function initialValues(
   for (const field of allFields(template)) start[field.id] = startValue(field, today);
   const values = { ...start, ...stored };
   const name = draftName.trim();
-  if (name === '' || name === DEFAULT_DRAFT_TITLE || proposalTitle(template, values) !== '') {
+  if (name === '' || name === DEFAULT_DRAFT_TITLE || name === proposalTitle(template, values)) {
     return values;
   }
   return withProposalTitle(template, values, name);
