@@ -16,7 +16,8 @@ import { useOfferUndo } from './undo.ts';
 import { Guidance, plainText } from './FieldShell.tsx';
 import { ProseWidget } from './ProseWidget.tsx';
 import { ownFields, hasFields, newInstance, sectionTitle, todayIso } from './templateModel.ts';
-import { useLiveSelector } from './liveValues.ts';
+import { useReportSelector } from './liveValues.ts';
+import { LazySection } from './lazySections.tsx';
 import {
   asString,
   ChecklistWidget,
@@ -290,9 +291,7 @@ export const STATUS_ICON: Record<SectionStatus, string> = {
 };
 
 export function StatusBadge({ sectionId }: { sectionId: string }) {
-  const status = useLiveSelector(
-    (live) => live.getReport().sections.find((s) => s.id === sectionId)?.status ?? null,
-  );
+  const status = useReportSelector((live) => live.getSectionStatus(sectionId));
   if (!status || status === 'empty') return null;
   return (
     <span className={`status status-${status}`}>
@@ -355,8 +354,11 @@ export function RootSections({ root, control }: { root: Section; control: FormCo
   return (
     <>
       <SectionCard section={root} control={control} withChildren={false} />
-      {root.children.map((child) => (
-        <SectionNodeCard key={child.id} node={child} control={control} />
+      {root.children.map((child, index) => (
+        // In a large template, mounted when it comes near the viewport or a jump needs it.
+        <LazySection key={child.id} index={index} node={child}>
+          <SectionNodeCard node={child} control={control} />
+        </LazySection>
       ))}
     </>
   );
@@ -408,8 +410,10 @@ function SectionCard({
         )}
         <KeptText section={section} control={control} />
         {withChildren
-          ? section.children.map((child) => (
-              <SectionNodeCard key={child.id} node={child} control={control} parentTitle={title} />
+          ? section.children.map((child, index) => (
+              <LazySection key={child.id} index={index} node={child}>
+                <SectionNodeCard node={child} control={control} parentTitle={title} />
+              </LazySection>
             ))
           : null}
       </section>
