@@ -43,6 +43,41 @@ interface RenderContext {
   anchors: Anchors;
   template: Template;
   options: RenderOptions;
+  /** The document's own values (sections rendered with them may be cached). */
+  values?: Values;
+  cache?: RenderCache | undefined;
+}
+
+/**
+ * What one section's own text (heading, blocks, kept text: not its subsections) was made from:
+ * the values it read, as they were. The editor renders the whole document on every keystroke;
+ * with a cache, only sections whose own values changed are written again.
+ */
+interface CachedSection {
+  reads: Map<string, unknown>;
+  text: string;
+}
+
+export interface RenderCache {
+  options: string;
+  sections: WeakMap<Section, CachedSection>;
+}
+
+/** A cache for `renderDocument` over one template (see `CachedSection`). */
+export function createRenderCache(): RenderCache {
+  return { options: '', sections: new WeakMap() };
+}
+
+/** A value as it can be compared later: objects are mutated in place by the form, so copied. */
+function snapshot(value: unknown): unknown {
+  return typeof value === 'object' && value !== null ? JSON.stringify(value) : value;
+}
+
+function unchanged(reads: Map<string, unknown>, scope: Scope): boolean {
+  for (const [key, was] of reads) {
+    if (snapshot(scope[key]) !== was) return false;
+  }
+  return true;
 }
 
 type Scope = Record<string, FieldValue | undefined>;
@@ -51,6 +86,7 @@ export function renderDocument(
   template: Template,
   values: Values,
   options: RenderOptions = {},
+  cache?: RenderCache,
 ): string {
   const anchors = anchorsOf(template);
   const out: string[] = [];
@@ -61,7 +97,19 @@ export function renderDocument(
     else if (template.frontMatter?.role === 'document')
       out.push(renderFrontMatter(template.frontMatter, values));
   }
-  const body = renderSection(template.root, values, { anchors, template, options }, 0);
+  if (cache) {
+    const key = JSON.stringify(options);
+    if (cache.options !== key) {
+      cache.options = key;
+      cache.sections = new WeakMap();
+    }
+  }
+  const body = renderSection(
+    template.root,
+    values,
+    { anchors, template, options, values, cache },
+    0,
+  );
   if (body) out.push(body);
   return `${out.join('\n\n')}\n`;
 }
@@ -130,16 +178,53 @@ export function renderTitle(spec: TitleSpec, scope: Scope, number: number): stri
 function renderSection(section: Section, scope: Scope, ctx: RenderContext, number: number): string {
   if (ctx.options.dropEmptyOptional && section.optional && !hasAnswer(section, scope)) return '';
   const chunks: string[] = [];
+  const own = ownText(section, scope, ctx, number);
+  if (own) chunks.push(own);
+  for (const child of section.children) {
+    const text = renderNode(child, scope, ctx);
+    if (text) chunks.push(text);
+  }
+  return chunks.join('\n\n');
+}
+
+/** A section's heading, guidance, blocks and kept text, from the cache when its values are the same. */
+function ownText(section: Section, scope: Scope, ctx: RenderContext, number: number): string {
+  const cache = ctx.cache;
+  if (!cache || scope !== ctx.values || number !== 0)
+    return ownTextNow(section, scope, ctx, number);
+  const hit = cache.sections.get(section);
+  if (hit && unchanged(hit.reads, scope)) return hit.text;
+  const reads = new Map<string, unknown>();
+  let complete = true;
+  const recorded = new Proxy(scope, {
+    get(target, key) {
+      const value: unknown = Reflect.get(target, key);
+      if (typeof key === 'string') reads.set(key, snapshot(value));
+      return value;
+    },
+    has(target, key) {
+      complete = false;
+      return Reflect.has(target, key);
+    },
+    ownKeys(target) {
+      complete = false;
+      return Reflect.ownKeys(target);
+    },
+  });
+  const text = ownTextNow(section, recorded, ctx, number);
+  if (complete) cache.sections.set(section, { reads, text });
+  else cache.sections.delete(section);
+  return text;
+}
+
+function ownTextNow(section: Section, scope: Scope, ctx: RenderContext, number: number): string {
+  const chunks: string[] = [];
   if (section.heading) chunks.push(renderTitle(section.heading, scope, number));
   if (ctx.options.keepGuidance && section.guidance?.length) chunks.push(...section.guidance);
   const own = renderBlocks(section.blocks, scope, ctx, section.id, '');
   if (own) chunks.push(own);
   const extra = scope[extraKey(section.id)];
   if (typeof extra === 'string' && extra.trim() !== '') chunks.push(extra.trim());
-  for (const child of section.children) {
-    const text = renderNode(child, scope, ctx);
-    if (text) chunks.push(text);
-  }
   return chunks.join('\n\n');
 }
 

@@ -238,7 +238,7 @@ export function EditorForm({
   const formPanel = (
     <form
       ref={formRef}
-      className="editor-form"
+      className={lazy ? 'editor-form editor-form-large' : 'editor-form'}
       aria-label="Proposal form"
       noValidate
       inert={readOnly}
@@ -766,7 +766,10 @@ function SectionList({ onJump, current }: { onJump: Jump; current: string | null
   const sections = report.sections.filter((s) => s.status !== 'empty');
   const minLevel = Math.min(...sections.map((s) => s.level), 6);
   return (
-    <nav className="outline" aria-label="Outline">
+    <nav
+      className={sections.length > 200 ? 'outline outline-long' : 'outline'}
+      aria-label="Outline"
+    >
       <h2 className="panel-title">Sections</h2>
       <ol>
         {sections.map((s) => (

@@ -11,6 +11,7 @@ import { flushSync } from 'react-dom';
 import type { Field } from '../../core/model.ts';
 import type { Section, SectionNode, Template } from '../../core/template/types.ts';
 import { ownFields } from './templateModel.ts';
+import './lazySections.css';
 
 /** From this many section nodes on, sections far from the viewport are not mounted. */
 export const LAZY_SECTIONS_FROM = 150;

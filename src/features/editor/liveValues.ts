@@ -10,7 +10,7 @@
  */
 import { createContext, useContext, useSyncExternalStore } from 'react';
 import type { Values } from '../../core/model.ts';
-import { renderDocument } from '../../core/document/render.ts';
+import { createRenderCache, renderDocument } from '../../core/document/render.ts';
 import type { RenderOptions } from '../../core/document/render.ts';
 import type { Template } from '../../core/template/types.ts';
 import { checkDocument } from '../../core/check.ts';
@@ -38,6 +38,8 @@ export class LiveValues {
   /** How long the last check took. */
   private checkMs = 0;
   private options: RenderOptions = {};
+  /** Sections whose values did not change are not written again (see `renderDocument`). */
+  private readonly renderCache = createRenderCache();
 
   constructor(
     readonly template: Template,
@@ -140,7 +142,7 @@ export class LiveValues {
     if (this.markdown?.version !== this.version) {
       this.markdown = {
         version: this.version,
-        value: renderDocument(this.template, this.values, this.options),
+        value: renderDocument(this.template, this.values, this.options, this.renderCache),
       };
     }
     return this.markdown.value;

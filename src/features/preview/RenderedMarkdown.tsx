@@ -49,25 +49,35 @@ function PlainTextPreview({
 
 function SectionedMarkdown({ markdown, label }: { markdown: string; label: string | undefined }) {
   const [renderer] = useState(createSectionRenderer);
-  const sectionElements = useRef(new Map<string, HTMLDivElement>());
+  const [sectionElements] = useState(() => new Map<string, HTMLDivElement>());
   const shownHtml = useRef(new WeakMap<HTMLDivElement, string>());
   const { sections } = useMemo(() => renderer.render(markdown), [renderer, markdown]);
+  // One ref callback per section, kept across renders: a new callback would make React detach
+  // and attach every section's element on each keystroke.
+  const [refs] = useState(() => new Map<string, (element: HTMLDivElement | null) => void>());
+  const refFor = (key: string) => {
+    let ref = refs.get(key);
+    if (!ref) {
+      ref = (element) => {
+        if (element) sectionElements.set(key, element);
+        else {
+          sectionElements.delete(key);
+          refs.delete(key);
+        }
+      };
+      refs.set(key, ref);
+    }
+    return ref;
+  };
 
   useLayoutEffect(() => {
-    applySectionHtml(sectionElements.current, shownHtml.current, sections);
-  }, [sections]);
+    applySectionHtml(sectionElements, shownHtml.current, sections);
+  }, [sections, sectionElements]);
 
   return (
     <div className="markdown-body" {...(label ? { role: 'region', 'aria-label': label } : {})}>
       {sections.map(({ key }) => (
-        <div
-          key={key}
-          className="preview-section"
-          ref={(element) => {
-            if (element) sectionElements.current.set(key, element);
-            else sectionElements.current.delete(key);
-          }}
-        />
+        <div key={key} className="preview-section" ref={refFor(key)} />
       ))}
     </div>
   );
