@@ -537,6 +537,9 @@ async function benchBrowser(): Promise<void> {
       continue;
     }
     judged(big, `${label}: open → usable form`, t.openMs, 'ms', OPEN_MS, 0);
+    if (t.checkMs !== undefined) {
+      row(big, `${t.name}: import dialog's check before it (worker)`, `${t.checkMs.toFixed(0)} ms`);
+    }
     if (t.keystroke && t.keystroke.timed > 0) {
       judgeStats(
         big,

@@ -9,12 +9,13 @@ import { findTemplateEntry } from '../templates/registry.ts';
 import { GalleryRoute } from './GalleryRoute.tsx';
 import { navigate, parseRoute, useRoute } from './router.ts';
 import type { Route } from './router.ts';
-import { ShareRoute } from './ShareRoute.tsx';
 import { useApplyTheme } from './useApplyTheme.ts';
 
 // The editor, preview and export (and the rich-text editor they load) are not part of the
 // first screen's JavaScript.
 const EditorRoute = lazy(() => import('./EditorRoute.tsx'));
+// A share link is rare and needs the link decoder (lz-string): not part of the first screen.
+const ShareRoute = lazy(() => import('./ShareRoute.tsx').then((m) => ({ default: m.ShareRoute })));
 
 const THEME_LABELS: Record<Theme, string> = { system: 'System', light: 'Light', dark: 'Dark' };
 
@@ -51,7 +52,17 @@ function RouteView({ route }: { route: Route }) {
     case 'draft':
       return <DraftRoute key={route.draftId} draftId={route.draftId} />;
     case 'share':
-      return <ShareRoute data={route.data} />;
+      return (
+        <Suspense
+          fallback={
+            <p className="route-loading" role="status">
+              Opening the link…
+            </p>
+          }
+        >
+          <ShareRoute data={route.data} />
+        </Suspense>
+      );
     case 'not-found':
       return (
         <NotFound

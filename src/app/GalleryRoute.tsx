@@ -5,9 +5,7 @@ import { BackupPanel } from '../features/import/BackupPanel.tsx';
 import { DroppedFileDialog } from '../features/import/DroppedFileDialog.tsx';
 import { GalleryDropZone } from '../features/import/GalleryDropZone.tsx';
 import { ImportedTemplates } from '../features/import/ImportedTemplates.tsx';
-import { ImportProposalDialog } from '../features/import/ImportProposalDialog.tsx';
 import { noteImportSummary } from '../features/import/ImportSummaryBanner.tsx';
-import { ImportTemplateDialog } from '../features/import/ImportTemplateDialog.tsx';
 import type { PickedText } from '../features/import/ImportTemplateDialog.tsx';
 import { readTemplateFile } from '../features/import/analyse.ts';
 import { useDrafts } from '../stores/drafts.ts';
@@ -26,6 +24,17 @@ type Dialog =
 // The Markdown renderer is not part of the first screen: it loads with the form preview.
 const RenderedMarkdown = lazy(() =>
   import('../features/preview/RenderedMarkdown.tsx').then((m) => ({ default: m.RenderedMarkdown })),
+);
+// The import dialogs are not part of the first screen: loaded when one is opened.
+const ImportTemplateDialog = lazy(() =>
+  import('../features/import/ImportTemplateDialog.tsx').then((m) => ({
+    default: m.ImportTemplateDialog,
+  })),
+);
+const ImportProposalDialog = lazy(() =>
+  import('../features/import/ImportProposalDialog.tsx').then((m) => ({
+    default: m.ImportProposalDialog,
+  })),
 );
 const renderMarkdown = (markdown: string) => (
   <Suspense fallback={<p className="issue-form-plain">{markdown}</p>}>
@@ -92,35 +101,45 @@ export function GalleryRoute() {
           onClose={() => setDialog(null)}
         />
       ) : null}
-      {dialog?.kind === 'template' ? (
-        <ImportTemplateDialog
-          initial={dialog.initial}
-          update={dialog.update}
-          renderMarkdown={renderMarkdown}
-          onClose={() => setDialog(null)}
-          onDone={(record, startDraft) => {
-            setDialog(null);
-            if (startDraft) start(record);
-          }}
-        />
-      ) : null}
-      {dialog?.kind === 'proposal' ? (
-        <ImportProposalDialog
-          initial={dialog.initial}
-          onClose={() => setDialog(null)}
-          onCreate={({ templateId, templateSource, templateName, title, values, summary }) => {
-            const id = createDraft(templateId, {
-              title,
-              values,
-              ...(templateSource === undefined ? {} : { templateSource }),
-              ...(templateName === undefined ? {} : { templateName }),
-            });
-            noteImportSummary(id, summary);
-            setDialog(null);
-            navigate(`#/draft/${encodeURIComponent(id)}`);
-          }}
-        />
-      ) : null}
+      <Suspense
+        fallback={
+          dialog && dialog.kind !== 'error' && dialog.kind !== 'dropped' ? (
+            <p className="route-loading" role="status">
+              Loading…
+            </p>
+          ) : null
+        }
+      >
+        {dialog?.kind === 'template' ? (
+          <ImportTemplateDialog
+            initial={dialog.initial}
+            update={dialog.update}
+            renderMarkdown={renderMarkdown}
+            onClose={() => setDialog(null)}
+            onDone={(record, startDraft) => {
+              setDialog(null);
+              if (startDraft) start(record);
+            }}
+          />
+        ) : null}
+        {dialog?.kind === 'proposal' ? (
+          <ImportProposalDialog
+            initial={dialog.initial}
+            onClose={() => setDialog(null)}
+            onCreate={({ templateId, templateSource, templateName, title, values, summary }) => {
+              const id = createDraft(templateId, {
+                title,
+                values,
+                ...(templateSource === undefined ? {} : { templateSource }),
+                ...(templateName === undefined ? {} : { templateName }),
+              });
+              noteImportSummary(id, summary);
+              setDialog(null);
+              navigate(`#/draft/${encodeURIComponent(id)}`);
+            }}
+          />
+        ) : null}
+      </Suspense>
     </GalleryDropZone>
   );
 }

@@ -42,6 +42,41 @@ interface RenderContext {
   anchors: Anchors;
   template: Template;
   options: RenderOptions;
+  /** The document's own values (sections rendered with them may be cached). */
+  values?: Values;
+  cache?: RenderCache | undefined;
+}
+
+/**
+ * What one section's own text (heading, blocks, kept text: not its subsections) was made from:
+ * the values it read, as they were. The editor renders the whole document on every keystroke;
+ * with a cache, only sections whose own values changed are written again.
+ */
+interface CachedSection {
+  reads: Map<string, unknown>;
+  text: string;
+}
+
+export interface RenderCache {
+  options: string;
+  sections: WeakMap<Section, CachedSection>;
+}
+
+/** A cache for `renderDocument` over one template (see `CachedSection`). */
+export function createRenderCache(): RenderCache {
+  return { options: '', sections: new WeakMap() };
+}
+
+/** A value as it can be compared later: objects are mutated in place by the form, so copied. */
+function snapshot(value: unknown): unknown {
+  return typeof value === 'object' && value !== null ? JSON.stringify(value) : value;
+}
+
+function unchanged(reads: Map<string, unknown>, scope: Scope): boolean {
+  for (const [key, was] of reads) {
+    if (snapshot(scope[key]) !== was) return false;
+  }
+  return true;
 }
 
 type Scope = Record<string, FieldValue | undefined>;
@@ -50,6 +85,7 @@ export function renderDocument(
   template: Template,
   given: Values,
   options: RenderOptions = {},
+  cache?: RenderCache,
 ): string {
   const values = withSourcesRead(template.root, given);
   const anchors = anchorsOf(template);
@@ -61,7 +97,14 @@ export function renderDocument(
     else if (template.frontMatter?.role === 'document')
       out.push(renderFrontMatter(template.frontMatter, values));
   }
-  const ctx = { anchors, template, options };
+  if (cache) {
+    const key = JSON.stringify(options);
+    if (cache.options !== key) {
+      cache.options = key;
+      cache.sections = new WeakMap();
+    }
+  }
+  const ctx: RenderContext = { anchors, template, options, values, cache };
   const order = values[ORDER_KEY];
   const body =
     Array.isArray(order) && order.length > 0
@@ -190,6 +233,47 @@ function renderSection(
 ): string {
   if (ctx.options.dropEmptyOptional && section.optional && !hasAnswer(section, scope)) return '';
   const chunks: string[] = [];
+  const own = ownText(section, scope, ctx, number);
+  if (own) chunks.push(own);
+  for (const child of withChildren ? section.children : []) {
+    const text = renderNode(child, scope, ctx);
+    if (text) chunks.push(text);
+  }
+  return chunks.join('\n\n');
+}
+
+/** A section's heading, guidance, blocks and kept text, from the cache when its values are the same. */
+function ownText(section: Section, scope: Scope, ctx: RenderContext, number: number): string {
+  const cache = ctx.cache;
+  if (!cache || scope !== ctx.values || number !== 0)
+    return ownTextNow(section, scope, ctx, number);
+  const hit = cache.sections.get(section);
+  if (hit && unchanged(hit.reads, scope)) return hit.text;
+  const reads = new Map<string, unknown>();
+  let complete = true;
+  const recorded = new Proxy(scope, {
+    get(target, key) {
+      const value: unknown = Reflect.get(target, key);
+      if (typeof key === 'string') reads.set(key, snapshot(value));
+      return value;
+    },
+    has(target, key) {
+      complete = false;
+      return Reflect.has(target, key);
+    },
+    ownKeys(target) {
+      complete = false;
+      return Reflect.ownKeys(target);
+    },
+  });
+  const text = ownTextNow(section, recorded, ctx, number);
+  if (complete) cache.sections.set(section, { reads, text });
+  else cache.sections.delete(section);
+  return text;
+}
+
+function ownTextNow(section: Section, scope: Scope, ctx: RenderContext, number: number): string {
+  const chunks: string[] = [];
   const written = scope[headingKey(section.id)];
   const asWritten =
     section.heading !== null &&
@@ -213,10 +297,6 @@ function renderSection(
     !/^ {0,3}#|^<!--/.test(chunks[1]!)
   )
     chunks.splice(0, 2, `${written}${chunks[1]!.replace(/^\s+/, '')}`);
-  for (const child of withChildren ? section.children : []) {
-    const text = renderNode(child, scope, ctx);
-    if (text) chunks.push(text);
-  }
   return chunks.join('\n\n');
 }
 

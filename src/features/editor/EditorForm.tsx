@@ -1,4 +1,13 @@
-import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
+import {
+  memo,
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import type { KeyboardEvent, ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { useForm } from 'react-hook-form';
@@ -41,13 +50,15 @@ import {
   STATUS_ICON,
   STATUS_TEXT,
 } from './FormFields.tsx';
-import type { FormValues } from './FormFields.tsx';
+import type { FormValues, SectionStatus } from './FormFields.tsx';
 import {
   LiveValues,
   LiveValuesContext,
   useLive,
   useLiveSelector,
   useLiveVersion,
+  useReportSelector,
+  useReportVersion,
 } from './liveValues.ts';
 import { allFields, frontMatterFields, startValue, todayIso } from './templateModel.ts';
 import { useDraftAccess } from './useDraftAccess.ts';
@@ -55,6 +66,7 @@ import { KeptFromDocument } from './KeptFromDocument.tsx';
 import { useDraftSync } from './useDraftSync.ts';
 import { ProposalTitleField } from './TitleField.tsx';
 import { useMediaQuery } from './useMediaQuery.ts';
+import { LazySectionsProvider, useLazySections } from './lazySections.tsx';
 
 /** From this width the outline, the form and the preview stand side by side. */
 const WIDE_QUERY = '(min-width: 1100px)';
@@ -118,6 +130,7 @@ export function EditorForm({
   const form = useForm<FormValues>({ defaultValues: initial, mode: 'onBlur', resolver });
   const { control, getValues, reset, setValue, subscribe, trigger } = form;
   const [live] = useState(() => new LiveValues(template, initial));
+  useEffect(() => () => live.dispose(), [live]);
   const keepGuidance = useSettings((st) => st.keepGuidanceComments);
   const dropEmptyOptional = useSettings((st) => st.dropEmptyOptionalSections);
   useEffect(
@@ -143,7 +156,7 @@ export function EditorForm({
   }, [readOnly]);
 
   // Every change of a value (typing, a group reordered, a reset) reaches the live values and,
-  // within SAVE_DELAY_MS, the drafts store.
+  // once typing pauses (at most SAVE_MAX_DELAY_MS later), the drafts store.
   useEffect(
     () =>
       subscribe({
@@ -171,10 +184,14 @@ export function EditorForm({
     if (!wide) flushSync(() => setTab('form'));
   }, [wide]);
 
+  // A large template mounts its sections as they come near; a jump mounts its target first.
+  const lazy = useLazySections(template);
+
   /** Moves focus into a section: its first empty required field, else its first control. */
   const jumpTo = useCallback<Jump>(
     (target) => {
       showForm();
+      lazy?.reveal([target.sectionId]);
       const empty = emptySlots(slots, live.getValues()).find(
         (s) => s.sectionId === target.sectionId,
       );
@@ -186,24 +203,27 @@ export function EditorForm({
       const heading = document.getElementById(sectionHeadingId(target.sectionId));
       if (heading) focusControl(heading);
     },
-    [showForm, slots, live],
+    [showForm, slots, live, lazy],
   );
 
   /** Focuses the next empty required field after the focused one; false when none is left. */
   const nextMissing = useCallback((): boolean => {
-    const paths = emptySlots(slots, live.getValues()).map((s) => s.path);
+    const empty = emptySlots(slots, live.getValues());
+    const paths = empty.map((s) => s.path);
     if (paths.length === 0) return false;
     showForm();
+    if (lazy) lazy.reveal(nextCandidates(empty, lazy.orderOf, document.activeElement));
     const path = nextPath(paths, document.activeElement);
     return path !== undefined && focusField(path);
-  }, [slots, live, showForm]);
+  }, [slots, live, showForm, lazy]);
 
   const firstMissing = useCallback(() => {
     const first = emptySlots(slots, live.getValues())[0];
     if (!first) return;
     showForm();
+    lazy?.reveal([first.sectionId]);
     focusField(first.path);
-  }, [slots, live, showForm]);
+  }, [slots, live, showForm, lazy]);
 
   const validate = useCallback(() => {
     setShowAll(true);
@@ -256,7 +276,7 @@ export function EditorForm({
   const formPanel = (
     <form
       ref={formRef}
-      className="editor-form"
+      className={lazy ? 'editor-form editor-form-large' : 'editor-form'}
       aria-label="Proposal form"
       noValidate
       inert={readOnly}
@@ -295,53 +315,75 @@ export function EditorForm({
 
   return (
     <LiveValuesContext.Provider value={live}>
-      <UndoContext.Provider value={offerUndo}>
-        <FieldStatusContext.Provider value={fieldStatus}>
-          <div className={`editor ${wide ? 'editor-wide' : 'editor-narrow'}`}>
-            <SaveProblem draftId={draftId} flush={flush} />
-            {readOnly ? <ReadOnlyNotice onEditHere={editHere} /> : null}
-            <ConflictChooser draftId={draftId} template={template} flush={flush} />
-            <EditorHeader
-              readOnly={readOnly}
-              draftId={draftId}
-              templateId={templateId}
-              template={template}
-              target={target}
-              renderExport={renderExport}
-              validate={validate}
-              onNextMissing={nextMissing}
-              onGoBack={firstMissing}
-              titleInFields={titleFields.length > 0}
-            />
-            {wide ? (
-              <div className="editor-columns">
-                <div className="editor-sidebar">{sidebar}</div>
-                <div className="editor-main">{formPanel}</div>
-                <div className="editor-side-preview">{previewPanel}</div>
-              </div>
-            ) : (
-              <>
-                <details className="editor-sidebar editor-sidebar-collapsible">
-                  <summary>Sections</summary>
-                  {sidebar}
-                </details>
-                <Tabs
-                  label="Editor views"
-                  tabs={[
-                    { id: 'form', label: 'Form', panel: formPanel },
-                    { id: 'preview', label: 'Preview', panel: previewPanel },
-                  ]}
-                  selected={tab}
-                  onSelect={(id) => setTab(id === 'preview' ? 'preview' : 'form')}
-                />
-              </>
-            )}
-            <UndoToast removal={removal} onUndo={undoRemoval} onClose={() => setRemoval(null)} />
-          </div>
-        </FieldStatusContext.Provider>
-      </UndoContext.Provider>
+      <LazySectionsProvider value={lazy}>
+        <UndoContext.Provider value={offerUndo}>
+          <FieldStatusContext.Provider value={fieldStatus}>
+            <div className={`editor ${wide ? 'editor-wide' : 'editor-narrow'}`}>
+              <SaveProblem draftId={draftId} flush={flush} />
+              {readOnly ? <ReadOnlyNotice onEditHere={editHere} /> : null}
+              <ConflictChooser draftId={draftId} template={template} flush={flush} />
+              <EditorHeader
+                readOnly={readOnly}
+                draftId={draftId}
+                templateId={templateId}
+                template={template}
+                target={target}
+                renderExport={renderExport}
+                validate={validate}
+                onNextMissing={nextMissing}
+                onGoBack={firstMissing}
+                titleInFields={titleFields.length > 0}
+              />
+              {wide ? (
+                <div className="editor-columns">
+                  <div className="editor-sidebar">{sidebar}</div>
+                  <div className="editor-main">{formPanel}</div>
+                  <div className="editor-side-preview">{previewPanel}</div>
+                </div>
+              ) : (
+                <>
+                  <details className="editor-sidebar editor-sidebar-collapsible">
+                    <summary>Sections</summary>
+                    {sidebar}
+                  </details>
+                  <Tabs
+                    label="Editor views"
+                    tabs={[
+                      { id: 'form', label: 'Form', panel: formPanel },
+                      { id: 'preview', label: 'Preview', panel: previewPanel },
+                    ]}
+                    selected={tab}
+                    onSelect={(id) => setTab(id === 'preview' ? 'preview' : 'form')}
+                  />
+                </>
+              )}
+              <UndoToast removal={removal} onUndo={undoRemoval} onClose={() => setRemoval(null)} />
+            </div>
+          </FieldStatusContext.Provider>
+        </UndoContext.Provider>
+      </LazySectionsProvider>
     </LiveValuesContext.Provider>
   );
+}
+
+/**
+ * Sections "Next missing" may go to, to be mounted before it looks: those of the section
+ * holding the focus, the first one after it, and the first of all (it wraps round).
+ */
+function nextCandidates(
+  empty: readonly { sectionId: string }[],
+  orderOf: ReadonlyMap<string, number>,
+  from: Element | null,
+): string[] {
+  const holder = from?.closest('[data-section-id]')?.getAttribute('data-section-id');
+  const here = holder == null ? -1 : (orderOf.get(holder) ?? -1);
+  const ids = empty.map((s) => s.sectionId);
+  const after = ids.find((id) => (orderOf.get(id) ?? -1) > here);
+  return [
+    ...ids.filter((id) => (orderOf.get(id) ?? -1) === here),
+    ...(after ? [after] : []),
+    ...ids.slice(0, 1),
+  ];
 }
 
 const NEXT_MISSING_SHORTCUT = shortcut('N');
@@ -507,7 +549,7 @@ function EditorHeader({
 }
 
 function CompletenessMeter() {
-  const text = useLiveSelector((live) => meterText(meterCounts(live.getReport())));
+  const text = useReportSelector((live) => meterText(meterCounts(live.getReport())));
   const counts = meterCounts(useLive().getReport());
   const total = Math.max(1, counts.total);
   return (
@@ -522,7 +564,7 @@ function CompletenessMeter() {
 }
 
 function NextMissingButton({ onNext }: { onNext: () => boolean }) {
-  const left = useLiveSelector((live) =>
+  const left = useReportSelector((live) =>
     live.getReport().sections.some((s) => s.status === 'missing' || s.status === 'partial'),
   );
   const [done, setDone] = useState(false);
@@ -739,14 +781,19 @@ function ExportSlot({
   validate: () => Promise<boolean>;
   goBack: () => void;
 }) {
-  // The export bar's text is not needed while typing: it follows at low priority.
+  // The export bar's text is not needed while typing: it follows at low priority, and what is
+  // missing follows once typing pauses (checking a large document is not on a keystroke's path).
   const version = useDeferredValue(useLiveVersion());
+  const reportVersion = useReportVersion();
   const live = useLive();
+  const report = useMemo(() => {
+    void reportVersion;
+    return live.getReport();
+  }, [live, reportVersion]);
   const ctx = useMemo((): EditorExportContext => {
     void version;
     const values = live.getValues();
     const meta = template.frontMatter?.meta;
-    const report = live.getReport();
     return {
       markdown: live.getMarkdown(),
       title,
@@ -764,7 +811,7 @@ function ExportSlot({
       validate,
       goBack,
     };
-  }, [version, live, title, templateId, template, target, validate, goBack]);
+  }, [version, live, report, title, templateId, template, target, validate, goBack]);
   return <div className="editor-export">{render(ctx)}</div>;
 }
 
@@ -774,29 +821,29 @@ function ExportSlot({
 type Jump = (target: { sectionId: string; fieldId?: string | undefined }) => void;
 
 function SectionList({ onJump, current }: { onJump: Jump; current: string | null }) {
-  useLiveVersion();
+  // Follows once typing pauses: the outline is not redrawn on every keystroke.
+  useReportVersion();
   const report = useLive().getReport();
   const sections = report.sections.filter((s) => s.status !== 'empty');
   const minLevel = Math.min(...sections.map((s) => s.level), 6);
   return (
-    <nav className="outline" aria-label="Outline">
+    <nav
+      className={sections.length > 200 ? 'outline outline-long' : 'outline'}
+      aria-label="Outline"
+    >
       <h2 className="panel-title">Sections</h2>
       <ol>
         {sections.map((s) => (
-          <li key={s.id} style={{ paddingInlineStart: `${(s.level - minLevel) * 0.75}rem` }}>
-            <button
-              type="button"
-              className={`outline-link status-${s.status}`}
-              aria-current={s.id === current ? 'true' : undefined}
-              onClick={() => onJump({ sectionId: s.id, fieldId: s.fieldId })}
-            >
-              <span className="outline-icon" aria-hidden="true">
-                {STATUS_ICON[s.status]}
-              </span>
-              <span className="outline-title">{plainTitle(s.title)}</span>
-              <span className="outline-status">{STATUS_TEXT[s.status]}</span>
-            </button>
-          </li>
+          <OutlineItem
+            key={s.id}
+            sectionId={s.id}
+            fieldId={s.fieldId}
+            title={s.title}
+            status={s.status}
+            indent={s.level - minLevel}
+            current={s.id === current}
+            onJump={onJump}
+          />
         ))}
       </ol>
       {report.warnings.length > 0 ? (
@@ -822,6 +869,42 @@ function SectionList({ onJump, current }: { onJump: Jump; current: string | null
     </nav>
   );
 }
+
+/** One line of the outline: redrawn only when its own status or title changes. */
+const OutlineItem = memo(function OutlineItem({
+  sectionId,
+  fieldId,
+  title,
+  status,
+  indent,
+  current,
+  onJump,
+}: {
+  sectionId: string;
+  fieldId: string | undefined;
+  title: string;
+  status: SectionStatus;
+  indent: number;
+  current: boolean;
+  onJump: Jump;
+}) {
+  return (
+    <li style={{ paddingInlineStart: `${indent * 0.75}rem` }}>
+      <button
+        type="button"
+        className={`outline-link status-${status}`}
+        aria-current={current ? 'true' : undefined}
+        onClick={() => onJump({ sectionId, fieldId })}
+      >
+        <span className="outline-icon" aria-hidden="true">
+          {STATUS_ICON[status]}
+        </span>
+        <span className="outline-title">{plainTitle(title)}</span>
+        <span className="outline-status">{STATUS_TEXT[status]}</span>
+      </button>
+    </li>
+  );
+});
 
 // ---------------------------------------------------------------------------------------------
 // Preview

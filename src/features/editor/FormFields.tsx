@@ -21,7 +21,8 @@ import { useOfferUndo } from './undo.ts';
 import { Guidance, plainText } from './FieldShell.tsx';
 import { ProseWidget } from './ProseWidget.tsx';
 import { ownFields, hasFields, newInstance, sectionTitle, todayIso } from './templateModel.ts';
-import { useLiveSelector } from './liveValues.ts';
+import { useReportSelector } from './liveValues.ts';
+import { LazySection } from './lazySections.tsx';
 import {
   asString,
   ChecklistWidget,
@@ -297,9 +298,7 @@ export const STATUS_ICON: Record<SectionStatus, string> = {
 };
 
 export function StatusBadge({ sectionId }: { sectionId: string }) {
-  const status = useLiveSelector(
-    (live) => live.getReport().sections.find((s) => s.id === sectionId)?.status ?? null,
-  );
+  const status = useReportSelector((live) => live.getSectionStatus(sectionId));
   if (!status || status === 'empty') return null;
   return (
     <span className={`status status-${status}`}>
@@ -396,8 +395,11 @@ export function RootSections({ root, control }: { root: Section; control: FormCo
     <>
       <SectionCard section={root} control={control} withChildren={false} />
       {title ? <SectionCard section={title} control={control} withChildren={false} /> : null}
-      {top.map((child) => (
-        <SectionNodeCard key={child.id} node={child} control={control} />
+      {top.map((child, index) => (
+        // In a large template, mounted when it comes near the viewport or a jump needs it.
+        <LazySection key={child.id} index={index} node={child}>
+          <SectionNodeCard node={child} control={control} />
+        </LazySection>
       ))}
     </>
   );
@@ -452,8 +454,10 @@ function SectionCard({
         )}
         <KeptText section={section} control={control} />
         {withChildren
-          ? section.children.map((child) => (
-              <SectionNodeCard key={child.id} node={child} control={control} parentTitle={title} />
+          ? section.children.map((child, index) => (
+              <LazySection key={child.id} index={index} node={child}>
+                <SectionNodeCard node={child} control={control} parentTitle={title} />
+              </LazySection>
             ))
           : null}
       </section>

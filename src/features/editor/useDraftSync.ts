@@ -1,7 +1,8 @@
 /**
- * Keeps the drafts store in step with the form: an edit is written at most SAVE_DELAY_MS after
- * it was made (the delay is not pushed back by further typing), and at once when the page is
- * hidden or closed and when the editor unmounts. A change of the stored draft made elsewhere
+ * Keeps the drafts store in step with the form: an edit is written once typing pauses for
+ * SAVE_DELAY_MS, and at most SAVE_MAX_DELAY_MS after it was made however long the typing goes
+ * on (writing copies and checks every value, so it stays off a keystroke's path), and at once
+ * when the page is hidden or closed and when the editor unmounts. A change of the stored draft made elsewhere
  * (another tab, a resolved conflict) is loaded into the form; when the form holds edits of its
  * own at that moment, the two are merged field by field (a field changed on both sides keeps
  * the form's text and records the other as a conflict).
@@ -12,7 +13,10 @@ import type { Values } from '../../core/model.ts';
 import { useDrafts } from '../../stores/drafts.ts';
 import { mergeValues } from '../../stores/merge.ts';
 
+// A change is stored within 100 ms (a tab's process closed right after typing keeps the last
+// words); a short pause first lets a burst of keystrokes share one write.
 export const SAVE_DELAY_MS = 50;
+export const SAVE_MAX_DELAY_MS = 100;
 
 /** Plain JSON data the drafts schema accepts: values of an unknown shape are left out. */
 export function storableValues(values: Values): Values {
@@ -47,6 +51,8 @@ export function useDraftSync(
 ): DraftSync {
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const dirty = useRef(false);
+  /** When the oldest edit not yet written was made. */
+  const dirtySince = useRef(0);
   /** The values this form last wrote or loaded: the base of a merge with outside changes. */
   const written = useRef<Values | null>(null);
   const latest = useRef({ getValues, onOutsideChange, isReadOnly, nameOf });
@@ -57,10 +63,15 @@ export function useDraftSync(
   const sync = useRef<DraftSync | null>(null);
   sync.current ??= {
     changed() {
-      if (dirty.current) return;
-      dirty.current = true;
-      useDrafts.getState().setUnsavedEdits(true);
-      timer.current = setTimeout(() => sync.current?.flush(), SAVE_DELAY_MS);
+      const now = Date.now();
+      if (!dirty.current) {
+        dirty.current = true;
+        dirtySince.current = now;
+        useDrafts.getState().setUnsavedEdits(true);
+      }
+      if (timer.current) clearTimeout(timer.current);
+      const wait = Math.min(SAVE_DELAY_MS, dirtySince.current + SAVE_MAX_DELAY_MS - now);
+      timer.current = setTimeout(() => sync.current?.flush(), Math.max(0, wait));
     },
     flush() {
       if (timer.current) {

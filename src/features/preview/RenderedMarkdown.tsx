@@ -89,7 +89,7 @@ function SectionedMarkdown({
       live = false;
     };
   }, [hasFrontMatter, yamlReady]);
-  const sectionElements = useRef(new Map<string, HTMLDivElement>());
+  const [sectionElements] = useState(() => new Map<string, HTMLDivElement>());
   const shownHtml = useRef(new WeakMap<HTMLDivElement, string>());
   const body = useRef<HTMLDivElement>(null);
   const { sections } = useMemo(() => renderer.render(markdown), [renderer, markdown]);
@@ -98,14 +98,32 @@ function SectionedMarkdown({
   const allowed = allowedInScope || allowedHere;
   const [blocked, setBlocked] = useState(0);
 
+  // One ref callback per section, kept across renders: a new callback would make React detach
+  // and attach every section's element on each keystroke.
+  const [refs] = useState(() => new Map<string, (element: HTMLDivElement | null) => void>());
+  const refFor = (key: string) => {
+    let ref = refs.get(key);
+    if (!ref) {
+      ref = (element) => {
+        if (element) sectionElements.set(key, element);
+        else {
+          sectionElements.delete(key);
+          refs.delete(key);
+        }
+      };
+      refs.set(key, ref);
+    }
+    return ref;
+  };
+
   useLayoutEffect(() => {
-    applySectionHtml(sectionElements.current, shownHtml.current, sections);
+    applySectionHtml(sectionElements, shownHtml.current, sections);
     const root = body.current;
     if (!root) return;
     if (allowed) showRemoteImages(root);
     // Counted from the DOM the sanitizer produced: the one source of what is held back.
     setBlocked(blockedRemoteElements(root).length);
-  }, [sections, allowed]);
+  }, [sections, sectionElements, allowed]);
 
   return (
     <div
@@ -126,14 +144,7 @@ function SectionedMarkdown({
         </p>
       ) : null}
       {sections.map(({ key }) => (
-        <div
-          key={key}
-          className="preview-section"
-          ref={(element) => {
-            if (element) sectionElements.current.set(key, element);
-            else sectionElements.current.delete(key);
-          }}
-        />
+        <div key={key} className="preview-section" ref={refFor(key)} />
       ))}
     </div>
   );

@@ -1,0 +1,70 @@
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { failOnDialogsAndErrors, form, markdownText } from './helpers.ts';
+
+test.beforeEach(({ page }) => failOnDialogsAndErrors(page));
+
+/** A name for part `n` in letters (`Area aab`): numbered headings would be read as a repeat. */
+function area(n: number): string {
+  let code = '';
+  for (let rest = n, i = 0; i < 3; i++, rest = Math.floor(rest / 26)) {
+    code = String.fromCharCode(97 + (rest % 26)) + code;
+  }
+  return `Area ${code}`;
+}
+
+/** A template of 10,000 headings: one title, then areas that each ask one question. */
+function manyHeadings(count: number): string {
+  const parts = ['# Migration plan\n\n**Owner**: [Your Name]\n'];
+  for (let n = 1; n < count; n++) {
+    parts.push(`## ${area(n)}\n\n<!-- What changes in this area, and who checks it -->\n`);
+  }
+  return parts.join('\n');
+}
+
+async function importPasted(page: Page, text: string) {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Import a template' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('radio', { name: 'Pasted text' }).check();
+  // One input event with the whole text, as a paste gives (fill() would take long).
+  await dialog.getByRole('textbox', { name: 'Template text' }).evaluate((el, value) => {
+    Reflect.set(HTMLTextAreaElement.prototype, 'value', value, el);
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  }, text);
+  await dialog.getByRole('button', { name: 'Check the template' }).click();
+  // Reading 10,000 headings takes a while on a busy machine (no timing is asserted here).
+  await dialog
+    .getByRole('button', { name: 'Add and start a proposal' })
+    .click({ timeout: 150_000 });
+}
+
+test('a 10,000-heading template opens, and an area far down is reached from the outline and filled', async ({
+  page,
+}) => {
+  test.setTimeout(420_000);
+  await importPasted(page, manyHeadings(10_000));
+  await expect(page).toHaveURL(/#\/draft\//, { timeout: 150_000 });
+  await expect(page.getByText(/^0 of \d+ sections complete/)).toBeVisible({ timeout: 150_000 });
+
+  // The outline lists every area, the last ones included, while the form mounts only what is
+  // near the view: the area far down is not in the page until it is needed.
+  const outline = page.getByRole('navigation', { name: 'Outline' });
+  await expect(outline.getByRole('button', { name: `${area(9999)} Missing` })).toHaveCount(1);
+  const far = form(page).getByRole('region', { name: area(9876), exact: true });
+  await expect(far).toHaveCount(0);
+
+  await outline.getByRole('button', { name: `${area(9876)} Missing` }).click();
+  await expect(far).toBeVisible();
+  const box = far.getByRole('textbox').first();
+  await expect(box).toBeFocused();
+  await page.keyboard.type('Checked by the night shift.');
+  await expect(box).toContainText('Checked by the night shift.');
+
+  // The answer is in its place in the document, and the part counts as answered.
+  await expect(page.getByText(/^1 of \d+ sections complete/)).toBeVisible();
+  const markdown = await markdownText(page);
+  expect(markdown).toContain(
+    `## ${area(9876)}\n\nChecked by the night shift.\n\n## ${area(9877)}\n`,
+  );
+});
