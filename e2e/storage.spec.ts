@@ -67,11 +67,11 @@ function epAuthor(page: Page): Locator {
     .getByRole('textbox', { name: 'Author' });
 }
 
+/** The proposal's one title field, the form's first (it fills the EP-XXX heading's title). */
 function epTitle(page: Page): Locator {
   return form(page)
-    .getByRole('region', { name: /^EP-XXX/ })
-    .first()
-    .getByRole('textbox', { name: /Enhancement Title/i });
+    .getByRole('textbox', { name: /^Title/ })
+    .first();
 }
 
 /** Characters of `typed` missing from `kept` (0 when kept holds all of it). */
