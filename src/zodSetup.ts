@@ -1,8 +1,5 @@
 /**
- * Imported first by every entry point (the page and its workers), before any module that
- * creates a zod schema: zod decides at schema creation whether to probe `new Function`, and the
- * Content-Security-Policy reports that probe as a violation even though zod catches it.
+ * Imported first by every entry point (the page and its workers). zod itself is configured in
+ * src/core/zod.ts, which every module making a schema imports `z` from.
  */
-import { z } from 'zod';
-
-z.config({ jitless: true });
+import './core/zod.ts';

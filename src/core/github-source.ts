@@ -2,7 +2,7 @@
  * Importing templates from the web: which address to fetch for what the author typed, and
  * which files of a GitHub repository are templates. Pure: the app does the fetching.
  */
-import { z } from 'zod';
+import { z } from './zod.ts';
 
 export type UrlPlan =
   | { kind: 'file'; url: string }

@@ -3,7 +3,7 @@
  * gives it. Every type here comes from a zod schema, so templates and values loaded from storage,
  * files or share links are validated by the same schema that types the code.
  */
-import { z } from 'zod';
+import { z } from './zod.ts';
 
 export const templateFormatSchema = z.enum(['markdown', 'text', 'issue-form']);
 export type TemplateFormat = z.infer<typeof templateFormatSchema>;

@@ -5,7 +5,7 @@
  * throws.
  */
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
-import { z } from 'zod';
+import { z } from './zod.ts';
 import { LIMITS, checkSize, limitMessage } from './limits.ts';
 import { valuesSchema } from './model.ts';
 

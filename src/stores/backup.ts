@@ -2,7 +2,7 @@
  * One JSON file with every draft and imported template, and the way back. The file is checked
  * with the same schemas that guard storage; a bad or foreign file changes nothing.
  */
-import { z } from 'zod';
+import { z } from '../core/zod.ts';
 import { draftSchema } from './drafts.ts';
 import type { Draft } from './drafts.ts';
 import { templateRecordSchema } from './templates.ts';

@@ -5,7 +5,7 @@
  * its last edits first, becomes read-only, then releases; a writer that does not answer within
  * TAKEOVER_WAIT_MS has its lock stolen (its later saves then merge, never overwrite).
  */
-import { z } from 'zod';
+import { z } from '../core/zod.ts';
 import { refreshDraft } from './drafts.ts';
 
 export type DraftAccess = 'checking' | 'editing' | 'read-only';

@@ -13,7 +13,7 @@
  * - The old localStorage library is migrated, and its key deleted only after the new records
  *   are read back and compared equal.
  */
-import { z } from 'zod';
+import { z } from '../core/zod.ts';
 import { create } from 'zustand';
 import { del, entries, get as idbGet, getMany, set as idbSet, setMany, update } from 'idb-keyval';
 import { fieldValueSchema, valuesSchema } from '../core/model.ts';

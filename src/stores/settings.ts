@@ -4,7 +4,7 @@
  * once the record is read back equal. Settings are small and can be rebuilt: a refused write
  * leaves the setting applied for this session.
  */
-import { z } from 'zod';
+import { z } from '../core/zod.ts';
 import { create } from 'zustand';
 import { get as idbGet, set as idbSet } from 'idb-keyval';
 import { openKvStore } from './db.ts';

@@ -8,7 +8,7 @@
  * removing a template never breaks them.
  */
 import { createStore, del, entries, set as idbSet } from 'idb-keyval';
-import { z } from 'zod';
+import { z } from '../core/zod.ts';
 import { create } from 'zustand';
 import { templateFormatSchema } from '../core/model.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../core/zod.ts';
 
 /** Where a finished proposal goes on GitHub. */
 export const githubTargetSchema = z.enum(['issue', 'pull-request', 'new-file']);

@@ -4,7 +4,7 @@
  * is not a date). Completeness is not validation: empty answers pass here and are reported by
  * checkDocument instead. Keys the template does not know (kept extra content) pass through.
  */
-import { z } from 'zod';
+import { z } from '../../core/zod.ts';
 import { fieldValueSchema, taskItemSchema, checklistValueSchema } from '../../core/model.ts';
 import type { Field } from '../../core/model.ts';
 import type { Template } from '../../core/template/types.ts';

@@ -4,7 +4,7 @@
  * validated on the way in; anything unreadable falls back to the defaults (and every value is
  * validated again before a link is built).
  */
-import { z } from 'zod';
+import { z } from '../../core/zod.ts';
 
 export const EXPORT_SETTINGS_KEY = 'proposal-studio/export-settings';
 
