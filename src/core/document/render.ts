@@ -196,15 +196,28 @@ function renderInOrder(root: Section, scope: Scope, ctx: RenderContext, order: s
   };
   walk(root);
   const byId = new Map(nodes.map((n) => [n.id, n]));
-  const seq: SectionNode[] = [];
+  const written = new Set<SectionNode>();
   for (const id of order) {
     const n = byId.get(id);
-    if (n && !seq.includes(n)) seq.push(n);
+    if (n) written.add(n);
   }
+  // A section the document lacks follows the one before it in the template (linear: this
+  // runs on every keystroke of an imported document).
+  const after = new Map<SectionNode | null, SectionNode[]>();
   nodes.forEach((n, i) => {
-    if (seq.includes(n)) return;
-    seq.splice(i === 0 ? 0 : seq.indexOf(nodes[i - 1]!) + 1, 0, n);
+    if (written.has(n)) return;
+    const prev = i === 0 ? null : nodes[i - 1]!;
+    const list = after.get(prev) ?? [];
+    list.push(n);
+    after.set(prev, list);
   });
+  const seq: SectionNode[] = [];
+  const emit = (n: SectionNode) => {
+    seq.push(n);
+    for (const m of after.get(n) ?? []) emit(m);
+  };
+  for (const m of after.get(null) ?? []) emit(m);
+  for (const n of written) emit(n);
   const chunks: string[] = [];
   const own = renderSection(root, scope, ctx, 0, false);
   if (own) chunks.push(own);
