@@ -1,5 +1,6 @@
 import { useId, useRef } from 'react';
-import { ModalDialog } from './ModalDialog.tsx';
+import { ModalDialog } from '../../components/ModalDialog.tsx';
+import './export.css';
 
 interface Props {
   /** Titles of the required sections that are still empty. */
@@ -48,7 +49,7 @@ export function ConfirmIncompleteDialog({
       labelledBy={`${id}-title`}
       describedBy={`${id}-list`}
       initialFocus={cancelRef}
-      className="export-confirm"
+      className="export-dialog export-confirm"
     >
       <h2 id={`${id}-title`} className="export-dialog-title">
         {title}: export anyway?

@@ -9,7 +9,8 @@ import {
 import type { ExportErrors, ExportField, GithubTarget } from '../../core/github.ts';
 import { copyText } from './clipboard.ts';
 import { loadExportSettings, saveExportSettings } from './exportSettings.ts';
-import { ModalDialog } from './ModalDialog.tsx';
+import { ModalDialog } from '../../components/ModalDialog.tsx';
+import './export.css';
 
 export interface ExportMeta {
   /**
@@ -265,7 +266,7 @@ export function ExportDialog({
       onClose={onClose}
       labelledBy={`${id}-title`}
       initialFocus={repositoryRef}
-      className="export-github"
+      className="export-dialog export-github"
     >
       <form
         className="export-form"

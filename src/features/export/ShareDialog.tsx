@@ -1,7 +1,8 @@
 import { useId, useRef, useState } from 'react';
 import { SHARE_WARN_LENGTH } from '../../core/share.ts';
 import { copyText } from './clipboard.ts';
-import { ModalDialog } from './ModalDialog.tsx';
+import { ModalDialog } from '../../components/ModalDialog.tsx';
+import './export.css';
 
 interface Props {
   url: string;
@@ -25,7 +26,7 @@ export function ShareDialog({ url, copied: initiallyCopied, onClose }: Props) {
       labelledBy={`${id}-title`}
       describedBy={`${id}-about`}
       initialFocus={inputRef}
-      className="export-share"
+      className="export-dialog export-share"
     >
       <h2 id={`${id}-title`} className="export-dialog-title">
         Share link

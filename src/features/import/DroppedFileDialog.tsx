@@ -3,7 +3,7 @@ import { isAbort, WorkProgress } from '../../components/WorkProgress.tsx';
 import { useTemplates } from '../../stores/templates.ts';
 import { classifyText, loadChoices, readsInBackground } from './choices.ts';
 import type { PickedText } from './ImportTemplateDialog.tsx';
-import { Modal } from './Modal.tsx';
+import { ModalDialog } from '../../components/ModalDialog.tsx';
 import './import.css';
 
 interface Props {
@@ -66,7 +66,7 @@ export function DroppedFileDialog({ file, onTemplate, onProposal, onClose }: Pro
 
   const name = file.origin || 'the file';
   return (
-    <Modal labelledBy={`${id}-title`} onClose={onClose}>
+    <ModalDialog className="import-dialog" labelledBy={`${id}-title`} onClose={onClose}>
       <div className="import-dialog-head">
         <h2 id={`${id}-title`}>Import “{name}”</h2>
         <button type="button" className="import-close" onClick={onClose}>
@@ -105,6 +105,6 @@ export function DroppedFileDialog({ file, onTemplate, onProposal, onClose }: Pro
       ) : (
         <p role="status">Reading the file…</p>
       )}
-    </Modal>
+    </ModalDialog>
   );
 }

@@ -7,7 +7,7 @@ import { useTemplates } from '../../stores/templates.ts';
 import { readTemplateFile } from './analyse.ts';
 import { loadChoices, readProposalText, readsInBackground } from './choices.ts';
 import type { Choice } from './choices.ts';
-import { Modal } from './Modal.tsx';
+import { ModalDialog } from '../../components/ModalDialog.tsx';
 import './import.css';
 
 export interface NewImportedDraft {
@@ -122,7 +122,7 @@ export function ImportProposalDialog({ initial, onClose, onCreate }: Props) {
   const busy = submitted !== null && !current;
 
   return (
-    <Modal labelledBy={`${id}-title`} onClose={onClose}>
+    <ModalDialog className="import-dialog" labelledBy={`${id}-title`} onClose={onClose}>
       <div className="import-dialog-head">
         <h2 id={`${id}-title`}>Import a proposal</h2>
         <button type="button" className="import-close" onClick={onClose}>
@@ -225,6 +225,6 @@ export function ImportProposalDialog({ initial, onClose, onCreate }: Props) {
           </div>
         </div>
       ) : null}
-    </Modal>
+    </ModalDialog>
   );
 }

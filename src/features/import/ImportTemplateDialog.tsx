@@ -7,7 +7,7 @@ import { isAbort, WorkProgress } from '../../components/WorkProgress.tsx';
 import { analyseTemplate, readTemplateFile } from './analyse.ts';
 import type { Analysis } from './analyse.ts';
 import { IssueFormPreview } from './IssueFormPreview.tsx';
-import { Modal } from './Modal.tsx';
+import { ModalDialog } from '../../components/ModalDialog.tsx';
 import { UrlSource } from './UrlSource.tsx';
 import './import.css';
 
@@ -124,7 +124,7 @@ export function ImportTemplateDialog({ update, initial, onClose, onDone, renderM
   const warnings = problems.filter((p) => p.severity === 'warning');
 
   return (
-    <Modal labelledBy={`${id}-title`} onClose={onClose}>
+    <ModalDialog className="import-dialog" labelledBy={`${id}-title`} onClose={onClose}>
       <div className="import-dialog-head">
         <h2 id={`${id}-title`}>{title}</h2>
         <button type="button" className="import-close" onClick={onClose}>
@@ -255,7 +255,7 @@ export function ImportTemplateDialog({ update, initial, onClose, onDone, renderM
           </div>
         </div>
       ) : null}
-    </Modal>
+    </ModalDialog>
   );
 }
 

@@ -1,7 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { ReactNode, RefObject } from 'react';
-import { ErrorBoundary } from '../../components/ErrorBoundary.tsx';
-import './export.css';
+import { ErrorBoundary } from './ErrorBoundary.tsx';
 
 interface Props {
   /** Called when the dialog asks to close (Escape, a close button): unmount it then. */
@@ -10,7 +9,8 @@ interface Props {
   describedBy?: string;
   /** The element to focus when the dialog opens; the first focusable one otherwise. */
   initialFocus?: RefObject<HTMLElement | null>;
-  className?: string;
+  /** The dialog's classes (its look belongs to the feature that opens it). */
+  className: string;
   children: ReactNode;
 }
 
@@ -19,7 +19,8 @@ const FOCUSABLE =
 
 /**
  * A native modal `<dialog>`: rendered only while open, shown with showModal() (the browser traps
- * focus and makes the page inert), Escape closes it, and focus returns to where it was.
+ * focus and makes the page inert), Escape closes it, and focus returns to where it was. An error
+ * inside shows what went wrong with a Close button instead of blanking the page.
  */
 export function ModalDialog({
   onClose,
@@ -79,7 +80,7 @@ export function ModalDialog({
   return (
     <dialog
       ref={ref}
-      className={`export-dialog${className ? ` ${className}` : ''}`}
+      className={className}
       aria-labelledby={labelledBy}
       aria-describedby={describedBy}
     >
