@@ -6,103 +6,29 @@
  *
  * Text kinds are strings, lists arrays, task lists [{done, text}], checklists {checked, other},
  * tables arrays of {column: cell}, key-value fields {key: value}, groups arrays of objects keyed
- * by their own fields' labels. A field with no answer (empty, or only the template's
- * placeholders) has its kind's empty value, so every key is always there with the same type.
+ * by their own fields' labels (each kind's `json` in src/core/fields/). A field with no answer
+ * (empty, or only the template's placeholders) has its kind's empty value, so every key is
+ * always there with the same type.
  */
-import type {
-  ChecklistValue,
-  Field,
-  FieldValue,
-  GroupInstance,
-  TaskItem,
-  Values,
-} from '../core/model.ts';
-import { isFieldFilled, textFilled } from '../core/document/filled.ts';
-import { emptyValue, ownFields } from '../core/document/walk.ts';
+import type { Field, Values } from '../core/model.ts';
+import { fieldJson, type JsonObject, type JsonValue } from '../core/fields/index.ts';
+import { ownFields } from '../core/document/walk.ts';
 import { plainTitle } from '../core/template/markdown.ts';
 import type { Section, SectionNode, Template } from '../core/template/types.ts';
 
-export type JsonValue =
-  | string
-  | string[]
-  | TaskItem[]
-  | ChecklistValue
-  | Record<string, string>[]
-  | Record<string, string>
-  | JsonObject[];
-export interface JsonObject {
-  [label: string]: JsonValue;
-}
+export type { JsonObject, JsonValue } from '../core/fields/index.ts';
 
 export interface ReadJson {
   frontMatter: Record<string, JsonValue>;
   fields: JsonObject;
 }
 
-/** A text field left at a real default (`status: proposed`) holds that value. */
-function keepsDefault(field: Field, value: FieldValue | undefined): boolean {
-  return field.kind === 'text' && field.defaultValue !== '' && value === field.defaultValue;
-}
-
-function asStrings(value: FieldValue | undefined): string[] {
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-}
-
-/** The JSON value of one field: its answer, or its kind's empty value when unanswered. */
-export function fieldJson(field: Field, value: FieldValue | undefined): JsonValue {
-  if (!isFieldFilled(field, value) && !keepsDefault(field, value)) {
-    return field.kind === 'group' ? [] : (emptyValue(field) as JsonValue);
-  }
-  switch (field.kind) {
-    case 'text':
-    case 'date':
-    case 'prose':
-    case 'choice':
-    case 'code':
-      return typeof value === 'string' ? value : '';
-    case 'list':
-      return asStrings(value).filter((item) => textFilled(item, field.placeholderItems));
-    case 'tasklist':
-      return (value as TaskItem[]).filter((t) => textFilled(t.text, field.placeholderItems));
-    case 'checklist': {
-      const v = value as ChecklistValue;
-      return { checked: [...v.checked], other: v.other };
-    }
-    case 'table': {
-      const placeholders = new Set(field.placeholderRows.map((r) => JSON.stringify(r)));
-      const rows = (value as string[][]).filter(
-        (r) =>
-          !placeholders.has(JSON.stringify(r)) &&
-          r.some((c) => textFilled(c, field.placeholderRows.flat())),
-      );
-      return rows.map((r) => {
-        const row: Record<string, string> = {};
-        field.columns.forEach((c, i) => (row[c.name] = r[i] ?? ''));
-        // Cells beyond the template's columns are kept under their position.
-        for (let i = field.columns.length; i < r.length; i++) row[`column ${i + 1}`] = r[i]!;
-        return row;
-      });
-    }
-    case 'keyvalue': {
-      const v = value as Record<string, string>;
-      const out: Record<string, string> = {};
-      for (const e of field.entries) {
-        const text = v[e.key] ?? '';
-        out[e.key] = textFilled(text, [e.placeholder]) ? text : '';
-      }
-      for (const [k, text] of Object.entries(v)) if (!(k in out)) out[k] = text;
-      return out;
-    }
-    case 'group':
-      return (value as GroupInstance[])
-        .filter((inst) => field.fields.some((f) => isFieldFilled(f, inst[f.id])))
-        .map((inst) =>
-          labelled(
-            field.fields.map((f) => ({ field: f, path: [] })),
-            inst,
-          ),
-        );
-  }
+/** A repeat's instance keyed by its own fields' labels. */
+function instanceJson(fields: Field[], instance: Values): JsonObject {
+  return labelled(
+    fields.map((field) => ({ field, path: [] })),
+    instance,
+  );
 }
 
 interface Placed {
@@ -135,7 +61,7 @@ function labelled(placed: Placed[], scope: Values): JsonObject {
       while (`${key} (${n})` in out) n++;
       key = `${key} (${n})`;
     }
-    out[key] = fieldJson(p.field, scope[p.field.id]);
+    out[key] = fieldJson(p.field, scope[p.field.id], instanceJson);
   }
   return out;
 }
@@ -161,7 +87,8 @@ export function valuesJson(template: Template, values: Values): ReadJson {
   const frontMatter: Record<string, JsonValue> = {};
   if (template.frontMatter?.role === 'document') {
     for (const entry of template.frontMatter.entries) {
-      if (entry.field) frontMatter[entry.key] = fieldJson(entry.field, values[entry.field.id]);
+      if (entry.field)
+        frontMatter[entry.key] = fieldJson(entry.field, values[entry.field.id], instanceJson);
     }
   }
   return { frontMatter, fields: labelled(bodyFields(template), values) };

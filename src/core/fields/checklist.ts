@@ -109,4 +109,8 @@ export const checklistKind: KindModule<ChecklistField> = {
   },
   placeholders: (field) => [field.placeholder],
   texts: (_field, value) => (typeof value === 'string' ? [value] : []),
+  json: (_field, value) => {
+    const v = value as ChecklistValue;
+    return { checked: [...v.checked], other: v.other };
+  },
 };

@@ -3,7 +3,7 @@
  * after it when the template allows (`Yes - if yes, list them`). Written and read as text.
  */
 import type { ChoiceField } from '../model.ts';
-import { isText, readBlockText, renderBlockText, textFilled } from './text.ts';
+import { isText, readBlockText, renderBlockText, textJson, textFilled } from './text.ts';
 import type { KindModule } from './types.ts';
 
 export const choiceKind: KindModule<ChoiceField> = {
@@ -16,4 +16,5 @@ export const choiceKind: KindModule<ChoiceField> = {
   filled: (_field, value) => isText(value) && textFilled(value, []),
   placeholders: (field) => [field.placeholder],
   texts: (_field, value) => (isText(value) ? [value] : []),
+  json: textJson,
 };

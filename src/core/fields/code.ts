@@ -45,4 +45,5 @@ export const codeKind: KindModule<CodeField> = {
   placeholders: (field) => [field.placeholder],
   // Code is not searched for placeholders: `[x]` and `<T>` are code there.
   texts: () => [],
+  json: (_field, value) => (typeof value === 'string' ? value : ''),
 };

@@ -1,6 +1,6 @@
 /** Date fields (`created: YYYY-MM-DD`): ISO dates, written and read as text. */
 import type { DateField } from '../model.ts';
-import { isText, readBlockText, renderBlockText } from './text.ts';
+import { isText, readBlockText, renderBlockText, textJson } from './text.ts';
 import type { KindModule } from './types.ts';
 
 export const dateKind: KindModule<DateField> = {
@@ -12,4 +12,5 @@ export const dateKind: KindModule<DateField> = {
   filled: (_field, value) => isText(value) && /^\d{4}-\d{2}-\d{2}$/.test(value.trim()),
   placeholders: (field) => [field.placeholder],
   texts: (_field, value) => (isText(value) ? [value] : []),
+  json: textJson,
 };

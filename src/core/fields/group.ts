@@ -30,4 +30,9 @@ export const groupKind: KindModule<GroupField> = {
   },
   placeholders: (field) => [field.placeholder],
   texts: (_field, value) => (typeof value === 'string' ? [value] : []),
+  // The instances with an answer, each keyed by its fields' labels.
+  json: (field, value, ctx) =>
+    (Array.isArray(value) ? (value as GroupInstance[]) : [])
+      .filter((inst) => inst && field.fields.some((f) => ctx.isFilled(f, inst[f.id])))
+      .map((inst) => ctx.labelled(field.fields, inst)),
 };

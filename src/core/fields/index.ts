@@ -16,9 +16,16 @@ import { listKind } from './list.ts';
 import { tableKind } from './table.ts';
 import { taskListKind } from './tasklist.ts';
 import { proseKind, readBlockText, textKind } from './text.ts';
-import type { BlockUnit, FilledOptions, KindModule, TextReadContext } from './types.ts';
+import type {
+  BlockUnit,
+  FilledOptions,
+  JsonContext,
+  JsonValue,
+  KindModule,
+  TextReadContext,
+} from './types.ts';
 
-export type { BlockUnit, FilledOptions, KindModule } from './types.ts';
+export type { BlockUnit, FilledOptions, JsonObject, JsonValue, KindModule } from './types.ts';
 
 const KINDS: { [K in Field['kind']]: KindModule<Extract<Field, { kind: K }>> } = {
   text: textKind,
@@ -103,6 +110,24 @@ export function keepsDefault(field: Field, value: FieldValue | undefined): boole
 /** The template's own texts of a field, in which its placeholder tokens are found. */
 export function placeholderTexts(field: Field): string[] {
   return kindOf(field).placeholders(field);
+}
+
+/**
+ * A field's value as JSON: its answer, or its kind's empty value when unanswered (a value left
+ * at a real default counts as an answer here). `labelled` keys a repeat's instance.
+ */
+export function fieldJson(
+  field: Field,
+  value: FieldValue | undefined,
+  labelled: JsonContext['labelled'],
+): JsonValue {
+  if (!isFieldFilled(field, value) && !keepsDefault(field, value)) {
+    return emptyValue(field) as JsonValue;
+  }
+  return kindOf(field).json(field, value, {
+    isFilled: (f, v) => isFieldFilled(f, v),
+    labelled,
+  });
 }
 
 /** The author's texts in a field's value, searched for placeholders left in them. */

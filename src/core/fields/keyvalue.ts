@@ -78,4 +78,15 @@ export const keyValueKind: KindModule<KeyValueField> = {
       : value && typeof value === 'object'
         ? Object.values(value as Record<string, string>)
         : [],
+  // The template's keys first (a placeholder left is ''), then the document's own keys.
+  json: (field, value) => {
+    const v = asRecord(value);
+    const out: Record<string, string> = {};
+    for (const e of field.entries) {
+      const text = v[e.key] ?? '';
+      out[e.key] = textFilled(text, [e.placeholder]) ? text : '';
+    }
+    for (const [k, text] of Object.entries(v)) if (!(k in out)) out[k] = text;
+    return out;
+  },
 };

@@ -64,4 +64,9 @@ export const listKind: KindModule<ListField> = {
   placeholders: (field) => [field.placeholder, ...field.placeholderItems],
   texts: (_field, value) =>
     typeof value === 'string' ? [value] : Array.isArray(value) ? (value as string[]) : [],
+  json: (field, value) =>
+    (Array.isArray(value) ? (value as unknown[]) : []).filter(
+      (item): item is string =>
+        typeof item === 'string' && textFilled(item, field.placeholderItems),
+    ),
 };

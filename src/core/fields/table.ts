@@ -80,4 +80,20 @@ export const tableKind: KindModule<TableField> = {
   },
   placeholders: (field) => [field.placeholder],
   texts: (_field, value) => (typeof value === 'string' ? [value] : []),
+  // Rows keyed by column name; cells beyond the template's columns under their position.
+  json: (field, value) => {
+    const placeholders = new Set(field.placeholderRows.map((r) => JSON.stringify(r)));
+    const rows = (Array.isArray(value) ? (value as string[][]) : []).filter(
+      (r) =>
+        Array.isArray(r) &&
+        !placeholders.has(JSON.stringify(r)) &&
+        r.some((c) => typeof c === 'string' && textFilled(c, field.placeholderRows.flat())),
+    );
+    return rows.map((r) => {
+      const row: Record<string, string> = {};
+      field.columns.forEach((c, i) => (row[c.name] = r[i] ?? ''));
+      for (let i = field.columns.length; i < r.length; i++) row[`column ${i + 1}`] = r[i]!;
+      return row;
+    });
+  },
 };

@@ -54,4 +54,8 @@ export const taskListKind: KindModule<TaskListField> = {
       : Array.isArray(value)
         ? (value as TaskItem[]).map((t) => t.text)
         : [],
+  json: (field, value) =>
+    (Array.isArray(value) ? (value as TaskItem[]) : []).filter(
+      (t) => t && typeof t.text === 'string' && textFilled(t.text, field.placeholderItems),
+    ),
 };

@@ -98,6 +98,11 @@ function filled(
   return textFilled(value, own);
 }
 
+/** Text kinds' JSON: the answer as written. */
+export function textJson(_field: unknown, value: FieldValue | undefined): string {
+  return isText(value) ? value : '';
+}
+
 function texts(_field: unknown, value: FieldValue | undefined): string[] {
   return isText(value) ? [value] : [];
 }
@@ -112,6 +117,7 @@ export const textKind: KindModule<TextField> = {
   keepsDefault: (field, value) => field.defaultValue !== '' && value === field.defaultValue,
   placeholders: (field) => [field.placeholder, field.defaultValue],
   texts,
+  json: textJson,
 };
 
 export const proseKind: KindModule<ProseField> = {
@@ -124,4 +130,5 @@ export const proseKind: KindModule<ProseField> = {
   filled,
   placeholders: (field) => [field.placeholder],
   texts,
+  json: textJson,
 };

@@ -2,7 +2,7 @@
  * What every field kind provides, side by side: how its value is written to Markdown, read back
  * from it, counted as an answer, and which of its texts are the template's placeholders.
  */
-import type { Field, FieldValue } from '../model.ts';
+import type { ChecklistValue, Field, FieldValue, GroupInstance, TaskItem } from '../model.ts';
 import type { Anchors } from '../document/anchors.ts';
 import type { KeyLayout } from '../template/types.ts';
 
@@ -38,6 +38,25 @@ export interface FilledContext extends FilledOptions {
   isFilled(field: Field, value: FieldValue | undefined): boolean;
 }
 
+/** A field's answer as JSON (`proposal read`, documented in README.md). */
+export type JsonValue =
+  | string
+  | string[]
+  | TaskItem[]
+  | ChecklistValue
+  | Record<string, string>[]
+  | Record<string, string>
+  | JsonObject[];
+export interface JsonObject {
+  [label: string]: JsonValue;
+}
+
+export interface JsonContext {
+  isFilled(field: Field, value: FieldValue | undefined): boolean;
+  /** A repeat's instance keyed by its own fields' labels. */
+  labelled(fields: Field[], instance: GroupInstance): JsonObject;
+}
+
 export interface KindModule<F extends Field> {
   /** The value the field has when nothing is written in it. */
   empty(field: F): FieldValue;
@@ -65,4 +84,6 @@ export interface KindModule<F extends Field> {
   placeholders(field: F): string[];
   /** The author's texts in a value, searched for placeholders left in them. */
   texts(field: F, value: FieldValue | undefined): string[];
+  /** An answer as JSON, without the template's placeholder items (asked only of answers). */
+  json(field: F, value: FieldValue | undefined, ctx: JsonContext): JsonValue;
 }
