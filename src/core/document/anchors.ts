@@ -240,6 +240,27 @@ function unclosedOpeners(lines: string[]): Set<number> {
   return out;
 }
 
+/** Lines strictly inside a closed fenced code block: code, never structure. */
+function fencedLines(lines: string[]): Set<number> {
+  const out = new Set<number>();
+  let open: { char: string; len: number; line: number } | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (open) {
+      const m = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line);
+      if (m && m[1]![0] === open.char && m[1]!.length >= open.len) {
+        for (let j = open.line + 1; j < i; j++) out.add(j);
+        open = null;
+      }
+      continue;
+    }
+    const f = FENCE_RE.exec(line);
+    if (f && !(f[1]![0] === '`' && line.slice(line.indexOf(f[1]!) + f[1]!.length).includes('`')))
+      open = { char: f[1]![0]!, len: f[1]!.length, line: i };
+  }
+  return out;
+}
+
 const escapeCache = new WeakMap<Anchors, Map<string, string>>();
 const ESCAPE_CACHE_SIZE = 256;
 
@@ -265,9 +286,11 @@ function escapeUncached(text: string, anchors: Anchors): string {
   const escaped = lines.map(() => false);
   for (let pass = 0; pass < lines.length + 1; pass++) {
     const unclosed = unclosedOpeners(lines);
+    // Lines inside a closed fence are code (`# a comment` in a YAML sample): never escaped.
+    const fenced = fencedLines(lines);
     let changed = false;
     lines = lines.map((line, i) => {
-      if (escaped[i]) return line;
+      if (escaped[i] || fenced.has(i)) return line;
       const m = /^(\\*)([\s\S]*)$/.exec(line)!;
       const slashes = m[1]!;
       const rest = m[2]!;
@@ -284,8 +307,9 @@ function escapeUncached(text: string, anchors: Anchors): string {
   }
   const out = lines.join('\n');
   // The scan above cannot see every way Markdown nests blocks (a fence inside an HTML block):
-  // if the text still swallows what follows it, escape every opener line.
-  if (swallowsFollowing(out)) {
+  // if the text still swallows what follows it, or a fence moved so that reading it back
+  // would differ, escape every opener line (then no fence is left to skip).
+  if (swallowsFollowing(out) || unescapeBlockText(out, anchors) !== text) {
     return text
       .split('\n')
       .map((line) => {
@@ -308,9 +332,11 @@ function swallowsFollowing(text: string): boolean {
 }
 
 export function unescapeBlockText(text: string, anchors: Anchors): string {
-  return text
-    .split('\n')
-    .map((line) => {
+  const lines = text.split('\n');
+  const fenced = /^ {0,3}(`{3}|~{3})/m.test(text) ? fencedLines(lines) : null;
+  return lines
+    .map((line, i) => {
+      if (fenced?.has(i)) return line;
       const m = /^\\(\\*)([\s\S]*)$/.exec(line);
       if (!m) return line;
       const rest = m[2]!;
