@@ -236,7 +236,7 @@ function unclosedOpeners(lines: string[]): Set<number> {
       if (!close.test(rest)) out.add(i);
     }
   }
-  if (fence) out.add(fence.line);
+  if (fence) out.add(-1 - fence.line);
   return out;
 }
 
@@ -282,10 +282,32 @@ export function escapeBlockText(text: string, anchors: Anchors): string {
 function escapeUncached(text: string, anchors: Anchors): string {
   // Escaping one opener can expose the next (```` ``` ```` then ```` ```! ````): repeat until
   // nothing changes. Unescaping stays one backslash per line, so the pair is a bijection.
+  const first = escapeLines(text, anchors, false);
+  // A fence the line scan sees as unclosed may be closed where Markdown nests it (an indented
+  // fence in a list item closed by a less indented one): it is escaped only when the text
+  // would really swallow what follows.
+  if (first !== null) return first;
+  const second = escapeLines(text, anchors, true);
+  if (second !== null) return second;
+  // The scan cannot see every way Markdown nests blocks (a fence inside an HTML block): when
+  // the text still swallows what follows it, or a fence moved so that reading it back would
+  // differ, every opener line is escaped (then no fence is left to skip).
+  return text
+    .split('\n')
+    .map((line) => {
+      const rest = line.replace(/^\\*/, '');
+      return isAnchorLine(rest, anchors) || isOpenerLine(rest) ? `\\${line}` : line;
+    })
+    .join('\n');
+}
+
+/** The text escaped line by line, or null when the result would not read back as the text. */
+function escapeLines(text: string, anchors: Anchors, fences: boolean): string | null {
   let lines = text.split('\n');
   const escaped = lines.map(() => false);
   for (let pass = 0; pass < lines.length + 1; pass++) {
-    const unclosed = unclosedOpeners(lines);
+    const found = unclosedOpeners(lines);
+    const unclosed = new Set([...found].map((i) => (i < 0 ? (fences ? -1 - i : -1) : i)));
     // Lines inside a closed fence are code (`# a comment` in a YAML sample): never escaped.
     const fenced = fencedLines(lines);
     let changed = false;
@@ -306,19 +328,7 @@ function escapeUncached(text: string, anchors: Anchors): string {
     if (!changed) break;
   }
   const out = lines.join('\n');
-  // The scan above cannot see every way Markdown nests blocks (a fence inside an HTML block):
-  // if the text still swallows what follows it, or a fence moved so that reading it back
-  // would differ, escape every opener line (then no fence is left to skip).
-  if (swallowsFollowing(out) || unescapeBlockText(out, anchors) !== text) {
-    return text
-      .split('\n')
-      .map((line) => {
-        const rest = line.replace(/^\\*/, '');
-        return isAnchorLine(rest, anchors) || isOpenerLine(rest) ? `\\${line}` : line;
-      })
-      .join('\n');
-  }
-  return out;
+  return swallowsFollowing(out) || unescapeBlockText(out, anchors) !== text ? null : out;
 }
 
 const SENTINEL = 'proposal-studio-end-of-field';

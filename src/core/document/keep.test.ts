@@ -560,4 +560,29 @@ After the file, the environment wins.
     expect(out).not.toContain('\\#');
     expect(roundTrip(template, out)).toBe(out);
   });
+
+  it('a fence indented in a list item and closed less indented stays one code block', () => {
+    const template = `# Proposal title
+
+## Alternatives
+
+What else was considered.
+`;
+    const doc = `# Sync types
+
+## Alternatives
+
+* Each caller converts the type first:
+
+    \`\`\`swift
+    let a = convert(b)
+  \`\`\`
+
+* Nothing changes for callers.
+`;
+    const out = roundTrip(template, doc);
+    expect(out).toContain('    ```swift\n    let a = convert(b)\n  ```\n');
+    expect(out).not.toContain('\\  ```');
+    expect(roundTrip(template, out)).toBe(out);
+  });
 });
