@@ -585,4 +585,17 @@ What else was considered.
     expect(out).not.toContain('\\  ```');
     expect(roundTrip(template, out)).toBe(out);
   });
+
+  it('a heading written otherwise with a trailing space stays a heading alone', () => {
+    const template = `# Proposal title
+
+## Detailed design
+
+Describe the design.
+`;
+    const doc = '# Wide integers\n\n## Detailed Design \n\nTwo new types are added.\n';
+    const out = roundTrip(template, doc);
+    expect(out).toContain('## Detailed Design\n\nTwo new types are added.');
+    expect(roundTrip(template, out)).toBe(out);
+  });
 });
