@@ -120,12 +120,17 @@ function unitOf(node: SectionNode, values: Values, headings: Record<string, stri
   }
   const section: Section = node;
   const title = headings[section.id] ?? plain(renderTitle(section.heading!, values, 0));
+  const fields = ownFields(section);
   return {
     id: section.id,
     title,
     level: section.level,
-    required: !section.optional,
-    fields: ownFields(section),
+    // A section whose own fields are all optional (a parent's text over its subsections) is
+    // filled through its subsections: it is not missing on its own.
+    required:
+      !section.optional &&
+      !(section.children.length > 0 && fields.length > 0 && fields.every((f) => !f.required)),
+    fields,
     scope: values,
     headingFields: section.headingFields,
   };

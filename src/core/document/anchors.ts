@@ -236,7 +236,28 @@ function unclosedOpeners(lines: string[]): Set<number> {
       if (!close.test(rest)) out.add(i);
     }
   }
-  if (fence) out.add(fence.line);
+  if (fence) out.add(-1 - fence.line);
+  return out;
+}
+
+/** Lines strictly inside a closed fenced code block: code, never structure. */
+function fencedLines(lines: string[]): Set<number> {
+  const out = new Set<number>();
+  let open: { char: string; len: number; line: number } | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (open) {
+      const m = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line);
+      if (m && m[1]![0] === open.char && m[1]!.length >= open.len) {
+        for (let j = open.line + 1; j < i; j++) out.add(j);
+        open = null;
+      }
+      continue;
+    }
+    const f = FENCE_RE.exec(line);
+    if (f && !(f[1]![0] === '`' && line.slice(line.indexOf(f[1]!) + f[1]!.length).includes('`')))
+      open = { char: f[1]![0]!, len: f[1]!.length, line: i };
+  }
   return out;
 }
 
@@ -261,13 +282,37 @@ export function escapeBlockText(text: string, anchors: Anchors): string {
 function escapeUncached(text: string, anchors: Anchors): string {
   // Escaping one opener can expose the next (```` ``` ```` then ```` ```! ````): repeat until
   // nothing changes. Unescaping stays one backslash per line, so the pair is a bijection.
+  const first = escapeLines(text, anchors, false);
+  // A fence the line scan sees as unclosed may be closed where Markdown nests it (an indented
+  // fence in a list item closed by a less indented one): it is escaped only when the text
+  // would really swallow what follows.
+  if (first !== null) return first;
+  const second = escapeLines(text, anchors, true);
+  if (second !== null) return second;
+  // The scan cannot see every way Markdown nests blocks (a fence inside an HTML block): when
+  // the text still swallows what follows it, or a fence moved so that reading it back would
+  // differ, every opener line is escaped (then no fence is left to skip).
+  return text
+    .split('\n')
+    .map((line) => {
+      const rest = line.replace(/^\\*/, '');
+      return isAnchorLine(rest, anchors) || isOpenerLine(rest) ? `\\${line}` : line;
+    })
+    .join('\n');
+}
+
+/** The text escaped line by line, or null when the result would not read back as the text. */
+function escapeLines(text: string, anchors: Anchors, fences: boolean): string | null {
   let lines = text.split('\n');
   const escaped = lines.map(() => false);
   for (let pass = 0; pass < lines.length + 1; pass++) {
-    const unclosed = unclosedOpeners(lines);
+    const found = unclosedOpeners(lines);
+    const unclosed = new Set([...found].map((i) => (i < 0 ? (fences ? -1 - i : -1) : i)));
+    // Lines inside a closed fence are code (`# a comment` in a YAML sample): never escaped.
+    const fenced = fencedLines(lines);
     let changed = false;
     lines = lines.map((line, i) => {
-      if (escaped[i]) return line;
+      if (escaped[i] || fenced.has(i)) return line;
       const m = /^(\\*)([\s\S]*)$/.exec(line)!;
       const slashes = m[1]!;
       const rest = m[2]!;
@@ -283,18 +328,7 @@ function escapeUncached(text: string, anchors: Anchors): string {
     if (!changed) break;
   }
   const out = lines.join('\n');
-  // The scan above cannot see every way Markdown nests blocks (a fence inside an HTML block):
-  // if the text still swallows what follows it, escape every opener line.
-  if (swallowsFollowing(out)) {
-    return text
-      .split('\n')
-      .map((line) => {
-        const rest = line.replace(/^\\*/, '');
-        return isAnchorLine(rest, anchors) || isOpenerLine(rest) ? `\\${line}` : line;
-      })
-      .join('\n');
-  }
-  return out;
+  return swallowsFollowing(out) || unescapeBlockText(out, anchors) !== text ? null : out;
 }
 
 const SENTINEL = 'proposal-studio-end-of-field';
@@ -308,9 +342,11 @@ function swallowsFollowing(text: string): boolean {
 }
 
 export function unescapeBlockText(text: string, anchors: Anchors): string {
-  return text
-    .split('\n')
-    .map((line) => {
+  const lines = text.split('\n');
+  const fenced = /^ {0,3}(`{3}|~{3})/m.test(text) ? fencedLines(lines) : null;
+  return lines
+    .map((line, i) => {
+      if (fenced?.has(i)) return line;
       const m = /^\\(\\*)([\s\S]*)$/.exec(line);
       if (!m) return line;
       const rest = m[2]!;

@@ -524,3 +524,78 @@ describe('an author heading inside a section', () => {
     expectLinesInOrder(out, doc);
   });
 });
+
+describe('code in a prose answer is written back as the author wrote it', () => {
+  it('`# comment` lines inside a fenced sample are not escaped, even where the title takes any H1', () => {
+    const template = `# Replace this with the short title of your proposal
+
+One sentence a release note could quote.
+
+## Design
+
+How it works.
+`;
+    const doc = `# Layered settings
+
+Settings come from one file.
+
+## Design
+
+The file looks like this:
+
+\`\`\`yaml
+# the format version, read first
+version: 2
+server:
+  # how long a request may take
+  #
+  timeout: 30
+\`\`\`
+
+After the file, the environment wins.
+`;
+    const out = roundTrip(template, doc);
+    expect(out).toContain('```yaml\n# the format version, read first\nversion: 2');
+    expect(out).toContain('  # how long a request may take\n  #\n  timeout: 30\n```');
+    expect(out).not.toContain('\\#');
+    expect(roundTrip(template, out)).toBe(out);
+  });
+
+  it('a fence indented in a list item and closed less indented stays one code block', () => {
+    const template = `# Proposal title
+
+## Alternatives
+
+What else was considered.
+`;
+    const doc = `# Sync types
+
+## Alternatives
+
+* Each caller converts the type first:
+
+    \`\`\`swift
+    let a = convert(b)
+  \`\`\`
+
+* Nothing changes for callers.
+`;
+    const out = roundTrip(template, doc);
+    expect(out).toContain('    ```swift\n    let a = convert(b)\n  ```\n');
+    expect(out).not.toContain('\\  ```');
+    expect(roundTrip(template, out)).toBe(out);
+  });
+
+  it('a heading written otherwise with a trailing space stays a heading alone', () => {
+    const template = `# Proposal title
+
+## Detailed design
+
+Describe the design.
+`;
+    const doc = '# Wide integers\n\n## Detailed Design \n\nTwo new types are added.\n';
+    const out = roundTrip(template, doc);
+    expect(out).toContain('## Detailed Design\n\nTwo new types are added.');
+    expect(roundTrip(template, out)).toBe(out);
+  });
+});

@@ -306,6 +306,8 @@ function ownTextNow(section: Section, scope: Scope, ctx: RenderContext, number: 
   if (
     asWritten &&
     /[ \t]$/.test(written) &&
+    // (Not an ATX heading: `## Detailed Design ` with a trailing space is a heading alone.)
+    !/^ {0,3}#{1,6}(?:[ \t]|$)/.test(written) &&
     chunks.length > 1 &&
     !/^ {0,3}#|^<!--/.test(chunks[1]!)
   )

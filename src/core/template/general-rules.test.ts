@@ -80,7 +80,9 @@ describe('a plan template in the shape of a KEP', () => {
       // Nested sign-off boxes stay one checklist.
       'checklist Sign-off Checklist',
       'prose Summary',
-      // Empty leaf headings are questions; their parents stay containers.
+      // Empty leaf headings are questions; a parent with guidance of its own takes optional
+      // text over its subsections (it is filled through them too).
+      'prose Motivation (optional)',
       'prose Goals',
       'prose Non-Goals',
       'group Story (optional)',

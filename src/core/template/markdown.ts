@@ -259,14 +259,20 @@ function finishSection(
     children: [],
   };
   section.blocks = groupLabelRepeats(
-    buildBlocks(raw.tokens, section, ctx, raw.children.length > 0),
+    buildBlocks(raw.tokens, section, ctx, raw.children.length > 0, raw.isTitle === true),
     section,
     ctx,
   );
   // A section that asks one question its guidance calls optional ("Optional, but …") is
   // optional as a whole.
   const own = collectFields(section);
-  if (raw.level > 0 && own.length === 1 && !own[0]!.required && headingFields.length === 0)
+  if (
+    raw.level > 0 &&
+    raw.children.length === 0 &&
+    own.length === 1 &&
+    !own[0]!.required &&
+    headingFields.length === 0
+  )
     section.optional = true;
   // An empty heading is a question: a leaf section with nothing to fill gets a prose field.
   if (
@@ -327,7 +333,7 @@ function placeholderInner(placeholder: string): string {
  * A phrase that names the document's title instead of being one: `RFC title`, `Title`,
  * `Your short, descriptive title`, `Project name`. In a template's H1 it is a placeholder.
  */
-const TITLE_PHRASE_RE = /^(?:[\p{L}\p{N}-]+,?\s+){0,4}(?:title|name)$/iu;
+const TITLE_PHRASE_RE = /^(?:[\p{L}\p{N}-]+,?\s+){0,7}(?:title|name)$/iu;
 
 /** The template's H1 that the author replaces with the document's title. */
 export function isTitleHeading(title: string): boolean {
@@ -597,6 +603,7 @@ function buildBlocks(
   section: Section,
   ctx: Context,
   hasChildren = false,
+  isTitle = false,
 ): Block[] {
   const blocks: Block[] = [];
   let region: Region = newRegion(null, section.optional);
@@ -635,7 +642,13 @@ function buildBlocks(
         region.label === null &&
         region.placeholder.length === 0 &&
         region.hints.length > 0 &&
-        (!atEnd || blocks.some((b) => b.type !== 'static') || hasChildren)) ||
+        (!atEnd ||
+          // Guidance after a rule or fixed text that ends the section asks for an answer of
+          // its own (`---` then `<!-- Please write your test here. -->`).
+          (blocks.some((b) => b.type !== 'static') &&
+            blocks[blocks.length - 1]?.type !== 'static') ||
+          (hasChildren &&
+            (isTitle || section.level === 0 || blocks.some((b) => b.type !== 'static'))))) ||
       // A bracketed note before the first heading (`[This is a template for …]`) is a preface.
       (section.level === 0 &&
         hasChildren &&
@@ -662,7 +675,17 @@ function buildBlocks(
         label,
         hint: takeHint(),
         placeholder: region.placeholder.join('\n\n'),
-        required: required(),
+        // A parent's own guidance over its subsections (`## Motivation` `<!-- Write your
+        // motivation here -->` then `### …`) asks for text, but the parent is filled through
+        // its subsections too: the answer is optional.
+        required:
+          required() &&
+          !(
+            atEnd &&
+            hasChildren &&
+            region.placeholder.length === 0 &&
+            !blocks.some((b) => b.type !== 'static')
+          ),
         defaultValue: '',
       };
       addFieldBlock({ type: 'field', field });
@@ -791,7 +814,11 @@ function buildBlocks(
           region.placeholder.length > 0 &&
           /:\s*$/.test(region.hints[region.hints.length - 1]!) &&
           isInstructionText(token.raw) &&
-          (token as Tokens.List).items.every((i) => /\S\s+\S.*[.?!)]$/.test(i.text.trim()))
+          // Sentences, or phrases of four words or more ("How the change would interact
+          // with existing functionality"), not short items to fill.
+          (token as Tokens.List).items.every(
+            (i) => /\S\s+\S.*[.?!)]$/.test(i.text.trim()) || i.text.trim().split(/\s+/).length >= 4,
+          )
         ) {
           region.hints.push(unescapeMarkdown(token.raw.replace(/\n+$/, '')).trim());
           region.placeholder.push(token.raw.replace(/\n+$/, ''));
@@ -960,8 +987,14 @@ function inlineBlock(
   makeId: (label: string) => string,
 ): Block {
   const label = plainTitle(labelRaw);
-  const required = !(section.optional || isOptionalTitle(label));
   const isComment = /^<!--[\s\S]*-->$/.test(valueRaw.trim());
+  // `**Which issue this PR fixes** *(optional, in `fixes #…` format)*: fixes #`: a note after
+  // the label that says optional makes the field optional.
+  const required = !(
+    section.optional ||
+    isOptionalTitle(label) ||
+    (!isComment && OPTIONAL_HINT_RE.test(valueRaw.replace(/^[\s*_]+/, '')))
+  );
   const hint = isComment ? commentText(valueRaw) : '';
   const valueText = isComment ? '' : valueRaw.trim();
   const emptyText = isComment ? '' : valueRaw.trim();
