@@ -88,12 +88,22 @@ class KeepAllTokenizer extends Tokenizer {
   }
 }
 
+/**
+ * marked's block tokens of `source`. Only the blocks are read: the rules look at each block's
+ * raw text (and list items' and table cells' text), never at marked's inline tokens, so the
+ * inline pass (about half of lexing) is skipped and every `tokens` list of inline children is
+ * left empty. Use marked's own Lexer where inline tokens are needed.
+ */
 export function lexMarkdown(source: string): Token[] {
   if (nestingDepth(source) > MAX_NESTING) {
     throw new TemplateError(`Lists or quotes are nested more than ${MAX_NESTING} levels deep`);
   }
   try {
-    return new Lexer({ gfm: true, tokenizer: new KeepAllTokenizer() }).lex(source);
+    const lexer = new Lexer({ gfm: true, tokenizer: new KeepAllTokenizer() });
+    // What Lexer.lex does before its inline pass.
+    const tokens = lexer.blockTokens(source.replace(/\r\n|\r/g, '\n'), lexer.tokens);
+    lexer.inlineQueue = [];
+    return tokens;
   } catch (error) {
     if (error instanceof RangeError) {
       throw new TemplateError('The Markdown is nested too deeply to read (over ~1,000 levels).');
