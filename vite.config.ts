@@ -4,6 +4,7 @@ import type { Plugin } from 'vite';
 import { cspMeta, THEME_SCRIPT } from './scripts/csp.js';
 import { builtInTemplatesPlugin, lazyYamlPlugin } from './src/templates/built-in-plugin.ts';
 import { pwaPlugin } from './scripts/pwa-plugin.ts';
+import { workerChunksPlugin } from './scripts/worker-chunks-plugin.ts';
 
 /**
  * The built index.html carries the Content-Security-Policy as a meta tag, first in <head>, so
@@ -39,11 +40,13 @@ export default defineConfig({
     cspMetaPlugin(),
     themeScriptPlugin(),
     pwaPlugin(),
+    workerChunksPlugin(),
   ],
   // Relative by default (any static host, any folder); BASE_PATH=/proposal-studio/ builds for
   // that sub-path (GitHub Pages: .github/workflows/pages.yml).
   base: process.env.BASE_PATH || './',
-  // The template worker loads the YAML library on demand: code splitting needs ES workers.
+  // Workers import chunks (the YAML library on demand): ES workers. In a build they are entries
+  // of the page's own build and share its chunks (scripts/worker-chunks-plugin.ts).
   worker: { format: 'es' },
   build: {
     target: 'es2022',

@@ -5,6 +5,7 @@
  */
 import '../../zodSetup.ts';
 import { classifyDocument, readProposal } from '../../core/proposal-import.ts';
+import { loadYaml } from '../../templates/yaml-lazy.ts';
 import type { ProposalWorkerReply, ProposalWorkerRequest } from './proposalWorkerProtocol.ts';
 
 const scope = self as unknown as {
@@ -14,6 +15,12 @@ const scope = self as unknown as {
 
 scope.onmessage = (event) => {
   const request = event.data;
+  // The YAML library (a document's front matter) is a chunk of the page's build, loaded on
+  // demand here as on the page.
+  loadYaml().then(() => answer(request), fail);
+};
+
+function answer(request: ProposalWorkerRequest): void {
   try {
     scope.postMessage(
       request.type === 'read'
@@ -29,9 +36,13 @@ scope.onmessage = (event) => {
           },
     );
   } catch (error) {
-    scope.postMessage({
-      ok: false,
-      message: error instanceof Error ? error.message : String(error),
-    });
+    fail(error);
   }
-};
+}
+
+function fail(error: unknown): void {
+  scope.postMessage({
+    ok: false,
+    message: error instanceof Error ? error.message : String(error),
+  });
+}
