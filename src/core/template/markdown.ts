@@ -333,7 +333,7 @@ function placeholderInner(placeholder: string): string {
  * A phrase that names the document's title instead of being one: `RFC title`, `Title`,
  * `Your short, descriptive title`, `Project name`. In a template's H1 it is a placeholder.
  */
-const TITLE_PHRASE_RE = /^(?:[\p{L}\p{N}-]+,?\s+){0,7}(?:title|name)$/iu;
+const TITLE_PHRASE_RE = /^(?:[\p{L}\p{N}-]+,?\s+){0,7}(?:title|name)(?:\s+here)?$/iu;
 
 /** The template's H1 that the author replaces with the document's title. */
 export function isTitleHeading(title: string): boolean {
@@ -1050,7 +1050,7 @@ function isShortDefault(value: string): boolean {
 
 const LIST_LINE_RE = /^(\s*)([-*+]|\d{1,9}[.)])(?:[ \t]+|$)(.*)$/;
 const KEY_LINE_RE =
-  /^(\s*(?:[-*+]|\d{1,9}[.)])[ \t]+)(?:\*\*([^*\n]+?)\*\*[ \t]*:?|([^:[\]*`\n]{1,40}?):)(?:[ \t]+(.*)|[ \t]*)$/;
+  /^(\s*(?:[-*+]|\d{1,9}[.)])[ \t]+)(?:\*\*([^*\n]+?)\*\*[ \t]*:?|([^:[\]*\n]{1,60}?):)(?:[ \t]+(.*)|[ \t]*)$/;
 
 function listField(
   list: Tokens.List,
@@ -1160,7 +1160,12 @@ function listField(
 
   // `- **Key**: value` lines: a fixed set of keys, each with its own value.
   const keyLines = lines.filter((l) => !isFillerLine(l));
-  const keyed = keyLines.map((l) => KEY_LINE_RE.exec(l));
+  // A key is words (`Kernel (e.g. \`uname -a\`):`); a code span alone (`` `<package>`: ``) is an
+  // example item.
+  const keyed = keyLines.map((l) => {
+    const m = KEY_LINE_RE.exec(l);
+    return m && m[3] !== undefined && !/\p{L}/u.test(m[3].replace(/`[^`]*`/g, '')) ? null : m;
+  });
   if (keyLines.length > 0 && keyed.every((m) => m !== null)) {
     const keys = keyed.map((m) => plainTitle((m[2] ?? m[3])!));
     const numbered =
