@@ -587,6 +587,8 @@ const INLINE_FIELD_RE = /^(\*\*([^*\n]+?)\*\*\s*:?[ \t]*)(\S.*)$/;
 const PLAIN_LABEL_FIELD_RE =
   /^(([A-Z][\w ()/'’.&-]{0,40}?):[ \t]+)(\[[^\]\n]+\]|\{[^}\n]+\}|<[^>\n]+>)[ \t]*$/;
 const BRACKET_PARAGRAPH_RE = /^\\?\[[\s\S]*\]\s*$/;
+/** `Complexity:`: a plain label with nothing after it. */
+const BARE_LABEL_RE = /^(([A-Z][\w ()/'’&-]{0,40}?):[ \t]*)$/;
 
 interface Region {
   label: string | null;
@@ -698,6 +700,8 @@ function buildBlocks(
     region.placeholder = [];
   };
 
+  /** The block after the one being visited (at the top level), to tell a lead-in line. */
+  let nextToken: Token | undefined;
   const visit = (token: Token) => {
     switch (token.type) {
       case 'space':
@@ -758,6 +762,32 @@ function buildBlocks(
           : lines.every((l) => PLAIN_LABEL_FIELD_RE.test(l))
             ? PLAIN_LABEL_FIELD_RE
             : null;
+        // `Complexity:` alone on its line, not leading into a list, code or table below it: a
+        // one-line field with nothing written after the label yet.
+        const bare = lines.length === 1 ? BARE_LABEL_RE.exec(lines[0]!) : null;
+        if (
+          bare &&
+          bare[2]!.trim().split(/\s+/).length <= 4 &&
+          !['list', 'code', 'table'].includes(nextToken?.type ?? '') &&
+          !(
+            nextToken?.type === 'paragraph' &&
+            (BRACKET_PARAGRAPH_RE.test(nextToken.raw.trim()) || isOnlyPlaceholders(nextToken.raw))
+          )
+        ) {
+          // Guidance just above it (a comment) is its help.
+          const help =
+            region.fields === 0 && region.label === null && region.placeholder.length === 0
+              ? takeHint()
+              : '';
+          closeRegion();
+          region = newRegion(null, section.optional);
+          const block = inlineBlock(bare[1]!, bare[2]!, '', false, section, makeId);
+          if (help && block.type === 'inline') block.field.hint = help;
+          blocks.push(block);
+          if (taken.length) section.guidance = [...(section.guidance ?? []), ...taken];
+          taken = [];
+          return;
+        }
         if (inlineRe) {
           closeRegion();
           region = newRegion(null, section.optional);
@@ -927,7 +957,12 @@ function buildBlocks(
     }
   };
 
-  for (const token of tokens) visit(token);
+  tokens.forEach((token, i) => {
+    let j = i + 1;
+    while (tokens[j]?.type === 'space') j++;
+    nextToken = tokens[j];
+    visit(token);
+  });
   closeRegion(true);
   return blocks;
 }
