@@ -19,8 +19,6 @@ const DESIGN_DOC = `# Design: [Title]
 
 ## Decision
 
-<!-- What we will do -->
-
 ### Option 1: [Name]
 
 <!-- Describe the option -->
@@ -134,7 +132,8 @@ Notes from the meeting.
     const result = importProposal(template, doc);
     expect(result.title).toBe('Design: Queue the uploads');
     const { values } = result;
-    // "Decision" has no field of its own: its paragraph is kept in that section.
+    // "Decision" has no field of its own (no guidance, only its options): its paragraph is kept
+    // in that section.
     expect(values[extraKey('decision')]).toBe('We queue them.');
     expect(JSON.stringify(values)).toContain('A second paragraph the template did not ask for.');
     expect(JSON.stringify(values)).toContain('Notes from the meeting.');

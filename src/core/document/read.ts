@@ -850,7 +850,15 @@ function readBlocks(
     // A run of field blocks sharing the region between two anchors.
     let j = i;
     while (j < blocks.length && blocks[j]!.type === 'field') j++;
-    const from = prevAnchor(i) + 1;
+    // In document order: after the anchor before the run and after anything an earlier block
+    // claimed (a list the checklist kept comes before a later prose field's text).
+    let from = prevAnchor(i) + 1;
+    for (let x = units.length - 1; x >= from; x--) {
+      if (owner[x]! >= 0 && owner[x]! < i) {
+        from = x + 1;
+        break;
+      }
+    }
     const to = nextAnchor(j - 1);
     const region: number[] = [];
     for (let x = from; x < to; x++) if (owner[x] === -1) region.push(x);

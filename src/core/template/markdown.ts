@@ -343,7 +343,7 @@ function placeholderInner(placeholder: string): string {
  * A phrase that names the document's title instead of being one: `RFC title`, `Title`,
  * `Your short, descriptive title`, `Project name`. In a template's H1 it is a placeholder.
  */
-const TITLE_PHRASE_RE = /^(?:[\p{L}\p{N}-]+,?\s+){0,7}(?:title|name)$/iu;
+const TITLE_PHRASE_RE = /^(?:[\p{L}\p{N}-]+,?\s+){0,7}(?:title|name)(?:\s+here)?$/iu;
 
 /** The template's H1 that the author replaces with the document's title. */
 export function isTitleHeading(title: string): boolean {
@@ -597,6 +597,8 @@ const INLINE_FIELD_RE = /^(\*\*([^*\n]+?)\*\*\s*:?[ \t]*)(\S.*)$/;
 const PLAIN_LABEL_FIELD_RE =
   /^(([A-Z][\w ()/'’.&-]{0,40}?):[ \t]+)(\[[^\]\n]+\]|\{[^}\n]+\}|<[^>\n]+>)[ \t]*$/;
 const BRACKET_PARAGRAPH_RE = /^\\?\[[\s\S]*\]\s*$/;
+/** `Complexity:`: a plain label with nothing after it. */
+const BARE_LABEL_RE = /^(([A-Z][\w ()/'’&-]{0,40}?):[ \t]*)$/;
 
 interface Region {
   label: string | null;
@@ -708,6 +710,8 @@ function buildBlocks(
     region.placeholder = [];
   };
 
+  /** The block after the one being visited (at the top level), to tell a lead-in line. */
+  let nextToken: Token | undefined;
   const visit = (token: Token) => {
     switch (token.type) {
       case 'space':
@@ -768,6 +772,32 @@ function buildBlocks(
           : lines.every((l) => PLAIN_LABEL_FIELD_RE.test(l))
             ? PLAIN_LABEL_FIELD_RE
             : null;
+        // `Complexity:` alone on its line, not leading into a list, code or table below it: a
+        // one-line field with nothing written after the label yet.
+        const bare = lines.length === 1 ? BARE_LABEL_RE.exec(lines[0]!) : null;
+        if (
+          bare &&
+          bare[2]!.trim().split(/\s+/).length <= 4 &&
+          !['list', 'code', 'table'].includes(nextToken?.type ?? '') &&
+          !(
+            nextToken?.type === 'paragraph' &&
+            (BRACKET_PARAGRAPH_RE.test(nextToken.raw.trim()) || isOnlyPlaceholders(nextToken.raw))
+          )
+        ) {
+          // Guidance just above it (a comment) is its help.
+          const help =
+            region.fields === 0 && region.label === null && region.placeholder.length === 0
+              ? takeHint()
+              : '';
+          closeRegion();
+          region = newRegion(null, section.optional);
+          const block = inlineBlock(bare[1]!, bare[2]!, '', false, section, makeId);
+          if (help && block.type === 'inline') block.field.hint = help;
+          blocks.push(block);
+          if (taken.length) section.guidance = [...(section.guidance ?? []), ...taken];
+          taken = [];
+          return;
+        }
         if (inlineRe) {
           closeRegion();
           region = newRegion(null, section.optional);
@@ -937,7 +967,12 @@ function buildBlocks(
     }
   };
 
-  for (const token of tokens) visit(token);
+  tokens.forEach((token, i) => {
+    let j = i + 1;
+    while (tokens[j]?.type === 'space') j++;
+    nextToken = tokens[j];
+    visit(token);
+  });
   closeRegion(true);
   return blocks;
 }
@@ -1060,7 +1095,7 @@ function isShortDefault(value: string): boolean {
 
 const LIST_LINE_RE = /^(\s*)([-*+]|\d{1,9}[.)])(?:[ \t]+|$)(.*)$/;
 const KEY_LINE_RE =
-  /^(\s*(?:[-*+]|\d{1,9}[.)])[ \t]+)(?:\*\*([^*\n]+?)\*\*[ \t]*:?|([^:[\]*`\n]{1,40}?):)(?:[ \t]+(.*)|[ \t]*)$/;
+  /^(\s*(?:[-*+]|\d{1,9}[.)])[ \t]+)(?:\*\*([^*\n]+?)\*\*[ \t]*:?|([^:[\]*\n]{1,60}?):)(?:[ \t]+(.*)|[ \t]*)$/;
 
 function listField(
   list: Tokens.List,
@@ -1170,7 +1205,12 @@ function listField(
 
   // `- **Key**: value` lines: a fixed set of keys, each with its own value.
   const keyLines = lines.filter((l) => !isFillerLine(l));
-  const keyed = keyLines.map((l) => KEY_LINE_RE.exec(l));
+  // A key is words (`Kernel (e.g. \`uname -a\`):`); a code span alone (`` `<package>`: ``) is an
+  // example item.
+  const keyed = keyLines.map((l) => {
+    const m = KEY_LINE_RE.exec(l);
+    return m && m[3] !== undefined && !/\p{L}/u.test(m[3].replace(/`[^`]*`/g, '')) ? null : m;
+  });
   if (keyLines.length > 0 && keyed.every((m) => m !== null)) {
     const keys = keyed.map((m) => plainTitle((m[2] ?? m[3])!));
     const numbered =

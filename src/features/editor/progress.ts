@@ -39,6 +39,8 @@ export function requiredSlots(template: Template): RequiredSlot[] {
       continue;
     }
     const required = fields.filter((f) => f.required);
+    // A parent whose own text is optional is filled through its subsections (as checkDocument).
+    if (required.length === 0 && node.children.length > 0) continue;
     for (const f of required) out.push({ path: f.id, sectionId: node.id, fields: [f] });
     const first = fields[0];
     if (required.length === 0 && first) out.push({ path: first.id, sectionId: node.id, fields });
