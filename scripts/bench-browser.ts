@@ -11,7 +11,8 @@
  * - Large templates: a generated 1 MB template (about 2,000 sections) and a 10,000-heading
  *   template, pasted into "Import a template": the import dialog's check (read in the worker),
  *   then the time from "Add and start a proposal" to a usable form (progress line and first text
- *   box shown), then keystrokes in its first text field.
+ *   box in the page, timed in the page: work that follows at once, such as the preview, does
+ *   not count), then keystrokes in its first text field.
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -394,6 +395,25 @@ async function appRun(
   }
 }
 
+/**
+ * In the page (a string: the script runner's helpers must not reach the page): the time of the
+ * click that opens the template, and of the first DOM change after which the form is usable.
+ */
+const USABLE_PROBE = `(() => {
+  const w = window;
+  const usable = () =>
+    [...document.querySelectorAll('.completeness-text')].some((e) =>
+      /\\d+ of \\d+ sections? complete/.test(e.textContent || ''),
+    ) && document.querySelector('form[aria-label="Proposal form"] input[type="text"], form[aria-label="Proposal form"] textarea, form[aria-label="Proposal form"] [contenteditable="true"]');
+  const observer = new MutationObserver(() => {
+    if (w.__benchUsable || !w.__benchClick || !usable()) return;
+    w.__benchUsable = performance.now();
+    observer.disconnect();
+  });
+  observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+  document.addEventListener('click', () => { w.__benchClick = performance.now(); }, { capture: true, once: true });
+})()`;
+
 async function largeTemplateRun(
   browser: Browser,
   base: string,
@@ -440,6 +460,9 @@ async function largeTemplateRun(
     await startButton.waitFor();
     result.checkMs = performance.now() - checkStart;
     step('opening it');
+    // The page notes when the form is usable (its meter and a text box are in the DOM), so work
+    // that follows at once (the preview) does not count, as it would in Playwright's polling.
+    await page.evaluate(USABLE_PROBE);
     const start = performance.now();
     await startButton.click();
     try {
@@ -450,7 +473,8 @@ async function largeTemplateRun(
         .waitFor({ timeout: timeoutMs });
       const author = form.getByRole('textbox', { name: 'Author', exact: true }).first();
       await author.waitFor({ timeout: timeoutMs });
-      result.openMs = performance.now() - start;
+      const inPage = await page.evaluate('window.__benchUsable - window.__benchClick');
+      result.openMs = typeof inPage === 'number' && inPage > 0 ? inPage : performance.now() - start;
       step(`usable after ${result.openMs.toFixed(0)} ms; typing`);
       await preview(page).waitFor({
         timeout: timeoutMs,

@@ -66,7 +66,7 @@ import { KeptFromDocument } from './KeptFromDocument.tsx';
 import { useDraftSync } from './useDraftSync.ts';
 import { ProposalTitleField } from './TitleField.tsx';
 import { useMediaQuery } from './useMediaQuery.ts';
-import { LazySectionsProvider, useLazySections } from './lazySections.tsx';
+import { isLargeTemplate, LazySectionsProvider, useLazySections } from './lazySections.tsx';
 
 /** From this width the outline, the form and the preview stand side by side. */
 const WIDE_QUERY = '(min-width: 1100px)';
@@ -123,13 +123,21 @@ export function EditorForm({
   // The title fields the one title input edits (one the author wrote apart stays in the form).
   const [titleFields] = useState(() => linkedTitleFields(template, initial));
   const titleIds = useMemo(() => new Set(titleFields.map((f) => f.id)), [titleFields]);
-  const resolver = useMemo(
-    () => zodResolver(formSchema(template)) as unknown as Resolver<FormValues>,
-    [template],
-  );
+  // The schema is built when the form is first validated (a field left, or export), not on
+  // opening: for a template of thousands of fields that takes a noticeable while.
+  const resolver = useMemo((): Resolver<FormValues> => {
+    let built: Resolver<FormValues> | null = null;
+    return (values, context, options) => {
+      built ??= zodResolver(formSchema(template)) as unknown as Resolver<FormValues>;
+      return built(values, context, options);
+    };
+  }, [template]);
   const form = useForm<FormValues>({ defaultValues: initial, mode: 'onBlur', resolver });
   const { control, getValues, reset, setValue, subscribe, trigger } = form;
-  const [live] = useState(() => new LiveValues(template, initial));
+  // A large draft is checked in a worker: the form opens without waiting for the check.
+  const [live] = useState(
+    () => new LiveValues(template, initial, { checkInWorker: isLargeTemplate(template) }),
+  );
   useEffect(() => () => live.dispose(), [live]);
   const keepGuidance = useSettings((st) => st.keepGuidanceComments);
   const dropEmptyOptional = useSettings((st) => st.dropEmptyOptionalSections);
@@ -309,7 +317,12 @@ export function EditorForm({
     </form>
   );
   const previewPanel = (
-    <PreviewColumn renderPreview={renderPreview} current={current} onPick={jumpTo} />
+    <PreviewColumn
+      renderPreview={renderPreview}
+      current={current}
+      onPick={jumpTo}
+      large={lazy !== null}
+    />
   );
   const sidebar = <SectionList onJump={jumpTo} current={current} />;
 
@@ -333,6 +346,7 @@ export function EditorForm({
                 onNextMissing={nextMissing}
                 onGoBack={firstMissing}
                 titleInFields={titleFields.length > 0}
+                large={lazy !== null}
               />
               {wide ? (
                 <div className="editor-columns">
@@ -509,6 +523,7 @@ function EditorHeader({
   onNextMissing,
   onGoBack,
   titleInFields,
+  large,
 }: {
   readOnly: boolean;
   draftId: string;
@@ -520,8 +535,11 @@ function EditorHeader({
   onNextMissing: () => boolean;
   onGoBack: () => void;
   titleInFields: boolean;
+  /** A large template: the export bar follows the form (see `useAfterPaint`). */
+  large: boolean;
 }) {
   const storedTitle = useDrafts((s) => s.drafts[draftId]?.title ?? '');
+  const exportShown = useAfterPaint(!useReportSelector((live) => live.isReportPending()), large);
   // The title as it is typed (the draft's name follows within a moment).
   const liveTitle = useLiveSelector((live) => proposalTitle(template, live.getValues()));
   const heading = titleInFields ? draftNameFor(liveTitle) : storedTitle || DEFAULT_DRAFT_TITLE;
@@ -533,7 +551,7 @@ function EditorHeader({
         <NextMissingButton onNext={onNextMissing} />
         <SaveIndicator draftId={draftId} readOnly={readOnly} />
       </div>
-      {renderExport ? (
+      {renderExport && exportShown ? (
         <ExportSlot
           render={renderExport}
           title={storedTitle}
@@ -549,7 +567,9 @@ function EditorHeader({
 }
 
 function CompletenessMeter() {
-  const text = useReportSelector((live) => meterText(meterCounts(live.getReport())));
+  const text = useReportSelector((live) =>
+    live.isReportPending() ? 'Checking the sections…' : meterText(meterCounts(live.getReport())),
+  );
   const counts = meterCounts(useLive().getReport());
   const total = Math.max(1, counts.total);
   return (
@@ -913,22 +933,34 @@ function PreviewColumn({
   renderPreview,
   current,
   onPick,
+  large,
 }: {
   renderPreview: ((markdown: string) => ReactNode) | undefined;
   current: string | null;
   onPick: Jump;
+  /** A large template: the preview follows the form (see `useAfterPaint`). */
+  large: boolean;
 }) {
   // Not deferred: the changed section renders in a millisecond or two, and a deferred render
   // would land a task (and often a frame) later.
   const version = useLiveVersion();
   const live = useLive();
+  const ready = useAfterPaint(!useReportSelector((l) => l.isReportPending()), large);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the version stands for the values
-  const markdown = useMemo(() => live.getMarkdown(), [live, version]);
+  const markdown = useMemo(() => (ready ? live.getMarkdown() : ''), [live, version, ready]);
   const [view, setView] = useState<'rendered' | 'markdown'>('rendered');
   const rendered = useMemo(
     () =>
-      renderPreview ? renderPreview(markdown) : <pre className="preview-fallback">{markdown}</pre>,
-    [renderPreview, markdown],
+      !ready ? (
+        <p className="preview-pending" role="status">
+          Preparing the preview…
+        </p>
+      ) : renderPreview ? (
+        renderPreview(markdown)
+      ) : (
+        <pre className="preview-fallback">{markdown}</pre>
+      ),
+    [renderPreview, markdown, ready],
   );
   const wrapRef = useRef<HTMLDivElement>(null);
 
@@ -1005,6 +1037,28 @@ function PreviewColumn({
       />
     </section>
   );
+}
+
+/**
+ * A large template's form comes first: the parts that render the whole document (the preview,
+ * the export bar) follow once the form is on screen and its sections are checked. With `defer`,
+ * true once `when` is true and a frame has been drawn since (a task after the next frame), so
+ * the form and the completeness meter are painted before that work starts; `when` otherwise.
+ */
+function useAfterPaint(when: boolean, defer: boolean): boolean {
+  const [painted, setPainted] = useState(false);
+  useEffect(() => {
+    if (!defer || !when || painted) return undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setPainted(true), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      if (timer !== undefined) clearTimeout(timer);
+    };
+  }, [defer, when, painted]);
+  return defer ? when && painted : when;
 }
 
 function prefersReducedMotion(): boolean {

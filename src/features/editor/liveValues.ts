@@ -7,6 +7,11 @@
  * report (meter, outline, section badges, the export bar's missing list) follows once typing
  * pauses (`subscribeReport`, `getReportVersion`), so checking a large document is never on a
  * keystroke's path. `getReport()` is always current (it checks now when the values changed).
+ *
+ * A large draft (`checkInWorker`) is checked in a Web Worker instead: `getReport()` then gives
+ * the last report the worker sent (an empty one, `isReportPending()`, before the first), asks
+ * for a check of the current values, and the followers are told when the report of the latest
+ * values arrives; a report of values changed since is dropped.
  */
 import { createContext, useContext, useSyncExternalStore } from 'react';
 import type { Values } from '../../core/model.ts';
@@ -15,20 +20,34 @@ import type { RenderOptions } from '../../core/document/render.ts';
 import type { Template } from '../../core/template/types.ts';
 import { checkDocument } from '../../core/check.ts';
 import type { Report } from '../../core/check.ts';
+import type { CheckWorkerReply, CheckWorkerRequest } from './checkWorkerProtocol.ts';
 
 /** The report follows this long after the last change (typing pauses), when checking is slow. */
 export const REPORT_DELAY_MS = 200;
 /** A check that took at most this long is redone with each change (it fits in the frame). */
 const CHEAP_CHECK_MS = 3;
 
+type ReportState = {
+  version: number;
+  value: Report;
+  byId: Map<string, Report['sections'][number]>;
+};
+
+/** The report before a large draft's first check has come back. */
+const PENDING: ReportState = {
+  version: -1,
+  value: { complete: false, required: 0, completed: 0, missing: [], warnings: [], sections: [] },
+  byId: new Map(),
+};
+
+function reportState(version: number, value: Report): ReportState {
+  return { version, value, byId: new Map(value.sections.map((s) => [s.id, s] as const)) };
+}
+
 export class LiveValues {
   private values: Values;
   private version = 0;
-  private report: {
-    version: number;
-    value: Report;
-    byId: Map<string, Report['sections'][number]>;
-  } | null = null;
+  private report: ReportState | null = null;
   private markdown: { version: number; value: string } | null = null;
   private readonly listeners = new Set<() => void>();
   private readonly reportListeners = new Set<() => void>();
@@ -40,12 +59,20 @@ export class LiveValues {
   private options: RenderOptions = {};
   /** Sections whose values did not change are not written again (see `renderDocument`). */
   private readonly renderCache = createRenderCache();
+  /** The completeness worker of a large draft; null until the first check, or when small. */
+  private worker: Worker | null = null;
+  /** Checks run here after all: no worker in this browser, or it failed. */
+  private inWorker: boolean;
+  /** The version whose check the worker is doing, if any. */
+  private checking: number | null = null;
 
   constructor(
     readonly template: Template,
     values: Values,
+    { checkInWorker = false }: { checkInWorker?: boolean } = {},
   ) {
     this.values = values;
+    this.inWorker = checkInWorker && typeof Worker !== 'undefined';
   }
 
   set(values: Values): void {
@@ -58,7 +85,13 @@ export class LiveValues {
     for (const listener of this.listeners) listener();
     if (this.reportTimer !== null) clearTimeout(this.reportTimer);
     this.reportTimer = null;
-    if (this.checkMs <= CHEAP_CHECK_MS) {
+    if (this.inWorker) {
+      // Checked once typing pauses; the followers are told when the report comes back.
+      this.reportTimer = setTimeout(() => {
+        this.reportTimer = null;
+        this.requestCheck();
+      }, REPORT_DELAY_MS);
+    } else if (this.checkMs <= CHEAP_CHECK_MS) {
       // A small document: the report follows at once, after this change's own work.
       if (this.reportQueued) return;
       this.reportQueued = true;
@@ -83,6 +116,10 @@ export class LiveValues {
   dispose(): void {
     if (this.reportTimer !== null) clearTimeout(this.reportTimer);
     this.reportTimer = null;
+    this.worker?.terminate();
+    this.worker = null;
+    this.checking = null;
+    this.disposed = true;
   }
 
   /** Output settings (guidance comments kept, unanswered optional sections dropped). */
@@ -124,18 +161,100 @@ export class LiveValues {
     return this.currentReport().byId.get(sectionId)?.status ?? null;
   }
 
-  private currentReport() {
-    if (this.report?.version !== this.version) {
-      const started = performance.now();
-      const value = checkDocument(this.template, this.values);
-      this.checkMs = performance.now() - started;
-      this.report = {
-        version: this.version,
-        value,
-        byId: new Map(value.sections.map((s) => [s.id, s] as const)),
-      };
+  /** Whether a large draft's first report is still being made (the report is empty until then). */
+  isReportPending(): boolean {
+    return this.currentReport() === PENDING;
+  }
+
+  private currentReport(): ReportState {
+    if (this.report?.version === this.version) return this.report;
+    if (this.inWorker) {
+      // The last report stands until the worker's report of these values comes back. The
+      // first check starts after this task (the page is drawn first: sending the template to
+      // the worker takes a while).
+      if (!this.worker) this.startWorker();
+      else if (this.reportTimer === null) this.requestCheck();
+      return this.report ?? PENDING;
     }
+    const started = performance.now();
+    const value = checkDocument(this.template, this.values);
+    this.checkMs = performance.now() - started;
+    this.report = reportState(this.version, value);
     return this.report;
+  }
+
+  private starting = false;
+  private disposed = false;
+
+  private startWorker(): void {
+    if (this.starting) return;
+    this.starting = true;
+    setTimeout(() => {
+      this.starting = false;
+      if (!this.disposed && !this.worker && this.reportTimer === null) this.requestCheck();
+    }, 0);
+  }
+
+  /** Sends the current values to the worker, unless a check is under way (it asks again then). */
+  private requestCheck(): void {
+    if (!this.inWorker || this.checking !== null || this.report?.version === this.version) return;
+    if (!this.worker) {
+      try {
+        this.worker = new Worker(new URL('./checkWorker.ts', import.meta.url), {
+          type: 'module',
+          name: 'completeness-check',
+        });
+      } catch {
+        this.checkHere();
+        return;
+      }
+      this.worker.onmessage = (event: MessageEvent<CheckWorkerReply>) => this.received(event.data);
+      this.worker.onerror = () => this.checkHere();
+      try {
+        this.worker.postMessage({
+          type: 'template',
+          template: this.template,
+        } satisfies CheckWorkerRequest);
+      } catch {
+        this.checkHere();
+        return;
+      }
+    }
+    try {
+      this.worker.postMessage({
+        type: 'check',
+        id: this.version,
+        values: this.values,
+      } satisfies CheckWorkerRequest);
+      this.checking = this.version;
+    } catch {
+      // Values that cannot be sent (none the form makes): checked here.
+      this.checkHere();
+    }
+  }
+
+  private received(reply: CheckWorkerReply): void {
+    this.checking = null;
+    if (!reply.ok) {
+      this.checkHere();
+      return;
+    }
+    if (reply.id === this.version) {
+      this.report = reportState(reply.id, reply.report);
+      this.publishReport();
+    } else if (this.reportTimer === null) {
+      // The values changed during the check, and typing has paused since: check them now.
+      this.requestCheck();
+    }
+  }
+
+  /** The worker failed: checks run on this thread from now on. */
+  private checkHere(): void {
+    this.worker?.terminate();
+    this.worker = null;
+    this.checking = null;
+    this.inWorker = false;
+    this.publishReport();
   }
 
   getMarkdown(): string {
