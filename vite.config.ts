@@ -45,6 +45,22 @@ export default defineConfig({
   // Relative by default (any static host, any folder); BASE_PATH=/proposal-studio/ builds for
   // that sub-path (GitHub Pages: .github/workflows/pages.yml).
   base: process.env.BASE_PATH || './',
+  // The app is written against React's API and runs on Preact's compatible runtime (10 kB gzip
+  // instead of React DOM's 60): in the build and the dev server, so the browser tests (e2e/) run
+  // what ships. The jsdom component tests keep React itself: Node loads the libraries that
+  // import React (Testing Library, react-hook-form, Tiptap) outside these aliases.
+  resolve: {
+    alias: process.env.VITEST
+      ? []
+      : [
+          { find: /^react$/, replacement: 'preact/compat' },
+          { find: /^react-dom$/, replacement: 'preact/compat' },
+          { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
+          { find: /^react-dom\/test-utils$/, replacement: 'preact/test-utils' },
+          { find: /^react\/jsx-runtime$/, replacement: 'preact/compat/jsx-runtime' },
+          { find: /^react\/jsx-dev-runtime$/, replacement: 'preact/compat/jsx-dev-runtime' },
+        ],
+  },
   // Workers import chunks (the YAML library on demand): ES workers. In a build they are entries
   // of the page's own build and share its chunks (scripts/worker-chunks-plugin.ts).
   worker: { format: 'es' },

@@ -419,3 +419,25 @@ test('prose: rich text by default; Markdown the editor would rewrite opens as so
   ).toHaveValue('* first\n* second');
   expect(await markdownText(page)).toContain('* first\n* second');
 });
+
+test('typing without pause into rich text and the Markdown source keeps every character', async ({
+  page,
+}) => {
+  const text = 'Hello there, we need every letter typed here';
+  await openTemplate(page, 'Enhancement Request (AI Agent)');
+  const background = section(page, /^Background/);
+  const rich = background.getByRole('textbox', { name: 'Motivation' });
+  await expect(rich).toHaveAttribute('contenteditable', 'true');
+  await rich.click();
+  // Key after key with no delay: the form's re-render for one key must not load an older
+  // value over the next ones.
+  await page.keyboard.type(text);
+  await expect(rich).toHaveText(text);
+  await background.getByRole('button', { name: 'Markdown source for Motivation' }).click();
+  const source = background.getByRole('textbox', { name: 'Motivation' });
+  await source.press('End');
+  await page.keyboard.type(` ${text}`);
+  await expect(source).toHaveValue(`${text} ${text}`);
+  await expect(page.locator('.save-indicator')).toHaveText('Saved');
+  expect(await markdownText(page)).toContain(`${text} ${text}`);
+});

@@ -2,7 +2,7 @@
  * The rich-text editor for prose fields: Tiptap with Markdown in and out. Loaded lazily (its
  * own chunk), so Tiptap is not part of the first screen's JavaScript.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { Mark, mergeAttributes } from '@tiptap/core';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { Blockquote } from '@tiptap/extension-blockquote';
@@ -199,7 +199,10 @@ export function RichTextEditor({
   }, [editor, attributeKey]);
 
   // A value changed from outside (another tab, a reset): load it, and check the round trip.
-  useEffect(() => {
+  // A layout effect, so it runs before the next keystroke: run later (Preact runs effects after
+  // the next paint), it would take the editor's own value of a few keystrokes ago for an outside
+  // change and load it over what was typed since.
+  useLayoutEffect(() => {
     if (!editor || value === known.current) return;
     known.current = value;
     editor.commands.setContent(value, { contentType: 'markdown', emitUpdate: false });
