@@ -6,6 +6,7 @@
 import '../../zodSetup.ts';
 import { checkDocument } from '../../core/check.ts';
 import type { Template } from '../../core/template/types.ts';
+import { loadYaml } from '../../templates/yaml-lazy.ts';
 import type { CheckWorkerReply, CheckWorkerRequest } from './checkWorkerProtocol.ts';
 
 const scope = self as unknown as {
@@ -15,8 +16,21 @@ const scope = self as unknown as {
 
 let template: Template | null = null;
 
+/**
+ * Checking may read front matter, so every message waits for the YAML library (loaded once);
+ * chaining on one promise keeps the messages in the order they came.
+ */
+let queue: Promise<unknown> = loadYaml();
+
 scope.onmessage = (event) => {
   const request = event.data;
+  queue = queue.then(
+    () => handle(request),
+    () => handle(request),
+  );
+};
+
+function handle(request: CheckWorkerRequest): void {
   if (request.type === 'template') {
     template = request.template;
     return;
@@ -35,4 +49,4 @@ scope.onmessage = (event) => {
       message: error instanceof Error ? error.message : String(error),
     });
   }
-};
+}
