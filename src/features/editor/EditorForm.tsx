@@ -993,11 +993,14 @@ function PreviewColumn({
           {
             id: 'markdown',
             label: 'Markdown',
-            panel: (
-              <pre className="markdown-source">
-                <code>{markdown}</code>
-              </pre>
-            ),
+            // Written only while shown: a hidden copy of a long document would be replaced on
+            // every keystroke.
+            panel:
+              view === 'markdown' ? (
+                <pre className="markdown-source">
+                  <code>{markdown}</code>
+                </pre>
+              ) : null,
           },
         ]}
         selected={view}

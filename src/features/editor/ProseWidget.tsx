@@ -43,7 +43,7 @@ export function ProseWidget({
       id={id}
       className="input prose-source"
       value={text}
-      rows={Math.min(16, Math.max(4, text.split('\n').length + 1))}
+      rows={Math.max(4, lineCount(text, 15) + 1)}
       placeholder={exampleOf(field)}
       aria-invalid={error ? true : undefined}
       aria-describedby={describedByIds(id, field, error)}
@@ -103,6 +103,15 @@ export function ProseWidget({
       )}
     </FieldShell>
   );
+}
+
+/** The lines of `text`, counted up to `most` (a keystroke in a long answer does not split it). */
+function lineCount(text: string, most: number): number {
+  let lines = 1;
+  for (let at = text.indexOf('\n'); at !== -1 && lines < most; at = text.indexOf('\n', at + 1)) {
+    lines += 1;
+  }
+  return lines;
 }
 
 /**

@@ -45,6 +45,10 @@ const CONFIG: Config & { RETURN_DOM_FRAGMENT: true } = {
   ],
   FORBID_ATTR: ['style', 'srcset', 'formaction', 'action', 'target', 'ping'],
   RETURN_DOM_FRAGMENT: true,
+  // Parsed as the content of the preview's element (in the body), wherever it starts: a section
+  // sanitized on its own then parses as it does within the whole document (leading whitespace,
+  // comments and stray end tags are not moved or dropped as at a document's start).
+  FORCE_BODY: true,
 };
 
 const URL_ATTRIBUTES = new Set(['href', 'src', 'xlink:href', 'action', 'poster', 'background']);
