@@ -925,6 +925,9 @@ function PreviewColumn({
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the version stands for the values
   const markdown = useMemo(() => live.getMarkdown(), [live, version]);
   const [view, setView] = useState<'rendered' | 'markdown'>('rendered');
+  // The Markdown tab follows at low priority: replacing a long document's text is not on a
+  // keystroke's path.
+  const markdownText = useDeferredValue(markdown);
   const rendered = useMemo(
     () =>
       renderPreview ? renderPreview(markdown) : <pre className="preview-fallback">{markdown}</pre>,
@@ -993,14 +996,11 @@ function PreviewColumn({
           {
             id: 'markdown',
             label: 'Markdown',
-            // Written only while shown: a hidden copy of a long document would be replaced on
-            // every keystroke.
-            panel:
-              view === 'markdown' ? (
-                <pre className="markdown-source">
-                  <code>{markdown}</code>
-                </pre>
-              ) : null,
+            panel: (
+              <pre className="markdown-source">
+                <code>{markdownText}</code>
+              </pre>
+            ),
           },
         ]}
         selected={view}
