@@ -140,7 +140,8 @@ export async function runPreviewBench(
   const win = await installDom();
   // Imported after the DOM exists: the sanitizer binds DOMPurify to `window`.
   const { createSectionRenderer } = await import('../src/features/preview/sectionRenderer.ts');
-  const { applySectionHtml } = await import('../src/features/preview/sectionDom.ts');
+  const { createSectionElements, syncSections } =
+    await import('../src/features/preview/sectionDom.ts');
   const { renderMarkdown } = await import('../src/features/preview/renderMarkdown.ts');
   type Sections = ReturnType<ReturnType<typeof createSectionRenderer>['render']>['sections'];
 
@@ -157,33 +158,10 @@ export async function runPreviewBench(
     let doc = generateProposal(sizeKb * 1024);
     const container = win.document.createElement('div');
     win.document.body.replaceChildren(container);
-    const elements = new Map<string, Element>();
-    const shown = new WeakMap<Element, string>();
-
-    // Keyed elements like PreviewPane's (React does this part there, from its own list of
-    // keys, without querying the DOM), then the shared per-section update.
-    let order: string[] = [];
+    // The preview's own per-section DOM update (src/features/preview/sectionDom.ts).
+    const elements = createSectionElements(container);
     const update = (sections: Sections) => {
-      const keys = sections.map((section) => section.key);
-      if (keys.length !== order.length || keys.some((key, i) => key !== order[i])) {
-        const wanted = new Set(keys);
-        for (const [key, element] of elements) {
-          if (!wanted.has(key)) {
-            element.remove();
-            elements.delete(key);
-          }
-        }
-        for (const key of keys) {
-          let element = elements.get(key);
-          if (!element) {
-            element = win.document.createElement('div');
-            elements.set(key, element);
-          }
-          container.append(element);
-        }
-        order = keys;
-      }
-      applySectionHtml(elements, shown, sections);
+      syncSections(elements, sections);
     };
 
     const renderer = createSectionRenderer();

@@ -6,7 +6,8 @@
  * (`vite build`), so it runs on a fresh clone after `npm ci`.
  *
  *   node bin/run-ts.js scripts/bench.ts [--no-build] [--no-browser] [--no-large] [--no-jsdom]
- *        [--runs N] [--keystrokes N] [--sizes 10,100,300] [--json FILE]
+ *        [--no-core] [--runs N] [--keystrokes N] [--sizes 10,100,300] [--modes source,rich]
+ *        [--json FILE]
  *
  * - Core, per built-in template: parseTemplate, renderDocument, readDocument, checkDocument
  *   (median of 50 runs after warm-up); a synthetic Markdown template of 250 KB, 500 KB and 1 MB
@@ -472,7 +473,9 @@ async function benchBrowser(): Promise<void> {
       .split(',')
       .map(Number)
       .filter((n) => n > 0),
-    modes: ['source', 'rich'],
+    modes: stringArg('--modes', 'source,rich')
+      .split(',')
+      .filter((mode): mode is 'source' | 'rich' => mode === 'source' || mode === 'rich'),
     keystrokes: numberArg('--keystrokes', 40),
     runs: numberArg('--runs', 1),
     largeTemplates: !args.has('--no-large'),
@@ -582,8 +585,12 @@ async function benchJsdom(): Promise<void> {
 async function main(): Promise<void> {
   const loadBefore = load();
   const steps: [string, () => void | Promise<void>][] = [
-    ['core, per built-in template', benchParse],
-    ['checkMarkdown', benchCheck],
+    ...(args.has('--no-core')
+      ? []
+      : ([
+          ['core, per built-in template', benchParse],
+          ['checkMarkdown', benchCheck],
+        ] satisfies [string, () => void][])),
     ['bundle (gzip)', benchBundle],
     ['keystroke → preview (Chromium)', benchBrowser],
     ['keystroke → preview (jsdom)', benchJsdom],

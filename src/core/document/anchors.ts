@@ -279,7 +279,18 @@ export function escapeBlockText(text: string, anchors: Anchors): string {
   return escaped;
 }
 
+/**
+ * A line that could be escaped starts (after backslashes) like a heading, a quote, an HTML block,
+ * a bracket, a fence or a label, or is a rule or a setext underline: text with no such line (and
+ * without the template's empty answer) comes out unchanged, found by one scan rather than line
+ * by line. Broader than the rules below on purpose: it only decides whether to look closer.
+ */
+const MAY_ESCAPE = /^\\*(?:\s*\*\*|[ \t]{0,3}(?:[#><[]|`{3}|~{3}|[-*_=][-*_= \t]*$))/m;
+
 function escapeUncached(text: string, anchors: Anchors): string {
+  if (!MAY_ESCAPE.test(text) && !(anchors.emptyAnswer && text.includes(anchors.emptyAnswer))) {
+    return text;
+  }
   // Escaping one opener can expose the next (```` ``` ```` then ```` ```! ````): repeat until
   // nothing changes. Unescaping stays one backslash per line, so the pair is a bijection.
   const first = escapeLines(text, anchors, false);

@@ -949,6 +949,9 @@ function PreviewColumn({
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the version stands for the values
   const markdown = useMemo(() => (ready ? live.getMarkdown() : ''), [live, version, ready]);
   const [view, setView] = useState<'rendered' | 'markdown'>('rendered');
+  // The Markdown tab follows at low priority: replacing a long document's text is not on a
+  // keystroke's path.
+  const markdownText = useDeferredValue(markdown);
   const rendered = useMemo(
     () =>
       !ready ? (
@@ -1027,7 +1030,7 @@ function PreviewColumn({
             label: 'Markdown',
             panel: (
               <pre className="markdown-source">
-                <code>{markdown}</code>
+                <code>{markdownText}</code>
               </pre>
             ),
           },

@@ -1,5 +1,5 @@
-import { Component, lazy, Suspense, useEffect, useRef, useState } from 'react';
-import type { ReactNode } from 'react';
+import { Component, lazy, Suspense, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type { ReactNode, RefObject } from 'react';
 import type { ProseField } from '../../core/model.ts';
 import { describedByIds, FieldShell, labelId } from './FieldShell.tsx';
 import { asString } from './widgets.tsx';
@@ -38,16 +38,14 @@ export function ProseWidget({
     el?.setSelectionRange(el.value.length, el.value.length);
   }, [mode]);
   const source = (
-    <textarea
-      ref={sourceRef}
+    <SourceTextarea
+      textareaRef={sourceRef}
       id={id}
-      className="input prose-source"
-      value={text}
-      rows={Math.min(16, Math.max(4, text.split('\n').length + 1))}
+      text={text}
       placeholder={exampleOf(field)}
-      aria-invalid={error ? true : undefined}
-      aria-describedby={describedByIds(id, field, error)}
-      onChange={(e) => onChange(e.target.value)}
+      invalid={error !== undefined}
+      describedBy={describedByIds(id, field, error)}
+      onChange={onChange}
       onBlur={onBlur}
     />
   );
@@ -103,6 +101,66 @@ export function ProseWidget({
       )}
     </FieldShell>
   );
+}
+
+/**
+ * The Markdown source of a prose field. Its text is written into the textarea only when it
+ * changed from outside (a reset, another tab): a controlled textarea would have React compare
+ * and rewrite the whole text (its value and its default value) on every keystroke, which costs
+ * as much as the text is long.
+ */
+function SourceTextarea({
+  textareaRef,
+  id,
+  text,
+  placeholder,
+  invalid,
+  describedBy,
+  onChange,
+  onBlur,
+}: {
+  textareaRef: RefObject<HTMLTextAreaElement | null>;
+  id: string;
+  text: string;
+  placeholder: string;
+  invalid: boolean;
+  describedBy: string | undefined;
+  onChange: (value: string) => void;
+  onBlur: (() => void) | undefined;
+}) {
+  /** The text the textarea holds (as last written here or typed); null before it is written. */
+  const shown = useRef<string | null>(null);
+  useLayoutEffect(() => {
+    const element = textareaRef.current;
+    if (!element || shown.current === text) return;
+    element.value = text;
+    shown.current = text;
+  }, [text, textareaRef]);
+  return (
+    <textarea
+      ref={textareaRef}
+      id={id}
+      className="input prose-source"
+      rows={Math.max(4, lineCount(text, 15) + 1)}
+      placeholder={placeholder}
+      aria-invalid={invalid ? true : undefined}
+      aria-describedby={describedBy}
+      onChange={(e) => {
+        shown.current = e.target.value;
+        onChange(shown.current);
+      }}
+      onBlur={onBlur}
+    />
+  );
+}
+
+/** The lines of `text`, counted up to `most` (a keystroke in a long answer does not split it). */
+function lineCount(text: string, most: number): number {
+  let lines = 1;
+  for (let at = text.indexOf('\n'); at !== -1 && lines < most; at = text.indexOf('\n', at + 1)) {
+    lines += 1;
+  }
+  return lines;
 }
 
 /**

@@ -29,6 +29,7 @@ import { Placeholder } from '@tiptap/extensions/placeholder';
 import { TrailingNode } from '@tiptap/extensions/trailing-node';
 import { UndoRedo } from '@tiptap/extensions/undo-redo';
 import { Markdown } from '@tiptap/markdown';
+import { proseMarkdownOf } from './proseMarkdown.ts';
 
 export interface RichTextEditorProps {
   id: string;
@@ -181,7 +182,8 @@ export function RichTextEditor({
       }
     },
     onUpdate({ editor: updated }) {
-      const md = updated.getMarkdown();
+      // Only the blocks this change touched are written again (see proseMarkdown.ts).
+      const md = proseMarkdownOf(updated);
       known.current = md;
       latest.current.onChange(md);
     },

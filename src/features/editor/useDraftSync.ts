@@ -20,10 +20,13 @@ export const SAVE_MAX_DELAY_MS = 100;
 
 /** Plain JSON data the drafts schema accepts: values of an unknown shape are left out. */
 export function storableValues(values: Values): Values {
-  const plain = JSON.parse(JSON.stringify(values)) as Record<string, unknown>;
   const out: Values = {};
-  for (const [key, value] of Object.entries(plain)) {
-    const parsed = fieldValueSchema.safeParse(value);
+  for (const [key, value] of Object.entries(values as Record<string, unknown>)) {
+    // A string is kept as it is (a long answer is not copied twice on each save); other values
+    // are copied as plain JSON data (the form changes them in place).
+    const plain: unknown =
+      typeof value === 'string' ? value : (JSON.parse(JSON.stringify(value) ?? 'null') as unknown);
+    const parsed = fieldValueSchema.safeParse(plain);
     if (parsed.success) out[key] = parsed.data;
   }
   return out;
@@ -37,7 +40,19 @@ export interface DraftSync {
 }
 
 function sameJson(a: unknown, b: unknown): boolean {
-  return a === b || JSON.stringify(a) === JSON.stringify(b);
+  if (a === b) return true;
+  // Text is compared as text (a long answer is not serialised to be compared).
+  if (typeof a === 'string' || typeof b === 'string') return false;
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** The same values, field by field (a long answer that did not change is not serialised). */
+function sameValues(a: Values | null, b: Values | null): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((key) => key in b && sameJson(a[key], b[key]));
 }
 
 export function useDraftSync(
@@ -95,7 +110,7 @@ export function useDraftSync(
       const name = latest.current.nameOf?.(merged.values);
       const renamed = name !== undefined && name !== draft.title;
       // Blur and validation also notify; only a real change is written (and bumps the revision).
-      if (!sameJson(merged.values, draft.values) || merged.conflicts.length > 0 || renamed) {
+      if (!sameValues(merged.values, draft.values) || merged.conflicts.length > 0 || renamed) {
         store.updateDraft(draftId, {
           values: merged.values,
           conflicts: merged.conflicts.map((c) => ({ ...c, at })),
@@ -104,7 +119,7 @@ export function useDraftSync(
       }
       written.current = useDrafts.getState().drafts[draftId]?.values ?? merged.values;
       store.setUnsavedEdits(false);
-      if (!sameJson(merged.values, form)) latest.current.onOutsideChange(merged.values);
+      if (!sameValues(merged.values, form)) latest.current.onOutsideChange(merged.values);
     },
   };
 
@@ -122,7 +137,7 @@ export function useDraftSync(
     const unsubscribe = useDrafts.subscribe((state, previous) => {
       const draft = state.drafts[draftId];
       if (!draft || draft === previous.drafts[draftId] || dirty.current) return;
-      if (draft.values === written.current || sameJson(draft.values, written.current)) return;
+      if (sameValues(draft.values, written.current)) return;
       written.current = draft.values;
       latest.current.onOutsideChange(draft.values);
     });

@@ -9,7 +9,8 @@ const DOC =
   '# Title\n\nIntro with [a link](https://x.example).\n\n## One\n\nfirst\n\n## Two\n\nsecond\n';
 
 function sectionElements(): Element[] {
-  return Array.from(screen.getByRole('region', { name: 'Preview' }).children);
+  const host = screen.getByRole('region', { name: 'Preview' }).querySelector('.preview-sections');
+  return Array.from(host?.children ?? []);
 }
 
 describe('PreviewPane', () => {
@@ -20,7 +21,15 @@ describe('PreviewPane', () => {
     expect(screen.getByRole('heading', { level: 1, name: 'Title' })).toBeTruthy();
     const link = screen.getByRole('link', { name: 'a link' });
     expect(link.getAttribute('rel')).toBe('noopener noreferrer');
-    expect(sectionElements()).toHaveLength(3);
+    // Cut at headings and at the blocks after blank lines: each paragraph is a section.
+    expect(sectionElements().map((section) => section.textContent?.trim())).toEqual([
+      'Title',
+      'Intro with a link.',
+      'One',
+      'first',
+      'Two',
+      'second',
+    ]);
   });
 
   test('never puts unsanitized HTML in the DOM', () => {
@@ -34,31 +43,32 @@ describe('PreviewPane', () => {
 
   test('an edit replaces only the edited section', () => {
     const { rerender } = render(<PreviewPane markdown={DOC} />);
-    const [title, one, two] = sectionElements();
-    const untouched = [title?.firstChild, two?.firstChild];
-    const edited = one?.firstChild;
+    const before = sectionElements();
+    const contents = before.map((section) => section.firstChild);
     rerender(<PreviewPane markdown={DOC.replace('first', 'first, edited')} />);
     const after = sectionElements();
-    expect(after[0]).toBe(title);
-    expect(after[1]).toBe(one);
-    expect(after[2]).toBe(two);
-    expect([after[0]?.firstChild, after[2]?.firstChild]).toEqual(untouched);
-    expect(after[0]?.firstChild).toBe(untouched[0]);
-    expect(after[2]?.firstChild).toBe(untouched[1]);
-    expect(after[1]?.firstChild).not.toBe(edited);
-    expect(after[1]?.textContent).toContain('first, edited');
+    expect(after).toEqual(before);
+    after.forEach((section, index) => {
+      if (index === 3) {
+        expect(section.firstChild).not.toBe(contents[index]);
+        expect(section.textContent).toContain('first, edited');
+      } else {
+        expect(section.firstChild).toBe(contents[index]);
+      }
+    });
   });
 
   test('a section added in the middle leaves its neighbours in place', () => {
     const { rerender } = render(<PreviewPane markdown={DOC} />);
-    const [title, , two] = sectionElements();
-    const twoContent = two?.firstChild;
+    const before = sectionElements();
+    const twoContent = before[4]?.firstChild;
     rerender(<PreviewPane markdown={DOC.replace('## Two', '## New\n\nnew\n\n## Two')} />);
     const after = sectionElements();
-    expect(after).toHaveLength(4);
-    expect(after[0]).toBe(title);
-    expect(after[3]?.firstChild).toBe(twoContent);
-    expect(after[2]?.textContent).toContain('new');
+    expect(after).toHaveLength(8);
+    expect(after.slice(0, 4)).toEqual(before.slice(0, 4));
+    expect(after[6]?.firstChild).toBe(twoContent);
+    expect(after[4]?.textContent?.trim()).toBe('New');
+    expect(after[5]?.textContent?.trim()).toBe('new');
   });
 
   test('tabs follow the WAI-ARIA pattern, with arrow keys', () => {

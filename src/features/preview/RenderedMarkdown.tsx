@@ -7,7 +7,8 @@ import { allowRemoteImages, useRemoteImages } from './remoteImages.ts';
 import { blockedRemoteElements, showRemoteImages } from './sanitize.ts';
 import { loadYaml } from '../../templates/yaml-lazy.ts';
 import { FRONT_MATTER } from './markdownEngine.ts';
-import { applySectionHtml } from './sectionDom.ts';
+import { createSectionElements, syncSections } from './sectionDom.ts';
+import type { SectionElements } from './sectionDom.ts';
 import { createSectionRenderer } from './sectionRenderer.ts';
 
 /**
@@ -60,6 +61,13 @@ function PlainTextPreview({
   );
 }
 
+interface SectionDom {
+  elements: SectionElements;
+  /** Remote images held back, per section element, and in all. */
+  blocked: WeakMap<Element, number>;
+  total: number;
+}
+
 function SectionedMarkdown({
   markdown,
   label,
@@ -89,48 +97,50 @@ function SectionedMarkdown({
       live = false;
     };
   }, [hasFrontMatter, yamlReady]);
-  const [sectionElements] = useState(() => new Map<string, HTMLDivElement>());
-  const shownHtml = useRef(new WeakMap<HTMLDivElement, string>());
-  const body = useRef<HTMLDivElement>(null);
   const { sections } = useMemo(() => renderer.render(markdown), [renderer, markdown]);
   const allowedInScope = useRemoteImages((s) => (scope === undefined ? false : !!s.allowed[scope]));
   const [allowedHere, setAllowedHere] = useState(false);
   const allowed = allowedInScope || allowedHere;
   const [blocked, setBlocked] = useState(0);
 
-  // One ref callback per section, kept across renders: a new callback would make React detach
-  // and attach every section's element on each keystroke.
-  const [refs] = useState(() => new Map<string, (element: HTMLDivElement | null) => void>());
-  const refFor = (key: string) => {
-    let ref = refs.get(key);
-    if (!ref) {
-      ref = (element) => {
-        if (element) sectionElements.set(key, element);
-        else {
-          sectionElements.delete(key);
-          refs.delete(key);
-        }
-      };
-      refs.set(key, ref);
-    }
-    return ref;
-  };
-
+  // The sections' elements are kept by hand (see sectionDom.ts): React renders an empty host.
+  const host = useRef<HTMLDivElement>(null);
+  const dom = useRef<SectionDom>(null);
+  const allowedNow = useRef(allowed);
   useLayoutEffect(() => {
-    applySectionHtml(sectionElements, shownHtml.current, sections);
-    const root = body.current;
-    if (!root) return;
-    if (allowed) showRemoteImages(root);
-    // Counted from the DOM the sanitizer produced: the one source of what is held back.
-    setBlocked(blockedRemoteElements(root).length);
-  }, [sections, sectionElements, allowed]);
+    const element = host.current;
+    if (!element) return;
+    if (dom.current?.elements.host !== element) {
+      dom.current = { elements: createSectionElements(element), blocked: new WeakMap(), total: 0 };
+    }
+    const state = dom.current;
+    const { updated, removed } = syncSections(state.elements, sections);
+    // Remote images held back: counted per section from the DOM the sanitizer produced (the one
+    // source of what is held back), so a keystroke counts only the sections it changed.
+    for (const gone of removed) {
+      state.total -= state.blocked.get(gone) ?? 0;
+      state.blocked.delete(gone);
+    }
+    for (const section of updated) {
+      if (allowedNow.current) showRemoteImages(section);
+      const count = blockedRemoteElements(section).length;
+      state.total += count - (state.blocked.get(section) ?? 0);
+      state.blocked.set(section, count);
+    }
+    setBlocked(state.total);
+  }, [sections]);
+  useLayoutEffect(() => {
+    allowedNow.current = allowed;
+    const state = dom.current;
+    if (!allowed || !state) return;
+    showRemoteImages(state.elements.host);
+    state.blocked = new WeakMap();
+    state.total = 0;
+    setBlocked(0);
+  }, [allowed]);
 
   return (
-    <div
-      ref={body}
-      className="markdown-body"
-      {...(label ? { role: 'region', 'aria-label': label } : {})}
-    >
+    <div className="markdown-body" {...(label ? { role: 'region', 'aria-label': label } : {})}>
       {blocked > 0 ? (
         <p className="preview-notice remote-images-notice">
           {blocked} remote image{blocked === 1 ? '' : 's'} blocked, so that opening this document
@@ -143,9 +153,7 @@ function SectionedMarkdown({
           </button>
         </p>
       ) : null}
-      {sections.map(({ key }) => (
-        <div key={key} className="preview-section" ref={refFor(key)} />
-      ))}
+      <div ref={host} className="preview-sections" />
     </div>
   );
 }

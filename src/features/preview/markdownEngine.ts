@@ -109,10 +109,14 @@ export function normalizeNewlines(md: string): string {
   return md.includes('\r') ? md.replace(/\r\n?/g, '\n') : md;
 }
 
-/** Block-level lexing only; inline lexing waits in `lexer.inlineQueue` for the link definitions. */
-export function lexBlocks(src: string): Lexer {
+/**
+ * Block-level lexing only; inline lexing waits in `lexer.inlineQueue` for the link definitions.
+ * `atDocumentStart`: `src` starts the document, so it may open with front matter (a part of a
+ * document cut further on is never read as front matter).
+ */
+export function lexBlocks(src: string, atDocumentStart = true): Lexer {
   const lexer = new Lexer(markdown.defaults);
-  documentSource.set(lexer, src);
+  if (atDocumentStart) documentSource.set(lexer, src);
   lexer.blockTokens(src, lexer.tokens);
   return lexer;
 }

@@ -45,6 +45,10 @@ const CONFIG: Config & { RETURN_DOM_FRAGMENT: true } = {
   ],
   FORBID_ATTR: ['style', 'srcset', 'formaction', 'action', 'target', 'ping'],
   RETURN_DOM_FRAGMENT: true,
+  // Parsed as the content of the preview's element (in the body), wherever it starts: a section
+  // sanitized on its own then parses as it does within the whole document (leading whitespace,
+  // comments and stray end tags are not moved or dropped as at a document's start).
+  FORCE_BODY: true,
 };
 
 const URL_ATTRIBUTES = new Set(['href', 'src', 'xlink:href', 'action', 'poster', 'background']);
@@ -121,6 +125,9 @@ function getPurifier(): DOMPurify {
       element.setAttribute('aria-label', element.hasAttribute('checked') ? 'Done' : 'Not done');
     }
   });
+  // Set once: a configuration passed to each call is parsed again (its tag and attribute sets
+  // rebuilt) every time, which costs more than sanitizing a paragraph.
+  instance.setConfig(CONFIG);
   purifier = instance;
   return instance;
 }
@@ -138,6 +145,10 @@ function holdBackRemote(element: Element): void {
     const value = element.getAttribute(attr);
     if (value !== null && isRemote(value)) element.removeAttribute(attr);
   }
+}
+
+function fragmentClass(): typeof DocumentFragment {
+  return window.DocumentFragment;
 }
 
 function replaceTooDeep(root: DocumentFragment): void {
@@ -161,7 +172,9 @@ function replaceTooDeep(root: DocumentFragment): void {
 /** Sanitized HTML for `html`, with over-deep nesting replaced by a visible notice. */
 export function sanitizeHtml(html: string): string {
   if (html === '') return '';
-  const fragment = getPurifier().sanitize(html, CONFIG);
+  // The configuration set in getPurifier (RETURN_DOM_FRAGMENT) makes this a fragment.
+  const fragment: unknown = getPurifier().sanitize(html);
+  if (!(fragment instanceof fragmentClass())) throw new Error('The sanitizer gave no fragment.');
   replaceTooDeep(fragment);
   const container = fragment.ownerDocument.createElement('div');
   container.append(fragment);

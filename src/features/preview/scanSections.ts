@@ -3,9 +3,12 @@ import { FRONT_MATTER } from './markdownEngine.ts';
 
 /**
  * A fast line scan for the places a document may be split into top-level sections: ATX heading
- * lines (`#` … `######` at column 0) that are not inside a fenced code block (``` or ~~~ of any
- * length, closed the way marked closes them), an HTML comment or other HTML block, the front
- * matter, or a link reference definition (whose title may run over several lines).
+ * lines (`#` … `######` at column 0), and lines at column 0 that follow a blank line (where a
+ * paragraph, list, table or quote has ended), that are not inside a fenced code block (``` or ~~~
+ * of any length, closed the way marked closes them), an HTML comment or other HTML block, the
+ * front matter, or a link reference definition (whose title may run over several lines). A line
+ * after a blank line that may continue a list (an item marker or an indented line while a list
+ * is open) is not proposed.
  *
  * This only proposes split points. The section renderer confirms each one with marked's lexer, so
  * a wrong guess here costs time, never correctness.
@@ -15,6 +18,8 @@ import { FRONT_MATTER } from './markdownEngine.ts';
 const DEF = new RegExp(Lexer.rules.block.gfm.def.source.replace(/^\^/, ''), 'y');
 const FENCE_OPEN = /^[ \t]*(`{3,}(?=[^`\n]*$)|~{3,})/;
 const HEADING = /^#{1,6}(?:[ \t]|$)/;
+// A list item's marker (bullet or ordered), as marked recognises one.
+const LIST_ITEM = /^ {0,3}(?:[*+-]|\d{1,9}[.)])(?:[ \t]|$)/;
 const RAW_HTML_OPEN = /^ {0,3}<(script|pre|style|textarea)(?:[\s>]|$)/i;
 const HTML_BLOCK_OPEN = /^ {0,3}<[A-Za-z/!?]/;
 
@@ -39,6 +44,11 @@ function isFenceClose(line: string, fence: string): boolean {
   return /^[~`]*[ \t]*$/.test(trimmed.slice(fence.length));
 }
 
+/** `-`, `*`, `+` or a digit: the characters a list item's marker starts with. */
+function mayStartListItem(code: number): boolean {
+  return code === 45 || code === 42 || code === 43 || (code >= 48 && code <= 57);
+}
+
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
@@ -52,6 +62,10 @@ export function scanSectionStarts(doc: string): number[] {
   let state: State = { kind: 'text' };
   let pos = 0;
   let suppressUntil = 0;
+  /** The line before was blank (or the document starts). */
+  let afterBlank = false;
+  /** A list may still be open: a blank line does not end it when an item or indent follows. */
+  let inList = false;
 
   const frontMatter = FRONT_MATTER.exec(doc);
   if (frontMatter) pos = frontMatter[0].length;
@@ -70,6 +84,8 @@ export function scanSectionStarts(doc: string): number[] {
     }
     const indent = first - lineStart;
     const firstCode = first < end ? doc.charCodeAt(first) : -1;
+    const wasBlank = afterBlank;
+    afterBlank = firstCode === -1;
 
     if (firstCode === BRACKET && indent <= 3 && lineStart >= suppressUntil) {
       // A definition's title may span lines, headings included: no split inside it.
@@ -97,6 +113,7 @@ export function scanSectionStarts(doc: string): number[] {
         } else {
           pos = doc.length;
         }
+        afterBlank = false;
         state = { kind: 'text' };
         continue;
       }
@@ -107,11 +124,29 @@ export function scanSectionStarts(doc: string): number[] {
         break;
     }
 
+    if (firstCode === -1) continue;
+    const listItem =
+      indent <= 3 &&
+      mayStartListItem(firstCode) &&
+      LIST_ITEM.test(doc.slice(lineStart, Math.min(end, lineStart + 16)));
+    // After a blank line, a line at column 0 ends an open list unless it is another item.
+    const continuesList = inList && (indent > 0 || listItem);
+    if (wasBlank && indent === 0 && !listItem) inList = false;
+    if (listItem) inList = true;
+
     if (firstCode === HASH && indent === 0) {
       if (HEADING.test(doc.slice(lineStart, Math.min(end, lineStart + 7)))) {
         if (lineStart >= suppressUntil && lineStart > 0) starts.push(lineStart);
+        inList = false;
         continue;
       }
+    }
+    // A block after a blank line (the list it may continue aside).
+    if (wasBlank && indent === 0 && !continuesList && lineStart >= suppressUntil && lineStart > 0) {
+      starts.push(lineStart);
+    }
+    if (firstCode === HASH) {
+      // Not a heading: a paragraph's text.
     } else if (firstCode === BACKTICK || firstCode === TILDE) {
       const fence = FENCE_OPEN.exec(doc.slice(lineStart, end));
       if (fence?.[1]) state = { kind: 'fence', fence: fence[1] };

@@ -50,6 +50,27 @@ const EDGE_CASES: Record<string, string> = {
   'blockquote lazy line': '# A\n> quote\nlazy\n# B\n',
   'deep list': `# A\n${Array.from({ length: 300 }, (_, i) => `${'  '.repeat(i)}- item ${i}`).join('\n')}\n# B\n`,
   'script block': '# A\n<script>\n# x\n</script>\n# B\n',
+  // Cuts at blocks after blank lines.
+  'fence with blank lines': 'para\n\n```\ncode\n\nmore code\n\n# not a heading\n```\n\nafter\n',
+  'loose list': 'para\n\n- a\n\n- b\n\n  continued\n\n- c\n\nafter\n',
+  'ordered list with blank lines': '1. one\n\n2. two\n\n   indented para\n\n10. ten\n\nend\n',
+  'list then unindented text': '- a\n\nnot in the list\n\n* b\n',
+  'indented code across blank lines': 'para\n\n    code\n\n    more\n\ntext\n',
+  'html block across paragraphs':
+    '<details>\n<summary>S</summary>\n\ninside **bold**\n\n</details>\n\nafter\n',
+  'html comment across paragraphs': 'a\n\n<!--\n\nhidden\n\n-->\n\nb\n',
+  'pre block across paragraphs': 'a\n\n<pre>\n\nx\n\n</pre>\n\nb\n',
+  'reference links across paragraphs':
+    'see [x] and [y][Y]\n\n[x]: https://x.example\n\nmiddle [x]\n\n[y]: https://y.example "Y"\n',
+  'definition title across a blank line': '[d]: /u "one\n\ntwo"\n\n[d]\n',
+  'definition title in parentheses': '[d]: /u (one\n\ntwo)\n\n[d]\n',
+  'definition after a paragraph': 'para\n[d]: /u\n\n[d]\n',
+  'table between paragraphs': 'a\n\n| h | i |\n|---|---|\n| 1 | 2 |\n\nb\n',
+  'alert between paragraphs': 'a\n\n> [!NOTE]\n> note\n\n> \\[!TIP]\n> tip\n\nb\n',
+  'setext heading after a blank line': 'a\n\nTitle\n=====\n\nSub\n---\n\nb\n',
+  'thematic break that looks like front matter': 'a\n\n---\ntitle: x\n---\n\nb\n',
+  'stray end tag after a blank line': '# H\n\n</div>\n# H\n',
+  'blank lines of spaces': 'a\n   \n\t\nb\n  \n- c\n \n- d\n',
   empty: '',
 };
 
@@ -105,6 +126,18 @@ describe('section renderer equals whole-document rendering', () => {
       'text *em',
       'para',
       '    indented',
+      '  continued',
+      '2. two',
+      '* star',
+      '</div>',
+      '<pre>',
+      '</pre>',
+      '[r]: /u (paren',
+      'close)',
+      '===',
+      '> more',
+      '',
+      '',
       '',
       '',
     );
@@ -167,6 +200,20 @@ describe('incremental work', () => {
     expect(after[0]?.html).toBe(before[0]?.html);
     expect(after[1]?.html).not.toBe(before[1]?.html);
     expect(after[2]?.html).toBe(before[2]?.html);
+  });
+
+  test('a long answer without headings is cut at its paragraphs: an edit re-renders one', () => {
+    const renderer = createSectionRenderer();
+    const paragraphs = Array.from({ length: 50 }, (_, i) => `Paragraph ${i} with **bold**.`);
+    const doc = paragraphs.join('\n\n');
+    const before = renderer.render(doc).sections;
+    expect(before).toHaveLength(50);
+    const after = renderer.render(doc.replace('Paragraph 25 ', 'Paragraph 25, edited, ')).sections;
+    expect(after.map((s) => s.key)).toEqual(before.map((s) => s.key));
+    const changed = after.filter((section, i) => section.html !== before[i]?.html);
+    expect(changed.map((s) => s.html)).toEqual([
+      '<p>Paragraph 25, edited, with <strong>bold</strong>.</p>\n',
+    ]);
   });
 
   test('a changed definition re-renders the sections that use it', () => {

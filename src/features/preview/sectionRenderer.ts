@@ -5,14 +5,17 @@ import { leavesParserClean, sanitizeHtml } from './sanitize.ts';
 import { scanSectionStarts } from './scanSections.ts';
 
 /**
- * Incremental rendering: the document is cut into top-level sections at heading lines and only
- * sections whose text (or whose link definitions) changed are rendered again. The concatenated
- * sections' HTML is exactly `renderMarkdown(md)`:
+ * Incremental rendering: the document is cut into top-level sections at heading lines and at
+ * blocks that follow a blank line (a paragraph, a list, a table, a quote, a fence), and only
+ * sections whose text (or whose link definitions) changed are rendered again, so a keystroke in
+ * a long answer renders its own paragraph. The concatenated sections' HTML is exactly
+ * `renderMarkdown(md)`:
  *
- * - a cut is only made where marked's lexer, run over the section plus the next heading line,
- *   ends with that heading as a top-level token (an unclosed fence, comment or HTML block would
- *   swallow it); definitions whose title could span the heading are excluded by the scan, and a
- *   full lex of the rest of the document decides when the quick check fails;
+ * - a cut is only made where marked's lexer, run over the section plus the next line, ends with
+ *   that line as a token of its own (an unclosed fence, comment or HTML block would swallow it, a
+ *   list or an indented block would continue with it); marked looks no further ahead than that
+ *   line, except for definitions whose title could span it, which the scan excludes; a full lex
+ *   of the rest of the document proposes the cuts when the quick check fails;
  * - link reference definitions are collected from every section and given to each one, so
  *   `[x][ref]` resolves wherever `[ref]: …` is; a section is re-rendered when a definition whose
  *   label occurs in it changes;
@@ -40,13 +43,13 @@ const MAX_DIRTY_GROUP = 8;
 
 interface Entry {
   text: string;
+  /** The section starts the document (only there can front matter be). */
+  atStart: boolean;
   /** Verification by the line that follows ('' = end of document). */
   next: Map<string, boolean>;
-  /** A following line for which the section verified. */
-  verifiedNext?: string;
   /** The section's own link definitions (first one of a label wins). */
   defs?: Links;
-  /** Block-lexed for verification, waiting for inline lexing. */
+  /** Block-lexed (by verification, when it ended at a heading), waiting for inline lexing. */
   pending?: Lexer;
   /** Lowercased, whitespace-collapsed text, to see which definition labels occur in it. */
   folded?: string;
@@ -85,33 +88,46 @@ export function createSectionRenderer(): SectionRenderer {
     const touched = new Map<string, Entry>();
     const hintsUsed = new Map<string, number>();
 
-    const entryFor = (text: string): Entry => {
-      let entry = touched.get(text) ?? cache.get(text);
-      if (!entry) entry = { text, next: new Map() };
-      touched.set(text, entry);
+    /** The section at the document's start is cached apart: only there is front matter read. */
+    const entryFor = (text: string, atStart: boolean): Entry => {
+      const id = atStart ? `\u0000${text}` : text;
+      let entry = touched.get(id) ?? cache.get(id);
+      if (!entry) entry = { text, atStart, next: new Map() };
+      touched.set(id, entry);
       return entry;
     };
 
-    /** Lexes `text + next` and checks that `next` (a heading line) comes out as its own token. */
+    /**
+     * Lexes `text + next` and checks that `next` (the following line) comes out as a token of its
+     * own: then the section ends where it does in the whole document, and the following one
+     * starts afresh (no block of it is merged into the section's last one). A definition on that
+     * line would be counted in the section: such a cut is refused.
+     */
     const verify = (entry: Entry, next: string): boolean => {
       const known = entry.next.get(next);
       if (known !== undefined) return known;
-      const lexer = lexBlocks(entry.text + next);
+      const lexer = lexBlocks(entry.text + next, entry.atStart);
       let ok = true;
+      let reusable = true;
       if (next !== '') {
         const last = lexer.tokens.at(-1);
-        ok = last?.type === 'heading' && last.raw === next;
-        if (ok && last) {
+        ok =
+          last !== undefined &&
+          last.raw === next &&
+          (last.type === 'heading' || !next.includes(']:'));
+        if (ok && last?.type === 'heading') {
           lexer.tokens.pop();
           const headingTokens = 'tokens' in last ? last.tokens : undefined;
           lexer.inlineQueue = lexer.inlineQueue.filter((item) => item.tokens !== headingTokens);
+        } else {
+          // Other blocks may hold nested inline work: the section is lexed on its own to render.
+          reusable = false;
         }
       }
       entry.next.set(next, ok);
       if (ok) {
-        entry.verifiedNext ??= next;
         entry.defs ??= { ...lexer.tokens.links };
-        entry.pending = lexer;
+        if (reusable) entry.pending = lexer;
       }
       return ok;
     };
@@ -131,52 +147,53 @@ export function createSectionRenderer(): SectionRenderer {
     };
     const startOf = (index: number): number => chunks[index]?.start ?? doc.length;
 
-    /** Chunk indexes after `from` where marked's lexer, run to the end, starts a heading. */
+    /** Chunk indexes after `from` where marked's lexer, run to the end, starts a token. */
     const trueBoundaries = (from: number): number[] => {
       const chunkAt = new Map<number, number>();
       for (let index = from + 1; index < chunks.length; index++) chunkAt.set(startOf(index), index);
       const boundaries: number[] = [];
       let offset = startOf(from);
-      for (const token of lexBlocks(doc.slice(offset)).tokens) {
-        const index = chunkAt.get(offset);
-        if (index !== undefined && token.type === 'heading' && doc.startsWith(token.raw, offset)) {
-          boundaries.push(index);
+      for (const token of lexBlocks(doc.slice(offset), offset === 0).tokens) {
+        if (!doc.startsWith(token.raw, offset)) {
+          // A repeated definition is read without a token: find where this one starts. (Only a
+          // proposal: each cut is verified.)
+          const found = doc.indexOf(token.raw, offset);
+          if (found === -1) break;
+          offset = found;
         }
+        const index = chunkAt.get(offset);
+        if (index !== undefined) boundaries.push(index);
         offset += token.raw.length;
       }
       return boundaries;
     };
 
     const sections: Entry[] = [];
-    const sectionNext: string[] = [];
     let index = 0;
     while (index < chunks.length) {
       const chunkText = doc.slice(startOf(index), startOf(index + 1));
       const hint = mergeHints.get(chunkText);
       if (hint !== undefined && index + hint <= chunks.length) {
-        const merged = entryFor(doc.slice(startOf(index), startOf(index + hint)));
+        const merged = entryFor(doc.slice(startOf(index), startOf(index + hint)), index === 0);
         if (merged.next.get(nextLine(index + hint)) === true) {
           hintsUsed.set(chunkText, hint);
           sections.push(merged);
-          sectionNext.push(nextLine(index + hint));
           index += hint;
           continue;
         }
       }
-      const single = entryFor(chunkText);
+      const single = entryFor(chunkText, index === 0);
       if (verify(single, nextLine(index + 1))) {
         sections.push(single);
-        sectionNext.push(nextLine(index + 1));
         index += 1;
         continue;
       }
       let end = chunks.length;
       for (const boundary of [...trueBoundaries(index), chunks.length]) {
-        const merged = entryFor(doc.slice(startOf(index), startOf(boundary)));
+        const merged = entryFor(doc.slice(startOf(index), startOf(boundary)), index === 0);
         if (verify(merged, nextLine(boundary))) {
           end = boundary;
           sections.push(merged);
-          sectionNext.push(nextLine(boundary));
           break;
         }
       }
@@ -195,7 +212,7 @@ export function createSectionRenderer(): SectionRenderer {
     const fingerprint = labels.length === 0 ? '' : JSON.stringify(links);
 
     // 3. marked's HTML of each section, redone when its text or the definitions it uses changed.
-    sections.forEach((section, position) => {
+    sections.forEach((section) => {
       if (section.linkFingerprint !== fingerprint) {
         section.linkFingerprint = fingerprint;
         if (labels.length === 0) {
@@ -212,16 +229,10 @@ export function createSectionRenderer(): SectionRenderer {
         section.pending = undefined;
         return;
       }
-      let lexer = section.pending;
-      if (!lexer) {
-        // Tokens are consumed by rendering: lex again, the same way verification did.
-        const next = section.verifiedNext ?? sectionNext[position] ?? '';
-        section.next.delete(next);
-        verify(section, next);
-        lexer = section.pending;
-      }
+      // Tokens are consumed by rendering: a section rendered before is lexed again. On its own
+      // it lexes as it did before its following line (verification checked that line's token).
+      const lexer = section.pending ?? lexBlocks(section.text, section.atStart);
       section.pending = undefined;
-      if (!lexer) throw new Error('A verified section failed to lex again.');
       section.marked = renderTokens(lexer, links);
       section.markedSignature = section.linkSignature;
       section.html = undefined;
