@@ -9,6 +9,10 @@ import {
   section,
 } from './helpers.ts';
 
+// Each test fills a whole template through the UI, then reloads and checks again: about 20 s on
+// an idle machine, twice that with two workers sharing two cores, so they get three minutes.
+test.describe.configure({ timeout: 180_000 });
+
 /**
  * The guided editor, against the built app: every built-in template filled through the UI
  * until the meter is full, every value found in the preview and the Markdown, and again after
