@@ -1,16 +1,26 @@
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { fileNameFromTitle } from '../../core/github.ts';
 import type { GithubTarget } from '../../core/github.ts';
 import { shareUrl } from '../../core/share.ts';
 import type { SharePayload } from '../../core/share.ts';
+import { ErrorBoundary } from '../../components/ErrorBoundary.tsx';
 import { copyText } from './clipboard.ts';
 import { ConfirmIncompleteDialog } from './ConfirmIncompleteDialog.tsx';
 import { downloadMarkdown } from './download.ts';
-import { ExportDialog } from './ExportDialog.tsx';
 import type { ExportMeta } from './ExportDialog.tsx';
 import { ShareDialog } from './ShareDialog.tsx';
 import { matchesShortcut, shortcut } from './shortcuts.ts';
 import './export.css';
+
+// The GitHub export dialog (with its settings) is not part of an editing session's JavaScript
+// until the author asks for it: it loads when "Open on GitHub…" is pointed at, focused or used.
+const loadExportDialog = () => import('./ExportDialog.tsx');
+const ExportDialog = lazy(() => loadExportDialog().then((m) => ({ default: m.ExportDialog })));
+const preloadExportDialog = () => {
+  void loadExportDialog().catch(() => {
+    // Opening the dialog tries again and shows the failure.
+  });
+};
 
 export interface ExportBarProps {
   /** The finished document, exactly as the Markdown tab shows it. */
@@ -97,6 +107,7 @@ export function ExportBar({
           setStatus({ text: 'The download failed: use Copy Markdown instead.', tone: 'error' });
         }
       } else {
+        preloadExportDialog();
         setGithubOpen(true);
       }
     },
@@ -175,6 +186,8 @@ export function ExportBar({
           type="button"
           className="export-button export-button-primary"
           onClick={() => request('github')}
+          onPointerEnter={preloadExportDialog}
+          onFocus={preloadExportDialog}
           title={`Open a prefilled issue, pull request or file on GitHub (${EXPORT_SHORTCUT.label})`}
           aria-keyshortcuts={EXPORT_SHORTCUT.aria}
           aria-haspopup="dialog"
@@ -211,14 +224,31 @@ export function ExportBar({
         />
       )}
       {githubOpen && (
-        <ExportDialog
-          markdown={markdown}
-          title={title}
-          templateId={templateId}
-          defaultTarget={defaultTarget}
-          meta={meta}
-          onClose={() => setGithubOpen(false)}
-        />
+        <ErrorBoundary
+          what="The GitHub export dialog"
+          actions={
+            <button type="button" onClick={() => setGithubOpen(false)}>
+              Close
+            </button>
+          }
+        >
+          <Suspense
+            fallback={
+              <p className="route-loading" role="status">
+                Loading…
+              </p>
+            }
+          >
+            <ExportDialog
+              markdown={markdown}
+              title={title}
+              templateId={templateId}
+              defaultTarget={defaultTarget}
+              meta={meta}
+              onClose={() => setGithubOpen(false)}
+            />
+          </Suspense>
+        </ErrorBoundary>
       )}
       {share && (
         <ShareDialog url={share.url} copied={share.copied} onClose={() => setShare(null)} />
