@@ -1,5 +1,5 @@
 import { lazy, Suspense, useCallback, useEffect, useId, useRef, useState } from 'react';
-import { fileNameFromTitle } from '../../core/github.ts';
+import { fileNameFromTitle } from '../../core/filename.ts';
 import type { GithubTarget } from '../../core/github.ts';
 import { shareUrl } from '../../core/share.ts';
 import type { SharePayload } from '../../core/share.ts';
