@@ -1,7 +1,6 @@
 import { lazy, Suspense, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { fileNameFromTitle } from '../../core/filename.ts';
 import type { GithubTarget } from '../../core/github.ts';
-import { shareUrl } from '../../core/share.ts';
 import type { SharePayload } from '../../core/share.ts';
 import { ErrorBoundary } from '../../components/ErrorBoundary.tsx';
 import { copyText } from './clipboard.ts';
@@ -16,6 +15,13 @@ import './export.css';
 // until the author asks for it: it loads when "Open on GitHub…" is pointed at, focused or used.
 const loadExportDialog = () => import('./ExportDialog.tsx');
 const ExportDialog = lazy(() => loadExportDialog().then((m) => ({ default: m.ExportDialog })));
+// The share link's encoder (lz-string) likewise loads when "Share link" is pointed at or used.
+const loadShare = () => import('../../core/share.ts');
+const preloadShare = () => {
+  void loadShare().catch(() => {
+    // Sharing tries again and says so if it fails.
+  });
+};
 const preloadExportDialog = () => {
   void loadExportDialog().catch(() => {
     // Opening the dialog tries again and shows the failure.
@@ -76,7 +82,9 @@ export function ExportBar({
   const id = useId();
   const [confirming, setConfirming] = useState<Action | null>(null);
   const [githubOpen, setGithubOpen] = useState(false);
-  const [share, setShare] = useState<{ url: string; copied: boolean } | null>(null);
+  const [share, setShare] = useState<{ url: string; warnLength: number; copied: boolean } | null>(
+    null,
+  );
   const [status, setStatus] = useState<Status | null>(null);
 
   useEffect(() => {
@@ -132,14 +140,17 @@ export function ExportBar({
   }, [confirming, onGoBack]);
 
   const onShare = () => {
-    let url: string;
-    try {
-      url = shareUrl(location.href.split('#')[0] ?? '', getSharePayload());
-    } catch {
-      setStatus({ text: 'Could not build a share link for this draft.', tone: 'error' });
-      return;
-    }
-    void copyText(url).then((copied) => setShare({ url, copied }));
+    const payload = getSharePayload();
+    void loadShare()
+      .then(({ shareUrl, SHARE_WARN_LENGTH }) => {
+        const url = shareUrl(location.href.split('#')[0] ?? '', payload);
+        return copyText(url).then((copied) =>
+          setShare({ url, warnLength: SHARE_WARN_LENGTH, copied }),
+        );
+      })
+      .catch(() => {
+        setStatus({ text: 'Could not build a share link for this draft.', tone: 'error' });
+      });
   };
 
   // Shortcuts are global while no dialog of the bar is open.
@@ -194,7 +205,14 @@ export function ExportBar({
         >
           Open on GitHub…
         </button>
-        <button type="button" className="export-button" onClick={onShare} aria-haspopup="dialog">
+        <button
+          type="button"
+          className="export-button"
+          onClick={onShare}
+          onPointerEnter={preloadShare}
+          onFocus={preloadShare}
+          aria-haspopup="dialog"
+        >
           Share link
         </button>
       </div>
@@ -251,7 +269,12 @@ export function ExportBar({
         </ErrorBoundary>
       )}
       {share && (
-        <ShareDialog url={share.url} copied={share.copied} onClose={() => setShare(null)} />
+        <ShareDialog
+          url={share.url}
+          warnLength={share.warnLength}
+          copied={share.copied}
+          onClose={() => setShare(null)}
+        />
       )}
     </div>
   );
