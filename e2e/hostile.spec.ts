@@ -172,6 +172,55 @@ test('a 10,000-heading template is read in the background and opens', async ({ p
   await expect(page.getByRole('link', { name: 'Proposal Studio' })).toBeVisible();
 });
 
+/** A name per number whose digits are letters (numbered headings would be one repeated group). */
+const topic = (n: number) => `Topic ${[...String(n)].map((d) => 'bcdfghjklm'[Number(d)]).join('')}`;
+
+/** Ten thousand sections of their own, each an empty heading (a question). */
+const TEN_THOUSAND_SECTIONS = Array.from({ length: 10_000 }, (_, i) => `## ${topic(i + 1)}\n`).join(
+  '\n',
+);
+
+test('a 10,000-heading template: the outline lists every section, and a jump to the last shows it in the form and the preview', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await pasteTemplate(page, TEN_THOUSAND_SECTIONS);
+  await page.getByRole('button', { name: 'Check the template' }).click();
+  await page.getByRole('button', { name: 'Add and start a proposal' }).click({ timeout: 60_000 });
+  const outline = page.getByRole('navigation', { name: 'Outline' });
+  await expect(outline.getByRole('button', { name: new RegExp(`^${topic(1)}\\b`) })).toBeVisible({
+    timeout: 60_000,
+  });
+  // Scrolled to its end, the outline shows the last section (its lines mount as they come near).
+  const last = outline.getByRole('button', { name: new RegExp(`^${topic(10_000)}\\b`) });
+  await expect(async () => {
+    await page
+      .locator('.editor-sidebar')
+      .evaluate((scroller) => scroller.scrollTo({ top: scroller.scrollHeight }));
+    await expect(last).toBeAttached({ timeout: 1000 });
+  }).toPass({ timeout: 60_000 });
+  await last.scrollIntoViewIfNeeded();
+  await expect(last).toBeInViewport();
+  // Every section is in the outline, in order, once: lines near the view, and the titles that
+  // lines not yet mounted hold for find in page.
+  const text = (await outline.locator('ol').first().textContent()) ?? '';
+  const titles = [...text.matchAll(/Topic [b-m]+/g)].map((m) => m[0]);
+  expect(titles).toEqual(Array.from({ length: 10_000 }, (_, i) => topic(i + 1)));
+
+  await last.click();
+  const card = form(page).getByRole('region', { name: topic(10_000) });
+  await expect(card).toBeInViewport();
+  // The caret is in its field.
+  await expect.poll(() => card.evaluate((el) => el.contains(document.activeElement))).toBe(true);
+  const heading = preview(page).getByRole('heading', { name: topic(10_000) });
+  await expect(heading).toBeInViewport({ timeout: 20_000 });
+  // The preview's sections far from the view wait unrendered, their text kept for find in page.
+  await expect(preview(page).getByRole('heading', { name: topic(5000), exact: true })).toHaveCount(
+    0,
+  );
+  await expect(preview(page).locator('.markdown-body')).toContainText(topic(5000));
+});
+
 test('a binary file chosen as a template is refused with its message', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('button', { name: 'Import a template' }).click();

@@ -540,6 +540,15 @@ async function benchBrowser(): Promise<void> {
       continue;
     }
     judged(big, `${label}: open → usable form`, t.openMs, 'ms', OPEN_MS, 0);
+    if (t.busyAfterMs !== undefined && t.longestTaskAfterMs !== undefined) {
+      row(
+        big,
+        `${t.name}: busy after usable (last task ≥ 100 ms ends) / longest task`,
+        `${t.busyAfterMs.toFixed(0)} ms / ${t.longestTaskAfterMs.toFixed(0)} ms`,
+        'longest ≤ 100 ms',
+        t.longestTaskAfterMs <= 100 ? 'ok' : 'OVER',
+      );
+    }
     if (t.checkMs !== undefined) {
       row(big, `${t.name}: import dialog's check before it (worker)`, `${t.checkMs.toFixed(0)} ms`);
     }

@@ -55,8 +55,9 @@ export async function parseImportedTemplate(
   if (source.length >= WORKER_THRESHOLD && typeof Worker !== 'undefined') {
     // Checked on import, then opened in the editor: the second read reuses the first.
     if (lastLarge?.source === source) return lastLarge.template;
-    const template = await parseInWorker(source, control.signal);
-    lastLarge = { source, template };
+    const { template, worker } = await parseInWorker(source, control.signal);
+    lastLarge?.worker?.terminate();
+    lastLarge = { source, template, worker };
     return template;
   }
   const [{ parseTemplate }] = await Promise.all([import('../core/template/parse.ts'), loadYaml()]);
@@ -64,9 +65,25 @@ export async function parseImportedTemplate(
   return parseTemplate(source);
 }
 
-let lastLarge: { source: string; template: Template } | undefined;
+/** The last large template parsed, and the worker that parsed it (it keeps the template). */
+let lastLarge: { source: string; template: Template; worker: Worker | null } | undefined;
 
-function parseInWorker(source: string, signal: AbortSignal | undefined): Promise<Template> {
+/**
+ * The worker that parsed `template` and still holds it, for the caller to keep (it answers
+ * completeness checks: see templateWorkerProtocol.ts) and terminate; null when there is none
+ * (a small template, or the worker was taken already).
+ */
+export function takeTemplateWorker(template: Template): Worker | null {
+  if (lastLarge?.template !== template) return null;
+  const { worker } = lastLarge;
+  lastLarge.worker = null;
+  return worker;
+}
+
+function parseInWorker(
+  source: string,
+  signal: AbortSignal | undefined,
+): Promise<{ template: Template; worker: Worker }> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./templateWorker.ts', import.meta.url), {
       type: 'module',
@@ -82,10 +99,17 @@ function parseInWorker(source: string, signal: AbortSignal | undefined): Promise
     };
     signal?.addEventListener('abort', onAbort, { once: true });
     worker.onmessage = (event: MessageEvent<TemplateWorkerReply>) => {
-      finish();
       const reply = event.data;
-      if (reply.ok) resolve(reply.template);
-      else reject(new Error(reply.message));
+      if (reply.ok) {
+        // Kept with the template it holds, for the editor to take over (`takeTemplateWorker`).
+        signal?.removeEventListener('abort', onAbort);
+        worker.onmessage = null;
+        worker.onerror = null;
+        resolve({ template: reply.template, worker });
+      } else {
+        finish();
+        reject(new Error(reply.message));
+      }
     };
     worker.onerror = (event) => {
       finish();

@@ -5,6 +5,7 @@ import {
   useEffect,
   useId,
   useMemo,
+  useLayoutEffect,
   useRef,
   useState,
 } from 'react';
@@ -25,6 +26,7 @@ import {
   withProposalTitle,
 } from '../../core/title.ts';
 import { DEFAULT_DRAFT_TITLE, useDrafts } from '../../stores/drafts.ts';
+import { takeTemplateWorker } from '../../templates/builtin.ts';
 import { STORAGE_UNAVAILABLE_REASON } from '../../stores/db.ts';
 import { valueAsText } from '../../stores/merge.ts';
 import type { FieldConflict } from '../../stores/merge.ts';
@@ -67,6 +69,13 @@ import { useDraftSync } from './useDraftSync.ts';
 import { ProposalTitleField } from './TitleField.tsx';
 import { useMediaQuery } from './useMediaQuery.ts';
 import { isLargeTemplate, LazySectionsProvider, useLazySections } from './lazySections.tsx';
+import {
+  createNearViewport,
+  hiddenUntilFound,
+  RENDER_NOW_EVENT,
+} from '../../components/nearViewport.ts';
+import type { NearViewport } from '../../components/nearViewport.ts';
+import type { Report } from '../../core/check.ts';
 
 /** From this width the outline, the form and the preview stand side by side. */
 const WIDE_QUERY = '(min-width: 1100px)';
@@ -135,9 +144,12 @@ export function EditorForm({
   const form = useForm<FormValues>({ defaultValues: initial, mode: 'onBlur', resolver });
   const { control, getValues, reset, setValue, subscribe, trigger } = form;
   // A large draft is checked in a worker: the form opens without waiting for the check.
-  const [live] = useState(
-    () => new LiveValues(template, initial, { checkInWorker: isLargeTemplate(template) }),
-  );
+  const [live] = useState(() => {
+    const large = isLargeTemplate(template);
+    // The worker that parsed an imported template holds it: it checks, and is not sent it again.
+    const worker = large ? takeTemplateWorker(template) : null;
+    return new LiveValues(template, initial, { checkInWorker: large, worker });
+  });
   useEffect(() => () => live.dispose(), [live]);
   const keepGuidance = useSettings((st) => st.keepGuidanceComments);
   const dropEmptyOptional = useSettings((st) => st.dropEmptyOptionalSections);
@@ -853,18 +865,7 @@ function SectionList({ onJump, current }: { onJump: Jump; current: string | null
     >
       <h2 className="panel-title">Sections</h2>
       <ol>
-        {sections.map((s) => (
-          <OutlineItem
-            key={s.id}
-            sectionId={s.id}
-            fieldId={s.fieldId}
-            title={s.title}
-            status={s.status}
-            indent={s.level - minLevel}
-            current={s.id === current}
-            onJump={onJump}
-          />
-        ))}
+        <OutlineLines sections={sections} minLevel={minLevel} current={current} onJump={onJump} />
       </ol>
       {report.warnings.length > 0 ? (
         <details className="warnings">
@@ -887,6 +888,90 @@ function SectionList({ onJump, current }: { onJump: Jump; current: string | null
         </details>
       ) : null}
     </nav>
+  );
+}
+
+type OutlineSection = Report['sections'][number];
+
+/** Outlines longer than this stand in pages, mounted as they come near the view. */
+const OUTLINE_PAGED_FROM = 200;
+const OUTLINE_PAGE = 50;
+
+/**
+ * The outline's lines. A long outline (a template of thousands of sections) mounts its lines a
+ * page at a time, as they come near the view; a page not yet mounted is one placeholder line of
+ * about its height holding the titles as text, which find in page searches (a match mounts it).
+ */
+function OutlineLines({
+  sections,
+  minLevel,
+  current,
+  onJump,
+}: {
+  sections: readonly OutlineSection[];
+  minLevel: number;
+  current: string | null;
+  onJump: Jump;
+}) {
+  const [near] = useState(createNearViewport);
+  const line = (s: OutlineSection) => (
+    <OutlineItem
+      key={s.id}
+      sectionId={s.id}
+      fieldId={s.fieldId}
+      title={s.title}
+      status={s.status}
+      indent={s.level - minLevel}
+      current={s.id === current}
+      onJump={onJump}
+    />
+  );
+  if (sections.length < OUTLINE_PAGED_FROM) return <>{sections.map(line)}</>;
+  const pages: OutlineSection[][] = [];
+  for (let at = 0; at < sections.length; at += OUTLINE_PAGE) {
+    pages.push(sections.slice(at, at + OUTLINE_PAGE));
+  }
+  return (
+    <>
+      {pages.map((page, index) => (
+        <OutlinePage key={index} near={near} first={index === 0} count={page.length}>
+          {(shown) => (shown ? page.map(line) : page.map((s) => plainTitle(s.title)).join('\n'))}
+        </OutlinePage>
+      ))}
+    </>
+  );
+}
+
+function OutlinePage({
+  near,
+  first,
+  count,
+  children,
+}: {
+  near: NearViewport;
+  first: boolean;
+  count: number;
+  /** The page's lines when shown, else the text its placeholder holds. */
+  children: (shown: boolean) => ReactNode;
+}) {
+  const [shown, setShown] = useState(first);
+  const placeholder = useRef<HTMLLIElement>(null);
+  useLayoutEffect(() => {
+    const element = placeholder.current;
+    if (shown || !element) return undefined;
+    const show = () => setShown(true);
+    const unobserve = near.observe(element, show);
+    const unfind = hiddenUntilFound(element, () => flushSync(show));
+    return () => {
+      unobserve();
+      unfind();
+    };
+  }, [near, shown]);
+  if (shown) return <>{children(true)}</>;
+  return (
+    <li ref={placeholder} className="outline-placeholder" style={{ minHeight: `${count * 2}rem` }}>
+      {children(false)}
+    </li>
   );
 }
 
@@ -980,7 +1065,10 @@ function PreviewColumn({
       scroller.getBoundingClientRect().top +
       scroller.scrollTop -
       8;
-    scroller.scrollTo({ top, behavior: prefersReducedMotion() ? 'auto' : 'smooth' });
+    // A long way (a long document) is jumped at once: scrolling smoothly past thousands of
+    // sections would render those it passes.
+    const far = Math.abs(top - scroller.scrollTop) > 3 * scroller.clientHeight;
+    scroller.scrollTo({ top, behavior: far || prefersReducedMotion() ? 'auto' : 'smooth' });
   }, [current, live]);
 
   // A click in a section of the preview puts the caret in that section's first field.
@@ -1071,12 +1159,26 @@ function prefersReducedMotion(): boolean {
   );
 }
 
-/** The preview's heading for a section title (compared as `matchKey` compares them). */
+const HEADINGS = 'h1, h2, h3, h4, h5, h6';
+const MARKDOWN_HEADING = /^ {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/gm;
+
+/**
+ * The preview's heading for a section title (compared as `matchKey` compares them). In a long
+ * document a section off screen may not be rendered yet: its placeholder (`hidden=until-found`)
+ * holds its Markdown, and is asked to render now when one of its heading lines matches.
+ */
 function findHeading(root: HTMLElement, title: string): HTMLElement | undefined {
   const key = matchKey(title);
-  return [...root.querySelectorAll<HTMLElement>('h1, h2, h3, h4, h5, h6')].find(
-    (h) => matchKey(h.textContent ?? '') === key,
-  );
+  const matches = (h: HTMLElement) => matchKey(h.textContent ?? '') === key;
+  const shown = [...root.querySelectorAll<HTMLElement>(HEADINGS)].find(matches);
+  if (shown) return shown;
+  for (const waiting of root.querySelectorAll<HTMLElement>('[hidden="until-found"]')) {
+    const lines = (waiting.textContent ?? '').matchAll(MARKDOWN_HEADING);
+    if (![...lines].some((line) => matchKey(line[1] ?? '') === key)) continue;
+    waiting.dispatchEvent(new Event(RENDER_NOW_EVENT));
+    return [...waiting.querySelectorAll<HTMLElement>(HEADINGS)].find(matches);
+  }
+  return undefined;
 }
 
 /** Settings of the exported text, shared by every draft. */

@@ -22,7 +22,7 @@ import { Guidance, plainText } from './FieldShell.tsx';
 import { ProseWidget } from './ProseWidget.tsx';
 import { ownFields, hasFields, newInstance, sectionTitle, todayIso } from './templateModel.ts';
 import { useReportSelector } from './liveValues.ts';
-import { LazySection } from './lazySections.tsx';
+import { LazySectionList } from './lazySections.tsx';
 import {
   asString,
   ChecklistWidget,
@@ -395,14 +395,19 @@ export function RootSections({ root, control }: { root: Section; control: FormCo
     <>
       <SectionCard section={root} control={control} withChildren={false} />
       {title ? <SectionCard section={title} control={control} withChildren={false} /> : null}
-      {top.map((child, index) => (
-        // In a large template, mounted when it comes near the viewport or a jump needs it.
-        <LazySection key={child.id} index={index} node={child}>
-          <SectionNodeCard node={child} control={control} />
-        </LazySection>
-      ))}
+      {/* In a large template, mounted when they come near the viewport or a jump needs them. */}
+      <LazySectionList
+        nodes={top}
+        titleOf={nodeTitle}
+        render={(child) => <SectionNodeCard key={child.id} node={child} control={control} />}
+      />
     </>
   );
+}
+
+/** A section's title as the form shows it (a lazy page's placeholder holds it for find in page). */
+function nodeTitle(node: SectionNode): string {
+  return plainText(sectionTitle(node));
 }
 
 function SectionCard({
@@ -453,13 +458,15 @@ function SectionCard({
           ),
         )}
         <KeptText section={section} control={control} />
-        {withChildren
-          ? section.children.map((child, index) => (
-              <LazySection key={child.id} index={index} node={child}>
-                <SectionNodeCard node={child} control={control} parentTitle={title} />
-              </LazySection>
-            ))
-          : null}
+        {withChildren ? (
+          <LazySectionList
+            nodes={section.children}
+            titleOf={nodeTitle}
+            render={(child) => (
+              <SectionNodeCard key={child.id} node={child} control={control} parentTitle={title} />
+            )}
+          />
+        ) : null}
       </section>
     </SectionLevelContext.Provider>
   );

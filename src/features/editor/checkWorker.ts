@@ -1,7 +1,8 @@
 /**
  * The completeness worker: checks a large draft's values (thousands of sections take a
  * noticeable while) off the main thread. It keeps the template it was sent and answers each
- * check with its id; the page applies only the answer for its latest values.
+ * check with its id; the page applies only the answer for its latest values. The worker that
+ * parsed an imported template answers the same messages (src/templates/templateWorker.ts).
  */
 import '../../zodSetup.ts';
 import { checkDocument } from '../../core/check.ts';

@@ -1,13 +1,17 @@
 /**
- * Large templates (thousands of sections): the form mounts only the top-level sections near the
- * viewport. The others stand as empty placeholders of about their height until they come near
- * (an IntersectionObserver) or a jump needs them (the outline, "Next missing", the preview):
- * `reveal` mounts a section at once, so focus can move into it. A mounted section stays mounted,
- * and values of sections never mounted stay in the form as they are (nothing is unregistered).
+ * Large templates (thousands of sections): the form mounts only the sections near the viewport.
+ * A parent's sections stand in pages of PAGE_SIZE; a page not yet mounted is one empty
+ * placeholder of about its height (one element and one observed target for PAGE_SIZE sections,
+ * so ten thousand sections cost a few hundred placeholders), mounted when it comes near (an
+ * IntersectionObserver), when a jump needs a section in it (the outline, "Next missing", the
+ * preview: `reveal` mounts it at once, so focus can move into it), or when find in page matches
+ * one of the section titles it holds. A mounted page stays mounted, and values of sections
+ * never mounted stay in the form as they are (nothing is unregistered).
  */
-import { createContext, useContext, useLayoutEffect, useRef, useState } from 'react';
+import { createContext, useContext, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { flushSync } from 'react-dom';
+import { createNearViewport, hiddenUntilFound } from '../../components/nearViewport.ts';
 import type { Field } from '../../core/model.ts';
 import type { Section, SectionNode, Template } from '../../core/template/types.ts';
 import { ownFields } from './templateModel.ts';
@@ -15,10 +19,8 @@ import './lazySections.css';
 
 /** From this many section nodes on, sections far from the viewport are not mounted. */
 export const LAZY_SECTIONS_FROM = 150;
-/** Sections mounted at once under each parent, before anything is measured. */
-const FIRST_MOUNTED = 12;
-/** How far beyond the viewport a placeholder is mounted (before it is seen). */
-const MARGIN = '1200px 0px';
+/** Sections per page: a parent's first page is mounted at once, the others when needed. */
+const PAGE_SIZE = 16;
 
 export interface LazySections {
   /** Each section id's position in document order (sections and repeats of the template). */
@@ -26,7 +28,7 @@ export interface LazySections {
   /** Mounts the sections with these ids, and the sections holding them, now (synchronously). */
   reveal: (sectionIds: Iterable<string>) => void;
   register: (sectionId: string, show: () => void) => () => void;
-  observe: (element: Element, sectionId: string) => () => void;
+  observe: (element: Element, show: () => void) => () => void;
 }
 
 const LazySectionsContext = createContext<LazySections | null>(null);
@@ -59,8 +61,7 @@ export function useLazySections(template: Template): LazySections | null {
   const [state] = useState(() => {
     if (!isLargeTemplate(template)) return null;
     const shows = new Map<string, () => void>();
-    const targets = new Map<Element, string>();
-    let observer: IntersectionObserver | null = null;
+    const near = createNearViewport();
     const { orderOf, parentOf } = indexSections(template.root);
     const lazy: LazySections = {
       orderOf,
@@ -81,28 +82,7 @@ export function useLazySections(template: Template): LazySections | null {
           if (shows.get(sectionId) === show) shows.delete(sectionId);
         };
       },
-      observe(element, sectionId) {
-        if (typeof IntersectionObserver === 'undefined') {
-          shows.get(sectionId)?.();
-          return () => {};
-        }
-        observer ??= new IntersectionObserver(
-          (entries) => {
-            for (const entry of entries) {
-              if (!entry.isIntersecting) continue;
-              const at = targets.get(entry.target);
-              if (at !== undefined) shows.get(at)?.();
-            }
-          },
-          { rootMargin: MARGIN },
-        );
-        targets.set(element, sectionId);
-        observer.observe(element);
-        return () => {
-          targets.delete(element);
-          observer?.unobserve(element);
-        };
-      },
+      observe: (element, show) => near.observe(element, show),
     };
     return lazy;
   });
@@ -125,44 +105,91 @@ function fieldCount(node: SectionNode): number {
   return own.length + node.children.reduce((n, child) => n + fieldCount(child), 0);
 }
 
+/** About the height a section takes: a heading, then a field's label and box each (rem). */
+function estimatedHeight(node: SectionNode): number {
+  return 3.5 + 5.5 * Math.max(1, fieldCount(node));
+}
+
 /**
- * A section of a large template: a placeholder of about its height until it comes near the
- * viewport or is revealed; then the section itself, for good. `index` is its place among its
- * siblings (the first few are mounted at once).
+ * A parent's sections, each drawn by `render`. In a large template they stand in pages, and
+ * only the first page is mounted at once; `titleOf` gives the text a page's placeholder holds
+ * for find in page.
  */
-export function LazySection({
-  index,
-  node,
-  children,
+export function LazySectionList({
+  nodes,
+  render,
+  titleOf,
 }: {
-  index: number;
-  node: SectionNode;
-  children: ReactNode;
+  nodes: readonly SectionNode[];
+  render: (node: SectionNode) => ReactNode;
+  titleOf: (node: SectionNode) => string;
 }) {
   const lazy = useContext(LazySectionsContext);
-  const [shown, setShown] = useState(() => !lazy || index < FIRST_MOUNTED);
+  // The same page arrays from render to render, so a page's placeholder is not set up again.
+  const pages = useMemo(() => {
+    const out: SectionNode[][] = [];
+    for (let at = 0; at < nodes.length; at += PAGE_SIZE) out.push(nodes.slice(at, at + PAGE_SIZE));
+    return out;
+  }, [nodes]);
+  if (!lazy || nodes.length <= PAGE_SIZE) return <>{nodes.map(render)}</>;
+  return (
+    <>
+      {pages.map((page, index) => (
+        <LazyPage
+          key={page[0]?.id}
+          lazy={lazy}
+          first={index === 0}
+          nodes={page}
+          render={render}
+          titleOf={titleOf}
+        />
+      ))}
+    </>
+  );
+}
+
+function LazyPage({
+  lazy,
+  first,
+  nodes,
+  render,
+  titleOf,
+}: {
+  lazy: LazySections;
+  first: boolean;
+  nodes: readonly SectionNode[];
+  render: (node: SectionNode) => ReactNode;
+  titleOf: (node: SectionNode) => string;
+}) {
+  const [shown, setShown] = useState(first);
   const placeholder = useRef<HTMLDivElement>(null);
-  // A layout effect: a reveal mounts a section, then at once the section inside it.
+  // A layout effect: a reveal mounts a page, then at once the pages inside its sections.
   useLayoutEffect(() => {
-    if (!lazy || shown) return undefined;
-    const unregister = lazy.register(node.id, () => setShown(true));
     const element = placeholder.current;
-    const unobserve = element ? lazy.observe(element, node.id) : () => {};
+    if (shown || !element) return undefined;
+    const show = () => setShown(true);
+    const unregister = nodes.map((node) => lazy.register(node.id, show));
+    const unobserve = lazy.observe(element, show);
+    const unfind = hiddenUntilFound(element, () => flushSync(show));
     return () => {
-      unregister();
+      for (const undo of unregister) undo();
       unobserve();
+      unfind();
     };
-  }, [lazy, shown, node.id]);
-  if (shown) return <>{children}</>;
-  // About the height the section takes: a heading, then a field's label and box each.
-  const height = 3.5 + 5.5 * Math.max(1, fieldCount(node));
+  }, [lazy, shown, nodes]);
+  const height = useMemo(
+    () => nodes.reduce((sum, node) => sum + estimatedHeight(node), 0),
+    [nodes],
+  );
+  if (shown) return <>{nodes.map(render)}</>;
   return (
     <div
       ref={placeholder}
       className="section-placeholder"
-      data-lazy-section={node.id}
+      data-lazy-sections={nodes.length}
       style={{ minHeight: `${height}rem` }}
-      aria-hidden="true"
-    />
+    >
+      {nodes.map(titleOf).join('\n')}
+    </div>
   );
 }

@@ -66,13 +66,25 @@ export class LiveValues {
   /** The version whose check the worker is doing, if any. */
   private checking: number | null = null;
 
+  /** A worker that holds the template already (it parsed it): it is not sent the template. */
+  private handedOver: Worker | null;
+
   constructor(
     readonly template: Template,
     values: Values,
-    { checkInWorker = false }: { checkInWorker?: boolean } = {},
+    {
+      checkInWorker = false,
+      worker = null,
+    }: {
+      checkInWorker?: boolean;
+      /** A worker holding `template` (see `takeTemplateWorker`), kept and terminated here. */
+      worker?: Worker | null;
+    } = {},
   ) {
     this.values = values;
     this.inWorker = checkInWorker && typeof Worker !== 'undefined';
+    this.handedOver = this.inWorker ? worker : null;
+    if (!this.inWorker) worker?.terminate();
   }
 
   set(values: Values): void {
@@ -118,6 +130,8 @@ export class LiveValues {
     this.reportTimer = null;
     this.worker?.terminate();
     this.worker = null;
+    this.handedOver?.terminate();
+    this.handedOver = null;
     this.checking = null;
     this.disposed = true;
   }
@@ -198,6 +212,12 @@ export class LiveValues {
   /** Sends the current values to the worker, unless a check is under way (it asks again then). */
   private requestCheck(): void {
     if (!this.inWorker || this.checking !== null || this.report?.version === this.version) return;
+    if (!this.worker && this.handedOver) {
+      this.worker = this.handedOver;
+      this.handedOver = null;
+      this.worker.onmessage = (event: MessageEvent<CheckWorkerReply>) => this.received(event.data);
+      this.worker.onerror = () => this.checkHere();
+    }
     if (!this.worker) {
       try {
         this.worker = new Worker(new URL('./checkWorker.ts', import.meta.url), {

@@ -110,23 +110,33 @@ function SectionedMarkdown({
   useLayoutEffect(() => {
     const element = host.current;
     if (!element) return;
-    if (dom.current?.elements.host !== element) {
-      dom.current = { elements: createSectionElements(element), blocked: new WeakMap(), total: 0 };
-    }
-    const state = dom.current;
-    const { updated, removed } = syncSections(state.elements, sections);
     // Remote images held back: counted per section from the DOM the sanitizer produced (the one
     // source of what is held back), so a keystroke counts only the sections it changed.
-    for (const gone of removed) {
-      state.total -= state.blocked.get(gone) ?? 0;
-      state.blocked.delete(gone);
-    }
-    for (const section of updated) {
+    const counted = (state: SectionDom, section: HTMLElement) => {
       if (allowedNow.current) showRemoteImages(section);
       const count = blockedRemoteElements(section).length;
       state.total += count - (state.blocked.get(section) ?? 0);
       state.blocked.set(section, count);
+    };
+    if (dom.current?.elements.host !== element) {
+      const state: SectionDom = {
+        // A section of a long document rendered as it comes near the view.
+        elements: createSectionElements(element, (section) => {
+          counted(state, section);
+          setBlocked(state.total);
+        }),
+        blocked: new WeakMap(),
+        total: 0,
+      };
+      dom.current = state;
     }
+    const state = dom.current;
+    const { updated, removed } = syncSections(state.elements, sections);
+    for (const gone of removed) {
+      state.total -= state.blocked.get(gone) ?? 0;
+      state.blocked.delete(gone);
+    }
+    for (const section of updated) counted(state, section);
     setBlocked(state.total);
   }, [sections]);
   useLayoutEffect(() => {

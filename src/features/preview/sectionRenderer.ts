@@ -26,8 +26,13 @@ import { scanSectionStarts } from './scanSections.ts';
 export interface RenderedSection {
   /** Stable across edits of the section's text: use it as the React key. */
   key: string;
-  /** Sanitized HTML. */
-  html: string;
+  /** The section's Markdown. */
+  text: string;
+  /**
+   * Sanitized HTML, made when first read: a long document's sections off screen are not
+   * rendered until they come near (see sectionDom.ts). Read it before the next `render`.
+   */
+  readonly html: string;
 }
 
 export interface SectionRender {
@@ -212,6 +217,23 @@ export function createSectionRenderer(): SectionRenderer {
     const fingerprint = labels.length === 0 ? '' : JSON.stringify(links);
 
     // 3. marked's HTML of each section, redone when its text or the definitions it uses changed.
+    // A section without `<` holds no raw HTML, so it is rendered when its HTML is first read;
+    // the others are rendered now (step 4 groups them by how they leave the HTML parser).
+    const renderSection = (section: Entry): MarkedOutput => {
+      if (section.marked && section.markedSignature === section.linkSignature) {
+        section.pending = undefined;
+        return section.marked;
+      }
+      // Tokens are consumed by rendering: a section rendered before is lexed again. On its own
+      // it lexes as it did before its following line (verification checked that line's token).
+      const lexer = section.pending ?? lexBlocks(section.text, section.atStart);
+      section.pending = undefined;
+      section.marked = renderTokens(lexer, links);
+      section.markedSignature = section.linkSignature;
+      section.html = undefined;
+      section.clean = undefined;
+      return section.marked;
+    };
     sections.forEach((section) => {
       if (section.linkFingerprint !== fingerprint) {
         section.linkFingerprint = fingerprint;
@@ -225,18 +247,7 @@ export function createSectionRenderer(): SectionRenderer {
           );
         }
       }
-      if (section.marked && section.markedSignature === section.linkSignature) {
-        section.pending = undefined;
-        return;
-      }
-      // Tokens are consumed by rendering: a section rendered before is lexed again. On its own
-      // it lexes as it did before its following line (verification checked that line's token).
-      const lexer = section.pending ?? lexBlocks(section.text, section.atStart);
-      section.pending = undefined;
-      section.marked = renderTokens(lexer, links);
-      section.markedSignature = section.linkSignature;
-      section.html = undefined;
-      section.clean = undefined;
+      if (section.text.includes('<')) renderSection(section);
     });
 
     // 4. Sanitize; sections whose raw HTML leaves the parser in another state go together.
@@ -248,23 +259,37 @@ export function createSectionRenderer(): SectionRenderer {
       return clean;
     };
     const nextGroupHtml = new Map<string, string>();
-    const groups: { text: string; html: string }[] = [];
+    const groups: { text: string; html: () => string }[] = [];
     for (let first = 0; first < sections.length;) {
       const section = sections[first];
-      if (!section?.marked) throw new Error('Section without HTML.');
+      if (!section) break;
+      if (!section.text.includes('<')) {
+        // No raw HTML: rendered and sanitized when read.
+        groups.push({
+          text: section.text,
+          html: () => {
+            const { html } = renderSection(section);
+            return (section.html ??= sanitizeHtml(html));
+          },
+        });
+        first += 1;
+        continue;
+      }
+      if (!section.marked) throw new Error('Section without HTML.');
       if (
         !section.marked.hasRawHtml ||
         (section.clean ??= leavesParserClean(section.marked.html))
       ) {
-        section.html ??= sanitizeHtml(section.marked.html);
-        groups.push({ text: section.text, html: section.html });
+        const html = (section.html ??= sanitizeHtml(section.marked.html));
+        groups.push({ text: section.text, html: () => html });
         first += 1;
         continue;
       }
       let last = first + 1;
       let combined = section.marked.html;
       for (; last < sections.length; last++) {
-        combined += sections[last]?.marked?.html ?? '';
+        const member = sections[last];
+        combined += member ? renderSection(member).html : '';
         if (last - first >= MAX_DIRTY_GROUP) continue;
         if (probe(combined)) {
           last += 1;
@@ -278,7 +303,7 @@ export function createSectionRenderer(): SectionRenderer {
           .slice(first, last)
           .map((member) => member.text)
           .join(''),
-        html,
+        html: () => html,
       });
       first = last;
     }
@@ -311,7 +336,15 @@ export function createSectionRenderer(): SectionRenderer {
       taken.add(keys[position] ?? '');
     });
     previous = groups.map(({ text }, position) => ({ text, key: keys[position] ?? '' }));
-    return { sections: groups.map(({ html }, position) => ({ key: keys[position] ?? '', html })) };
+    return {
+      sections: groups.map(({ text, html }, position) => ({
+        key: keys[position] ?? '',
+        text,
+        get html() {
+          return html();
+        },
+      })),
+    };
   }
 
   return { render };
