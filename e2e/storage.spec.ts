@@ -9,11 +9,12 @@ import { form, openTemplate } from './helpers.ts';
 
 /**
  * Test hooks, installed before the app loads: `window.__refuseWrites` makes every IndexedDB write
- * throw a quota error; a simulated quota (sessionStorage `test-quota`) refuses writes beyond it
+ * throw a quota error; `window.__hangWrites` keeps every write's transaction busy so it never
+ * commits (a write still in flight when the page goes away); a simulated quota (sessionStorage `test-quota`) refuses writes beyond it
  * and is what navigator.storage.estimate() reports.
  */
 function storageHooks(): void {
-  const w = window as unknown as { __refuseWrites?: boolean };
+  const w = window as unknown as { __refuseWrites?: boolean; __hangWrites?: boolean };
   w.__refuseWrites = sessionStorage.getItem('test-refuse') === '1';
   const quota = Number(sessionStorage.getItem('test-quota') ?? 0);
   const sizes = new Map<string, number>();
@@ -28,6 +29,14 @@ function storageHooks(): void {
   ) {
     if (w.__refuseWrites)
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    if (w.__hangWrites) {
+      // Reads in a loop keep the transaction from ever committing.
+      const spin = () => {
+        this.get('spin').onsuccess = spin;
+      };
+      spin();
+      return this.get('spin') as IDBRequest<IDBValidKey>;
+    }
     if (quota > 0) {
       const id = `${this.name}/${JSON.stringify(key)}`;
       const size = (JSON.stringify(value) ?? '').length * 2;
@@ -290,6 +299,26 @@ test('reload and pagehide right after typing lose nothing', async ({ page }) => 
   await page.goto('about:blank');
   await page.goto(url);
   expect(charactersLost('Typed then left', await epTitle(page).inputValue())).toBe(0);
+});
+
+test('a write still in flight when the page goes away loses nothing', async ({ page }) => {
+  await openTemplate(page, 'Enhancement Proposal (EP)');
+  const url = page.url();
+  await epTitle(page).pressSequentially('Stored in time');
+  await expect(status(page)).toHaveText('Saved');
+  await page.evaluate(() => {
+    (window as unknown as { __hangWrites?: boolean }).__hangWrites = true;
+  });
+  await epTitle(page).pressSequentially(', and then some');
+  await expect(status(page)).toHaveText('Saving…');
+  await page.goto('about:blank');
+  await page.goto(url);
+  const typed = 'Stored in time, and then some';
+  expect(charactersLost(typed, await epTitle(page).inputValue())).toBe(0);
+  // Stored for good: it is there after another reload too.
+  await expect(status(page)).toHaveText('Saved');
+  await page.reload();
+  expect(charactersLost(typed, await epTitle(page).inputValue())).toBe(0);
 });
 
 // ---------------------------------------------------------------------------------------------
