@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { failOnDialogsAndErrors, form } from './helpers.ts';
+import { failOnDialogsAndErrors, form, shownText } from './helpers.ts';
 
 test('a backup restores drafts and templates in a fresh browser; a bad file changes nothing', async ({
   page,
@@ -56,8 +56,9 @@ test('a backup restores drafts and templates in a fresh browser; a bad file chan
   const freshDrafts = fresh.getByRole('region', { name: 'Your drafts' });
   await expect(freshDrafts.getByRole('listitem')).toHaveCount(count);
   await freshDrafts.getByRole('link').first().click();
-  await expect(form(fresh).getByRole('textbox', { name: 'Goal' })).toContainText(
-    'Keep everything.',
-  );
+  // Shown as soon as the form is (the rich-text editor may still be loading on a busy machine).
+  await expect
+    .poll(() => shownText(form(fresh).getByRole('textbox', { name: 'Goal' })))
+    .toContain('Keep everything.');
   await context.close();
 });
