@@ -17,6 +17,8 @@ test('a backup restores drafts and templates in a fresh browser; a bad file chan
   await form(page).getByRole('textbox', { name: 'Goal' }).fill('Keep everything.');
   await page.goto('/');
   const drafts = page.getByRole('region', { name: 'Your drafts' });
+  // The library loads after the gallery shows: wait for the draft before counting.
+  await expect(drafts.getByRole('listitem').first()).toBeVisible();
   const count = await drafts.getByRole('listitem').count();
   expect(count).toBeGreaterThan(0);
 
