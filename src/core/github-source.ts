@@ -73,7 +73,7 @@ export const contentsEntrySchema = z.object({
   name: z.string(),
   path: z.string(),
   type: z.string(),
-  download_url: z.string().nullable().optional(),
+  download_url: z.optional(z.nullable(z.string())),
 });
 export const contentsListingSchema = z.array(contentsEntrySchema);
 export type ContentsEntry = z.infer<typeof contentsEntrySchema>;

@@ -11,6 +11,7 @@
  * encoded). GitHub answers 414 above about 8 KB, so a link that would exceed `MAX_URL_LENGTH`
  * is returned without its body and says so; the caller puts the body on the clipboard.
  */
+import { slugify } from './filename.ts';
 
 /** GitHub answers 414 URI Too Long above roughly 8 KB. */
 export const MAX_URL_LENGTH = 8000;
@@ -525,27 +526,8 @@ export function buildExportUrl(request: ExportRequest): ExportUrlResult {
 // ---------------------------------------------------------------------------------------------
 // File names
 
-const WINDOWS_RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)$/i;
-const MAX_SLUG = 80;
-
-/** A lower-case slug that keeps letters and digits of any script; '' when nothing is left. */
-export function slugify(text: string): string {
-  const slug = text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '');
-  // Cut by code points so a surrogate pair is never split.
-  const cut = Array.from(slug).slice(0, MAX_SLUG).join('').replace(/-+$/, '');
-  return WINDOWS_RESERVED.test(cut) ? `${cut}-proposal` : cut;
-}
-
-/** A safe Markdown file name from the title: `my-proposal.md`, or `proposal.md`. */
-export function fileNameFromTitle(title: string): string {
-  const slug = slugify(title);
-  return `${slug === '' ? 'proposal' : slug}.md`;
-}
+// In a module of its own so downloading a draft does not load the GitHub export code.
+export { fileNameFromTitle, slugify } from './filename.ts';
 
 /** Where a proposal goes as a new file: `docs/proposals/<slug>.md` (template id as fallback). */
 export function defaultNewFilePath(title: string, templateId: string): string {

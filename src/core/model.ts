@@ -46,7 +46,7 @@ export type FieldValue =
   | Record<string, string>
   | GroupInstance[];
 
-export const fieldValueSchema: z.ZodType<FieldValue> = z.lazy(() =>
+export const fieldValueSchema: z.ZodMiniType<FieldValue> = z.lazy(() =>
   z.union([
     z.string(),
     z.array(z.string()),
@@ -114,9 +114,9 @@ export const checklistOptionSchema = z.object({
   /** An option like `Other: ___` that takes free text. */
   other: z.boolean(),
   /** An option that must be ticked (issue-form checkboxes with `required: true`). */
-  required: z.boolean().optional(),
+  required: z.optional(z.boolean()),
   /** The indentation of a nested option (`  - [ ] (R) Conformance tests`), as written. */
-  indent: z.string().optional(),
+  indent: z.optional(z.string()),
 });
 export const checklistFieldSchema = z.object({
   ...fieldBase,

@@ -11,7 +11,7 @@ import type { Field, FieldValue, Values } from './model.ts';
 import { extraKeySection } from './model.ts';
 import { closestTemplate, recognizeTemplate, scoreTemplates } from './recognize.ts';
 import type { Candidate, TemplateScore } from './recognize.ts';
-import { lexMarkdown } from './template/markdown.ts';
+import { lexMarkdown } from './template/lex.ts';
 import { detectFormat } from './template/parse.ts';
 import type { Template } from './template/types.ts';
 

@@ -7,7 +7,7 @@
 import type { TemplateFormat } from './model.ts';
 import { sectionNodes } from './document/walk.ts';
 import { splitFrontMatter } from './template/frontmatter.ts';
-import { headingText, lexMarkdown } from './template/markdown.ts';
+import { headingText, lexMarkdown } from './template/lex.ts';
 import type { Section, SectionNode, Template, TitleSpec } from './template/types.ts';
 import { matchKey, normalizeNewlines } from './text.ts';
 

@@ -20,10 +20,10 @@ export const MAX_SHARE_DATA_LENGTH = LIMITS.shareLinkChars;
 
 export const sharePayloadSchema = z.object({
   v: z.literal(1),
-  templateId: z.string().min(1).max(200),
+  templateId: z.string().check(z.minLength(1), z.maxLength(200)),
   /** The template's own text, for an imported template the receiver does not have. */
-  templateSource: z.string().optional(),
-  title: z.string().max(10_000),
+  templateSource: z.optional(z.string()),
+  title: z.string().check(z.maxLength(10_000)),
   values: valuesSchema,
 });
 export type SharePayload = z.infer<typeof sharePayloadSchema>;

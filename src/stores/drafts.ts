@@ -40,26 +40,26 @@ export const DRAFTS_VERSION = 1;
 export const DRAFTS_CHANNEL = 'proposal-studio/drafts';
 
 const fieldConflictSchema = z.strictObject({
-  key: z.string().nullable(),
+  key: z.nullable(z.string()),
   theirs: fieldValueSchema,
   at: z.iso.datetime(),
 });
 
 const draftShape = {
-  id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
-  templateId: z.string().min(1),
+  id: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/)),
+  templateId: z.string().check(z.minLength(1)),
   /** The template's own text, for imported templates (built-in ones are found by id). */
-  templateSource: z.string().optional(),
+  templateSource: z.optional(z.string()),
   /** The imported template's name when the draft was made (shown once the template is gone). */
-  templateName: z.string().optional(),
+  templateName: z.optional(z.string()),
   title: z.string(),
   values: valuesSchema,
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   /** Bumped on every change; tells two copies of a draft apart across tabs. */
-  rev: z.number().int().nonnegative(),
+  rev: z.int().check(z.nonnegative()),
   /** Fields changed in two tabs at once: the other tab's value, until the author picks. */
-  conflicts: z.array(fieldConflictSchema).optional(),
+  conflicts: z.optional(z.array(fieldConflictSchema)),
 };
 
 /** A draft as the old localStorage format held it (unknown keys were dropped). */
@@ -574,7 +574,7 @@ export function migrateDrafts(persisted: unknown, version: number): unknown {
   return { drafts };
 }
 
-function describeIssue(error: z.ZodError): string {
+function describeIssue(error: z.core.$ZodError): string {
   const first = error.issues[0];
   if (!first) return 'invalid';
   const path = first.path.map(String).join('.');

@@ -60,14 +60,12 @@ export function readSettings(persisted: unknown): SettingsData {
   const stored = z.record(z.string(), z.unknown()).safeParse(persisted);
   const data = stored.success ? stored.data : {};
   return {
-    theme: themeSchema.catch(DEFAULT_SETTINGS.theme).parse(data.theme),
+    theme: z.catch(themeSchema, DEFAULT_SETTINGS.theme).parse(data.theme),
     keepGuidanceComments: z
-      .boolean()
-      .catch(DEFAULT_SETTINGS.keepGuidanceComments)
+      .catch(z.boolean(), DEFAULT_SETTINGS.keepGuidanceComments)
       .parse(data.keepGuidanceComments),
     dropEmptyOptionalSections: z
-      .boolean()
-      .catch(DEFAULT_SETTINGS.dropEmptyOptionalSections)
+      .catch(z.boolean(), DEFAULT_SETTINGS.dropEmptyOptionalSections)
       .parse(data.dropEmptyOptionalSections),
   };
 }

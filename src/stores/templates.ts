@@ -20,17 +20,17 @@ export const TEMPLATES_STORE = 'templates';
 export const TEMPLATE_ID_PREFIX = 'tpl-';
 
 export const templateRecordSchema = z.object({
-  id: z.string().regex(/^tpl-[A-Za-z0-9_-]{1,60}$/),
-  name: z.string().trim().min(1).max(200),
+  id: z.string().check(z.regex(/^tpl-[A-Za-z0-9_-]{1,60}$/)),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
   /** The template's text, exactly as imported. */
-  source: z.string().max(5_000_000),
+  source: z.string().check(z.maxLength(5_000_000)),
   format: templateFormatSchema,
   /** The file or URL it came from, for people ("" when pasted). */
   origin: z.string(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   /** Bumped by every update from a new version. */
-  version: z.number().int().positive(),
+  version: z.int().check(z.positive()),
 });
 export type TemplateRecord = z.infer<typeof templateRecordSchema>;
 

@@ -9,11 +9,11 @@ export const templateFormatSchema = z.enum(['markdown', 'text', 'issue-form']);
 export type TemplateFormat = z.infer<typeof templateFormatSchema>;
 
 export const templateEntrySchema = z.object({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
-  name: z.string().min(1),
-  description: z.string().min(1),
+  id: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/)),
+  name: z.string().check(z.minLength(1)),
+  description: z.string().check(z.minLength(1)),
   /** File name inside src/templates/, shipped byte for byte. */
-  file: z.string().regex(/^[\w.-]+\.(md|txt|ya?ml)$/),
+  file: z.string().check(z.regex(/^[\w.-]+\.(md|txt|ya?ml)$/)),
   format: templateFormatSchema,
   target: githubTargetSchema,
 });

@@ -4,7 +4,7 @@
  * front of the line) and unescaped on read, so any text survives the round trip.
  */
 import { matchKey } from '../text.ts';
-import { lexMarkdown } from '../template/markdown.ts';
+import { lexMarkdown } from '../template/lex.ts';
 import type { Block, Section, SectionNode, Template, TitleSpec } from '../template/types.ts';
 
 export interface Anchors {

@@ -18,7 +18,7 @@ import {
 } from '../model.ts';
 import { COMMENT_RE, commentText, matchKey, normalizeNewlines, unescapeMarkdown } from '../text.ts';
 import { parseYaml, splitFrontMatter } from '../template/frontmatter.ts';
-import { headingText, lexMarkdown } from '../template/markdown.ts';
+import { headingText, lexMarkdown } from '../template/lex.ts';
 import { splitLabelledLine } from '../template/plaintext.ts';
 import type { Block, Section, SectionGroup, Template, TitleSpec } from '../template/types.ts';
 import {

@@ -5,7 +5,7 @@
  * written back from the value read at import).
  */
 import { sourceKey, type FieldValue, type Values } from '../model.ts';
-import { lexMarkdown } from '../template/markdown.ts';
+import { lexMarkdown } from '../template/lex.ts';
 import type { Block, Section } from '../template/types.ts';
 import { readUnit } from './read.ts';
 import { emptyValue } from './walk.ts';

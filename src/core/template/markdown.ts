@@ -4,8 +4,7 @@
  * fields and of what kind. Rules are general: they look at the shape of the Markdown, never at
  * a particular template's wording (built-in templates may add hints where shape is ambiguous).
  */
-import { LIMITS } from '../limits.ts';
-import { Lexer, Tokenizer, type Token, type Tokens } from 'marked';
+import type { Token, Tokens } from 'marked';
 import type {
   ChecklistField,
   CodeField,
@@ -44,6 +43,10 @@ import type {
   TitleSpec,
 } from './types.ts';
 import { TemplateError } from './errors.ts';
+import { headingText, lexMarkdown } from './lex.ts';
+
+// The block lexer lives in lex.ts, so reading a document does not load the template parser.
+export { headingText, lexMarkdown, MAX_NESTING } from './lex.ts';
 
 /** Overrides for a built-in template where the Markdown alone is ambiguous. */
 export interface TemplateHints {
@@ -58,59 +61,6 @@ export interface ParseOptions {
 }
 
 const MAX_SOURCE = 5_000_000;
-
-/** Deeper nesting than this is refused: marked's lexer slows down quadratically with depth. */
-export const MAX_NESTING = LIMITS.nestingDepth;
-
-function nestingDepth(source: string): number {
-  let deepest = 0;
-  for (const m of source.matchAll(/^([ \t>]*)(?:[-*+]|\d{1,9}[.)])[ \t]/gm)) {
-    const prefix = m[1]!;
-    const quotes = (prefix.match(/>/g) ?? []).length;
-    const indent = prefix.replace(/>/g, '').replace(/\t/g, '    ').length;
-    deepest = Math.max(deepest, quotes + Math.floor(indent / 2));
-  }
-  return deepest;
-}
-
-/**
- * marked drops a link reference definition whose label is already defined (`[a]: …` twice):
- * its text would be missing from the tokens, and every offset after it wrong. Here a repeated
- * label gets a label of its own, so the tokens always hold the whole source.
- */
-class KeepAllTokenizer extends Tokenizer {
-  private repeats = 0;
-  override def(src: string): Tokens.Def | undefined {
-    const token = super.def(src);
-    if (token && this.lexer.tokens.links[token.tag])
-      token.tag = `${token.tag}\u0000${++this.repeats}`;
-    return token;
-  }
-}
-
-/**
- * marked's block tokens of `source`. Only the blocks are read: the rules look at each block's
- * raw text (and list items' and table cells' text), never at marked's inline tokens, so the
- * inline pass (about half of lexing) is skipped and every `tokens` list of inline children is
- * left empty. Use marked's own Lexer where inline tokens are needed.
- */
-export function lexMarkdown(source: string): Token[] {
-  if (nestingDepth(source) > MAX_NESTING) {
-    throw new TemplateError(`Lists or quotes are nested more than ${MAX_NESTING} levels deep`);
-  }
-  try {
-    const lexer = new Lexer({ gfm: true, tokenizer: new KeepAllTokenizer() });
-    // What Lexer.lex does before its inline pass.
-    const tokens = lexer.blockTokens(source.replace(/\r\n|\r/g, '\n'), lexer.tokens);
-    lexer.inlineQueue = [];
-    return tokens;
-  } catch (error) {
-    if (error instanceof RangeError) {
-      throw new TemplateError('The Markdown is nested too deeply to read (over ~1,000 levels).');
-    }
-    throw error;
-  }
-}
 
 export function parseMarkdownTemplate(text: string, options: ParseOptions = {}): Template {
   if (text.length > MAX_SOURCE) throw new TemplateError('The template is larger than 5 MB.');
@@ -201,14 +151,6 @@ function commentAboveHeading(tokens: Token[]): Token | null {
 
 function collectRaw(section: RawSection): RawSection[] {
   return section.children.flatMap((c) => [c, ...collectRaw(c)]);
-}
-
-/** The text of an ATX or setext heading line, from its raw source (closing #s kept). */
-export function headingText(raw: string): string {
-  const firstLine = raw.replace(/\n+$/, '');
-  const atx = /^ {0,3}#{1,6}(?:[^\S\n]+|$)(.*)$/.exec(firstLine);
-  if (atx) return atx[1]!.trim();
-  return firstLine.split('\n')[0]!.trim();
 }
 
 class Context {

@@ -1,10 +1,11 @@
 /**
  * The rich-text editor for prose fields: Tiptap with Markdown in and out. Loaded lazily (its
- * own chunk), so Tiptap is not part of the first screen's JavaScript.
+ * own chunk), so Tiptap is not part of the first screen's JavaScript. Mounted with
+ * `@tiptap/core` alone (an element the component owns), without `@tiptap/react`, whose hooks
+ * and re-render machinery a Markdown-only editor does not use (about 5 kB gzip).
  */
 import { useEffect, useLayoutEffect, useRef } from 'react';
-import { Mark, mergeAttributes } from '@tiptap/core';
-import { EditorContent, useEditor } from '@tiptap/react';
+import { Editor, Mark, mergeAttributes } from '@tiptap/core';
 import { Blockquote } from '@tiptap/extension-blockquote';
 import { Bold } from '@tiptap/extension-bold';
 import { Code } from '@tiptap/extension-code';
@@ -147,9 +148,9 @@ export function RichTextEditor({
   onRoundTripMismatch,
 }: RichTextEditorProps) {
   // The editor is created once; its callbacks read the latest props through this ref.
-  const latest = useRef({ onChange, onBlur, onRoundTripMismatch });
+  const latest = useRef({ onChange, onBlur, onRoundTripMismatch, placeholder });
   useEffect(() => {
-    latest.current = { onChange, onBlur, onRoundTripMismatch };
+    latest.current = { onChange, onBlur, onRoundTripMismatch, placeholder };
   });
   /** The Markdown this editor last emitted or loaded, to tell outside changes apart. */
   const known = useRef(value);
@@ -165,55 +166,73 @@ export function RichTextEditor({
     class: 'rich-text input',
     spellcheck: 'true',
   });
-  const editor = useEditor({
-    extensions: [
-      ...PROSE_EXTENSIONS,
-      // The example shows in the empty editor, greyed, as a textarea's placeholder would.
-      Placeholder.configure({ placeholder: () => placeholder, showOnlyWhenEditable: true }),
-    ],
-    content: value,
-    contentType: 'markdown',
-    injectCSS: false,
-    shouldRerenderOnTransaction: false,
-    editorProps: { attributes: attributes() },
-    onCreate({ editor: created }) {
-      if (normaliseMarkdown(created.getMarkdown()) !== normaliseMarkdown(known.current)) {
-        latest.current.onRoundTripMismatch();
-      }
-    },
-    onUpdate({ editor: updated }) {
-      // Only the blocks this change touched are written again (see proseMarkdown.ts).
-      const md = proseMarkdownOf(updated);
-      known.current = md;
-      latest.current.onChange(md);
-    },
-    onBlur() {
-      latest.current.onBlur?.();
-    },
-  });
+  const host = useRef<HTMLDivElement>(null);
+  const editorRef = useRef<Editor | null>(null);
+
+  // The editor is created in the element below once it is in the page, before the first paint,
+  // and destroyed with the component.
+  useLayoutEffect(() => {
+    const element = host.current;
+    if (!element) return;
+    const created = new Editor({
+      element,
+      extensions: [
+        ...PROSE_EXTENSIONS,
+        // The example shows in the empty editor, greyed, as a textarea's placeholder would.
+        Placeholder.configure({
+          placeholder: () => latest.current.placeholder,
+          showOnlyWhenEditable: true,
+        }),
+      ],
+      content: known.current,
+      contentType: 'markdown',
+      injectCSS: false,
+      editorProps: { attributes: attributes() },
+      onCreate({ editor: ready }) {
+        if (normaliseMarkdown(ready.getMarkdown()) !== normaliseMarkdown(known.current)) {
+          latest.current.onRoundTripMismatch();
+        }
+      },
+      onUpdate({ editor: updated }) {
+        // Only the blocks this change touched are written again (see proseMarkdown.ts).
+        const md = proseMarkdownOf(updated);
+        known.current = md;
+        latest.current.onChange(md);
+      },
+      onBlur() {
+        latest.current.onBlur?.();
+      },
+    });
+    editorRef.current = created;
+    return () => {
+      editorRef.current = null;
+      created.destroy();
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- created once; props are read through refs
+  }, []);
 
   // The description and the error state follow the field (ProseMirror re-applies attributes).
   const attributeKey = `${describedBy ?? ''}|${invalid ? 1 : 0}`;
   useEffect(() => {
-    if (!editor) return;
-    editor.setOptions({ editorProps: { attributes: attributes() } });
+    editorRef.current?.setOptions({ editorProps: { attributes: attributes() } });
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the key stands for the attributes
-  }, [editor, attributeKey]);
+  }, [attributeKey]);
 
   // A value changed from outside (another tab, a reset): load it, and check the round trip.
   // A layout effect, so it runs before the next keystroke: run later (Preact runs effects after
   // the next paint), it would take the editor's own value of a few keystrokes ago for an outside
   // change and load it over what was typed since.
   useLayoutEffect(() => {
+    const editor = editorRef.current;
     if (!editor || value === known.current) return;
     known.current = value;
     editor.commands.setContent(value, { contentType: 'markdown', emitUpdate: false });
     if (normaliseMarkdown(editor.getMarkdown()) !== normaliseMarkdown(value)) {
       latest.current.onRoundTripMismatch();
     }
-  }, [editor, value]);
+  }, [value]);
 
-  return <EditorContent editor={editor} />;
+  return <div ref={host} />;
 }
 
 export default RichTextEditor;

@@ -18,7 +18,7 @@ function isRealDate(text: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
 }
 
-export function fieldSchema(field: Field): z.ZodType {
+export function fieldSchema(field: Field): z.ZodMiniType {
   switch (field.kind) {
     case 'text':
     case 'prose':
@@ -27,7 +27,9 @@ export function fieldSchema(field: Field): z.ZodType {
     case 'date':
       return z
         .string()
-        .refine((v) => v === '' || isRealDate(v), { message: 'Enter a date as YYYY-MM-DD.' });
+        .check(
+          z.refine((v) => v === '' || isRealDate(v), { message: 'Enter a date as YYYY-MM-DD.' }),
+        );
     case 'choice':
       return z.string();
     case 'list':
@@ -35,16 +37,16 @@ export function fieldSchema(field: Field): z.ZodType {
     case 'tasklist':
       return z.array(taskItemSchema);
     case 'checklist':
-      return checklistValueSchema.refine((v) => field.multiple || v.checked.length <= 1, {
-        message: 'Choose one option.',
-      });
+      return checklistValueSchema.check(
+        z.refine((v) => field.multiple || v.checked.length <= 1, { message: 'Choose one option.' }),
+      );
     case 'table':
       return z.array(z.array(z.string()));
     case 'keyvalue':
       return z.record(z.string(), z.string());
     case 'group': {
-      const shape: Record<string, z.ZodType> = {};
-      for (const f of field.fields) shape[f.id] = fieldSchema(f).optional();
+      const shape: Record<string, z.ZodMiniType> = {};
+      for (const f of field.fields) shape[f.id] = z.optional(fieldSchema(f));
       return z.array(z.looseObject(shape));
     }
   }
@@ -53,9 +55,9 @@ export function fieldSchema(field: Field): z.ZodType {
 /** The schema of a template's values, for the form's resolver. */
 export function formSchema(
   template: Template,
-): z.ZodType<Record<string, unknown>, Record<string, unknown>> {
-  const shape: Record<string, z.ZodType> = {};
-  for (const field of allFields(template)) shape[field.id] = fieldSchema(field).optional();
+): z.ZodMiniType<Record<string, unknown>, Record<string, unknown>> {
+  const shape: Record<string, z.ZodMiniType> = {};
+  for (const field of allFields(template)) shape[field.id] = z.optional(fieldSchema(field));
   // Anything else (content kept per section) is still a valid field value.
-  return z.object(shape).catchall(fieldValueSchema);
+  return z.catchall(z.object(shape), fieldValueSchema);
 }

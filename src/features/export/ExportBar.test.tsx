@@ -282,11 +282,11 @@ describe('ExportBar', () => {
     expect(writeText).not.toHaveBeenCalled();
   });
 
-  it('opens the export dialog after confirming, without asking twice', () => {
+  it('opens the export dialog after confirming, without asking twice', async () => {
     renderBar({ missing: ['Summary'] });
     fireEvent.click(screen.getByRole('button', { name: 'Open on GitHub…' }));
     fireEvent.click(screen.getByRole('button', { name: 'Open on GitHub anyway' }));
-    expect(screen.getByRole('dialog', { name: 'Open on GitHub' })).toBeTruthy();
+    expect(await screen.findByRole('dialog', { name: 'Open on GitHub' })).toBeTruthy();
   });
 
   it('copies without asking when complete, with the keyboard shortcut too', async () => {

@@ -1,16 +1,32 @@
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import { fileNameFromTitle } from '../../core/github.ts';
+import { lazy, Suspense, useCallback, useEffect, useId, useRef, useState } from 'react';
+import { fileNameFromTitle } from '../../core/filename.ts';
 import type { GithubTarget } from '../../core/github.ts';
-import { shareUrl } from '../../core/share.ts';
 import type { SharePayload } from '../../core/share.ts';
+import { ErrorBoundary } from '../../components/ErrorBoundary.tsx';
 import { copyText } from './clipboard.ts';
 import { ConfirmIncompleteDialog } from './ConfirmIncompleteDialog.tsx';
 import { downloadMarkdown } from './download.ts';
-import { ExportDialog } from './ExportDialog.tsx';
 import type { ExportMeta } from './ExportDialog.tsx';
 import { ShareDialog } from './ShareDialog.tsx';
 import { matchesShortcut, shortcut } from './shortcuts.ts';
 import './export.css';
+
+// The GitHub export dialog (with its settings) is not part of an editing session's JavaScript
+// until the author asks for it: it loads when "Open on GitHub…" is pointed at, focused or used.
+const loadExportDialog = () => import('./ExportDialog.tsx');
+const ExportDialog = lazy(() => loadExportDialog().then((m) => ({ default: m.ExportDialog })));
+// The share link's encoder (lz-string) likewise loads when "Share link" is pointed at or used.
+const loadShare = () => import('../../core/share.ts');
+const preloadShare = () => {
+  void loadShare().catch(() => {
+    // Sharing tries again and says so if it fails.
+  });
+};
+const preloadExportDialog = () => {
+  void loadExportDialog().catch(() => {
+    // Opening the dialog tries again and shows the failure.
+  });
+};
 
 export interface ExportBarProps {
   /** The finished document, exactly as the Markdown tab shows it. */
@@ -66,7 +82,9 @@ export function ExportBar({
   const id = useId();
   const [confirming, setConfirming] = useState<Action | null>(null);
   const [githubOpen, setGithubOpen] = useState(false);
-  const [share, setShare] = useState<{ url: string; copied: boolean } | null>(null);
+  const [share, setShare] = useState<{ url: string; warnLength: number; copied: boolean } | null>(
+    null,
+  );
   const [status, setStatus] = useState<Status | null>(null);
 
   useEffect(() => {
@@ -97,6 +115,7 @@ export function ExportBar({
           setStatus({ text: 'The download failed: use Copy Markdown instead.', tone: 'error' });
         }
       } else {
+        preloadExportDialog();
         setGithubOpen(true);
       }
     },
@@ -121,14 +140,17 @@ export function ExportBar({
   }, [confirming, onGoBack]);
 
   const onShare = () => {
-    let url: string;
-    try {
-      url = shareUrl(location.href.split('#')[0] ?? '', getSharePayload());
-    } catch {
-      setStatus({ text: 'Could not build a share link for this draft.', tone: 'error' });
-      return;
-    }
-    void copyText(url).then((copied) => setShare({ url, copied }));
+    const payload = getSharePayload();
+    void loadShare()
+      .then(({ shareUrl, SHARE_WARN_LENGTH }) => {
+        const url = shareUrl(location.href.split('#')[0] ?? '', payload);
+        return copyText(url).then((copied) =>
+          setShare({ url, warnLength: SHARE_WARN_LENGTH, copied }),
+        );
+      })
+      .catch(() => {
+        setStatus({ text: 'Could not build a share link for this draft.', tone: 'error' });
+      });
   };
 
   // Shortcuts are global while no dialog of the bar is open.
@@ -175,13 +197,22 @@ export function ExportBar({
           type="button"
           className="export-button export-button-primary"
           onClick={() => request('github')}
+          onPointerEnter={preloadExportDialog}
+          onFocus={preloadExportDialog}
           title={`Open a prefilled issue, pull request or file on GitHub (${EXPORT_SHORTCUT.label})`}
           aria-keyshortcuts={EXPORT_SHORTCUT.aria}
           aria-haspopup="dialog"
         >
           Open on GitHub…
         </button>
-        <button type="button" className="export-button" onClick={onShare} aria-haspopup="dialog">
+        <button
+          type="button"
+          className="export-button"
+          onClick={onShare}
+          onPointerEnter={preloadShare}
+          onFocus={preloadShare}
+          aria-haspopup="dialog"
+        >
           Share link
         </button>
       </div>
@@ -211,17 +242,39 @@ export function ExportBar({
         />
       )}
       {githubOpen && (
-        <ExportDialog
-          markdown={markdown}
-          title={title}
-          templateId={templateId}
-          defaultTarget={defaultTarget}
-          meta={meta}
-          onClose={() => setGithubOpen(false)}
-        />
+        <ErrorBoundary
+          what="The GitHub export dialog"
+          actions={
+            <button type="button" onClick={() => setGithubOpen(false)}>
+              Close
+            </button>
+          }
+        >
+          <Suspense
+            fallback={
+              <p className="route-loading" role="status">
+                Loading…
+              </p>
+            }
+          >
+            <ExportDialog
+              markdown={markdown}
+              title={title}
+              templateId={templateId}
+              defaultTarget={defaultTarget}
+              meta={meta}
+              onClose={() => setGithubOpen(false)}
+            />
+          </Suspense>
+        </ErrorBoundary>
       )}
       {share && (
-        <ShareDialog url={share.url} copied={share.copied} onClose={() => setShare(null)} />
+        <ShareDialog
+          url={share.url}
+          warnLength={share.warnLength}
+          copied={share.copied}
+          onClose={() => setShare(null)}
+        />
       )}
     </div>
   );

@@ -1,11 +1,12 @@
 import { useId, useRef, useState } from 'react';
-import { SHARE_WARN_LENGTH } from '../../core/share.ts';
 import { copyText } from './clipboard.ts';
 import { ModalDialog } from '../../components/ModalDialog.tsx';
 import './export.css';
 
 interface Props {
   url: string;
+  /** The length above which the link is said to be long (`SHARE_WARN_LENGTH` of core/share.ts). */
+  warnLength: number;
   /** Whether the link already reached the clipboard when the dialog opened. */
   copied: boolean;
   onClose: () => void;
@@ -14,11 +15,11 @@ interface Props {
 const formatCount = (n: number) => n.toLocaleString('en-US');
 
 /** Shows a share link, its size, and a warning when it is long enough to be cut by some tools. */
-export function ShareDialog({ url, copied: initiallyCopied, onClose }: Props) {
+export function ShareDialog({ url, warnLength, copied: initiallyCopied, onClose }: Props) {
   const id = useId();
   const inputRef = useRef<HTMLTextAreaElement>(null);
   const [copied, setCopied] = useState<boolean | null>(initiallyCopied);
-  const long = url.length > SHARE_WARN_LENGTH;
+  const long = url.length > warnLength;
 
   return (
     <ModalDialog
@@ -48,9 +49,9 @@ export function ShareDialog({ url, copied: initiallyCopied, onClose }: Props) {
       />
       {long && (
         <p id={`${id}-warning`} className="export-warning">
-          This link is {formatCount(url.length)} characters long, over{' '}
-          {formatCount(SHARE_WARN_LENGTH)}: some chat tools, mail programs and browsers cut long
-          links. Download the .md file and send that if the link does not open.
+          This link is {formatCount(url.length)} characters long, over {formatCount(warnLength)}:
+          some chat tools, mail programs and browsers cut long links. Download the .md file and send
+          that if the link does not open.
         </p>
       )}
       <div role="status" aria-live="polite" className="export-dialog-status">

@@ -8,7 +8,7 @@ import { z } from '../../core/zod.ts';
 
 export const EXPORT_SETTINGS_KEY = 'proposal-studio/export-settings';
 
-const text = z.string().max(500);
+const text = z.string().check(z.maxLength(500));
 
 export const exportSettingsSchema = z.object({
   v: z.literal(1),
@@ -20,7 +20,7 @@ export const exportSettingsSchema = z.object({
   /** Pull-request base; empty for the default branch. */
   base: text,
   /** GitHub Enterprise hosts (origins) the author confirmed once: nothing else is opened unasked. */
-  confirmedHosts: z.array(text).max(50).default([]),
+  confirmedHosts: z._default(z.array(text).check(z.maxLength(50)), []),
 });
 export type ExportSettings = z.infer<typeof exportSettingsSchema>;
 
