@@ -708,14 +708,14 @@ const journalSchema = z.object({
   /** The draft as this tab held it when the page was hidden. */
   draft: draftRecordSchema,
   /** The version last known stored, where it differs: the base of the merge on load. */
-  base: z
-    .object({
+  base: z.nullable(
+    z.object({
       title: z.string(),
       values: valuesSchema,
       absent: z.array(z.string()),
-      conflicts: z.array(fieldConflictSchema).optional(),
-    })
-    .nullable(),
+      conflicts: z.optional(z.array(fieldConflictSchema)),
+    }),
+  ),
 });
 type Journal = z.infer<typeof journalSchema>;
 
