@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { failOnDialogsAndErrors, form } from './helpers.ts';
+import { failOnDialogsAndErrors, form, shownText } from './helpers.ts';
 
 test('a backup restores drafts and templates in a fresh browser; a bad file changes nothing', async ({
   page,
@@ -17,6 +17,8 @@ test('a backup restores drafts and templates in a fresh browser; a bad file chan
   await form(page).getByRole('textbox', { name: 'Goal' }).fill('Keep everything.');
   await page.goto('/');
   const drafts = page.getByRole('region', { name: 'Your drafts' });
+  // The library loads after the gallery shows: wait for the draft before counting.
+  await expect(drafts.getByRole('listitem').first()).toBeVisible();
   const count = await drafts.getByRole('listitem').count();
   expect(count).toBeGreaterThan(0);
 
@@ -56,8 +58,9 @@ test('a backup restores drafts and templates in a fresh browser; a bad file chan
   const freshDrafts = fresh.getByRole('region', { name: 'Your drafts' });
   await expect(freshDrafts.getByRole('listitem')).toHaveCount(count);
   await freshDrafts.getByRole('link').first().click();
-  await expect(form(fresh).getByRole('textbox', { name: 'Goal' })).toContainText(
-    'Keep everything.',
-  );
+  // Shown as soon as the form is (the rich-text editor may still be loading on a busy machine).
+  await expect
+    .poll(() => shownText(form(fresh).getByRole('textbox', { name: 'Goal' })))
+    .toContain('Keep everything.');
   await context.close();
 });

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
+import { form } from './helpers.ts';
 
 function draftRow(page: Page, title: string) {
   return page
@@ -114,4 +115,43 @@ test('the skip link moves focus to the main content', async ({ page }) => {
   await page.keyboard.press('Enter');
   await expect(page.locator('#main')).toBeFocused();
   await expect(page).toHaveURL(/\/(#\/?)?$/);
+});
+
+test('a draft of a 1,000-section template gets its progress line without holding up the gallery', async ({
+  page,
+}) => {
+  // A large template opens in seconds on a busy shared machine.
+  test.setTimeout(180_000);
+  // Names without numbers ("Topic ab"): numbered headings would be one repeated block.
+  const name = (i: number): string =>
+    (i >= 26 ? name(Math.floor(i / 26) - 1) : '') + String.fromCharCode(97 + (i % 26));
+  const template = Array.from({ length: 1000 }, (_, i) => `## Topic ${name(i)}\n`).join('\n');
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Import a template' }).click();
+  await page.getByLabel('Pasted text').check();
+  const box = page.getByRole('textbox', { name: 'Template text' });
+  await box.evaluate((el, value) => {
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- called with the element below
+    const setter = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!;
+    setter.call(el, value);
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  }, template);
+  await page.getByRole('button', { name: 'Check the template' }).click();
+  await page.getByRole('button', { name: 'Add and start a proposal' }).click({ timeout: 60_000 });
+  await expect(page).toHaveURL(/#\/draft\//, { timeout: 60_000 });
+  // The first answer after the title.
+  const first = form(page).getByRole('textbox').nth(1);
+  await first.fill('Answered');
+  await expect(page.locator('.save-indicator')).toHaveText('Saved', { timeout: 60_000 });
+
+  // The line is read and checked in a worker: the gallery answers at once meanwhile.
+  const worker = page.waitForEvent('worker', (w) => w.url().includes('progressWorker'));
+  await page.getByRole('link', { name: 'Proposal Studio' }).click();
+  await worker;
+  await page.getByRole('button', { name: 'Import a template' }).click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(draftRow(page, 'Untitled proposal')).toContainText('of 1000 sections complete', {
+    timeout: 60_000,
+  });
 });

@@ -41,3 +41,15 @@ export async function markdownText(page: Page): Promise<string> {
   await region.getByRole('tab', { name: 'Preview' }).click();
   return text;
 }
+
+/**
+ * What a text field shows: a textarea's or input's value, or a rich-text editor's text (a
+ * prose field shows its Markdown source in a textarea until the rich-text editor has loaded).
+ */
+export function shownText(field: Locator): Promise<string> {
+  return field.evaluate((el) =>
+    el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement
+      ? el.value
+      : (el.textContent ?? ''),
+  );
+}

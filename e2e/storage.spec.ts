@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { BrowserContext, Locator, Page } from '@playwright/test';
+import LZString from 'lz-string';
 import { form, openTemplate } from './helpers.ts';
 
 /**
@@ -9,11 +10,12 @@ import { form, openTemplate } from './helpers.ts';
 
 /**
  * Test hooks, installed before the app loads: `window.__refuseWrites` makes every IndexedDB write
- * throw a quota error; a simulated quota (sessionStorage `test-quota`) refuses writes beyond it
+ * throw a quota error; `window.__hangWrites` keeps every write's transaction busy so it never
+ * commits (a write still in flight when the page goes away); a simulated quota (sessionStorage `test-quota`) refuses writes beyond it
  * and is what navigator.storage.estimate() reports.
  */
 function storageHooks(): void {
-  const w = window as unknown as { __refuseWrites?: boolean };
+  const w = window as unknown as { __refuseWrites?: boolean; __hangWrites?: boolean };
   w.__refuseWrites = sessionStorage.getItem('test-refuse') === '1';
   const quota = Number(sessionStorage.getItem('test-quota') ?? 0);
   const sizes = new Map<string, number>();
@@ -28,6 +30,14 @@ function storageHooks(): void {
   ) {
     if (w.__refuseWrites)
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    if (w.__hangWrites) {
+      // Reads in a loop keep the transaction from ever committing.
+      const spin = () => {
+        this.get('spin').onsuccess = spin;
+      };
+      spin();
+      return this.get('spin') as IDBRequest<IDBValidKey>;
+    }
     if (quota > 0) {
       const id = `${this.name}/${JSON.stringify(key)}`;
       const size = (JSON.stringify(value) ?? '').length * 2;
@@ -290,6 +300,78 @@ test('reload and pagehide right after typing lose nothing', async ({ page }) => 
   await page.goto('about:blank');
   await page.goto(url);
   expect(charactersLost('Typed then left', await epTitle(page).inputValue())).toBe(0);
+});
+
+test('a write still in flight when the page goes away loses nothing', async ({ page }) => {
+  await openTemplate(page, 'Enhancement Proposal (EP)');
+  const url = page.url();
+  await epTitle(page).pressSequentially('Stored in time');
+  await expect(status(page)).toHaveText('Saved');
+  await page.evaluate(() => {
+    (window as unknown as { __hangWrites?: boolean }).__hangWrites = true;
+  });
+  await epTitle(page).pressSequentially(', and then some');
+  await expect(status(page)).toHaveText('Saving…');
+  await page.goto('about:blank');
+  await page.goto(url);
+  const typed = 'Stored in time, and then some';
+  expect(charactersLost(typed, await epTitle(page).inputValue())).toBe(0);
+  // Stored for good: it is there after another reload too.
+  await expect(status(page)).toHaveText('Saved');
+  await page.reload();
+  expect(charactersLost(typed, await epTitle(page).inputValue())).toBe(0);
+});
+
+test('a share link that would not fit: over the limit refused, beyond the storage left kept in memory', async ({
+  page,
+}) => {
+  // A 2 MB address and a large template take a while on a busy machine.
+  test.setTimeout(180_000);
+  // Over the share-link limit: refused before anything is read or saved.
+  await page.goto(`/#/share/${'A'.repeat(2_000_001)}`);
+  await expect(
+    page.getByRole('region', { name: 'This share link cannot be opened' }),
+  ).toContainText(
+    'This share link holds 2,000,001 characters of data; a share link may hold at most 2,000,000.',
+  );
+  await expect(page.getByRole('button', { name: 'Open as a new draft' })).toHaveCount(0);
+
+  // Within the limit, but its template is larger than the storage left (a simulated quota).
+  const guidance = 'Explain the goal in a few sentences. '.repeat(9000);
+  const data = LZString.compressToEncodedURIComponent(
+    JSON.stringify({
+      v: 1,
+      templateId: 'imported-goal',
+      templateSource: `## Goal\n\n<!-- ${guidance} -->\n`,
+      title: 'Shared big template',
+      values: { 'goal.text': 'From the link.' },
+    }),
+  );
+  await page.goto('/');
+  await page.evaluate(() => sessionStorage.setItem('test-quota', String(400_000)));
+  await page.goto(`/#/share/${data}`);
+  await page.reload();
+  await page.getByRole('button', { name: 'Open as a new draft' }).click();
+  const banner = page.getByRole('alert').filter({ hasText: 'Not saved' });
+  await expect(banner).toBeVisible();
+  await expect(status(page)).toHaveText(/^Not saved — .*storage .* is full/);
+  const goal = form(page).getByRole('textbox', { name: 'Goal' });
+  await goal.click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.type(' Typed after.');
+  const kept = await downloadedText(
+    page,
+    banner.getByRole('button', { name: 'Download this draft' }),
+  );
+  expect(charactersLost('From the link.', kept)).toBe(0);
+  expect(charactersLost('Typed after.', kept)).toBe(0);
+  // Other drafts still save: the quota is not taken by a half-written record.
+  await page.goto('/');
+  await page.evaluate(() => sessionStorage.removeItem('test-quota'));
+  await page.reload();
+  await openTemplate(page, 'Enhancement Proposal (EP)');
+  await epAuthor(page).pressSequentially('Still saving');
+  await expect(status(page)).toHaveText('Saved');
 });
 
 // ---------------------------------------------------------------------------------------------

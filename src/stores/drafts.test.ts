@@ -391,3 +391,121 @@ describe('two tabs', () => {
     expect(useDrafts.getState().writes).toEqual({});
   });
 });
+
+describe('the unsaved-edits journal (a page closed before its write committed)', () => {
+  const journalKey = (id: string) => `proposal-studio/unsaved/${id}`;
+
+  it('restores edits whose write never committed, then removes the copy once stored', async () => {
+    await set('d1', draft(), draftsDb());
+    const first = await loadStore();
+    const put = refuseWrites();
+    first.useDrafts.getState().updateDraft('d1', {
+      values: { 'summary.text': 'Cache the graph and the lockfile' },
+    });
+    // The page goes away with the write pending.
+    first.journalUnsaved();
+    expect(await first.whenSaved('d1')).toBe(false);
+    put.mockRestore();
+    expect(localStorage.getItem(journalKey('d1'))).not.toBeNull();
+
+    const second = await loadStore();
+    expect(second.useDrafts.getState().drafts.d1?.values['summary.text']).toBe(
+      'Cache the graph and the lockfile',
+    );
+    expect(await second.whenSaved('d1')).toBe(true);
+    expect((await get<Draft>('d1', draftsDb()))?.values['summary.text']).toBe(
+      'Cache the graph and the lockfile',
+    );
+    expect(localStorage.getItem(journalKey('d1'))).toBeNull();
+  });
+
+  it('restores a draft that never reached storage at all', async () => {
+    const first = await loadStore();
+    const put = refuseWrites();
+    const id = first.useDrafts.getState().createDraft('enhancement-rfc', {
+      title: 'Brand new',
+      values: { 'summary.text': 'Typed at once' },
+    });
+    first.journalUnsaved();
+    expect(await first.whenSaved(id)).toBe(false);
+    put.mockRestore();
+
+    const second = await loadStore();
+    expect(second.useDrafts.getState().drafts[id]).toMatchObject({
+      title: 'Brand new',
+      values: { 'summary.text': 'Typed at once' },
+    });
+    expect(await second.whenSaved(id)).toBe(true);
+    expect(await get(id, draftsDb())).toMatchObject({ title: 'Brand new' });
+  });
+
+  it('merges with a change another tab stored meanwhile: both fields kept', async () => {
+    await set('d1', draft({ values: { a: 'one', b: 'two' } }), draftsDb());
+    const first = await loadStore();
+    const put = refuseWrites();
+    first.useDrafts.getState().updateDraft('d1', { values: { a: 'one, edited here', b: 'two' } });
+    first.journalUnsaved();
+    expect(await first.whenSaved('d1')).toBe(false);
+    put.mockRestore();
+    // Another tab saved a change to the other field.
+    await set(
+      'd1',
+      draft({
+        values: { a: 'one', b: 'two, edited there' },
+        rev: 9,
+        updatedAt: '2026-03-01T00:00:00.000Z',
+      }),
+      draftsDb(),
+    );
+
+    const second = await loadStore();
+    expect(second.useDrafts.getState().drafts.d1?.values).toEqual({
+      a: 'one, edited here',
+      b: 'two, edited there',
+    });
+  });
+
+  it('keeps both versions when the same field changed in the other tab', async () => {
+    await set('d1', draft({ values: { a: 'one' } }), draftsDb());
+    const first = await loadStore();
+    const put = refuseWrites();
+    first.useDrafts.getState().updateDraft('d1', { values: { a: 'mine' } });
+    first.journalUnsaved();
+    expect(await first.whenSaved('d1')).toBe(false);
+    put.mockRestore();
+    await set('d1', draft({ values: { a: 'theirs' }, rev: 9 }), draftsDb());
+
+    const second = await loadStore();
+    const d1 = second.useDrafts.getState().drafts.d1;
+    expect(d1?.values.a).toBe('mine');
+    expect(d1?.conflicts?.map((c) => c.theirs)).toEqual(['theirs']);
+  });
+
+  it('drops the copy without a change when the write had committed', async () => {
+    await set('d1', draft(), draftsDb());
+    const first = await loadStore();
+    first.useDrafts.getState().updateDraft('d1', { values: { 'summary.text': 'Saved in time' } });
+    first.journalUnsaved();
+    expect(localStorage.getItem(journalKey('d1'))).not.toBeNull();
+    expect(await first.whenSaved('d1')).toBe(true);
+    // The confirmed write removes the copy in the same tab.
+    expect(localStorage.getItem(journalKey('d1'))).toBeNull();
+
+    // A copy left by a page that closed just after its write committed changes nothing.
+    const stored = await get<Draft>('d1', draftsDb());
+    localStorage.setItem(journalKey('d1'), JSON.stringify({ v: 1, draft: stored, base: null }));
+    const second = await loadStore();
+    expect(second.useDrafts.getState().drafts.d1).toEqual(stored);
+    expect(second.useDrafts.getState().writes).toEqual({});
+    expect(localStorage.getItem(journalKey('d1'))).toBeNull();
+  });
+
+  it('keeps an unreadable copy aside instead of dropping it', async () => {
+    localStorage.setItem(journalKey('d7'), '{"v":1,"draft":{"id":"d7","values":');
+    const { useDrafts, readAsideValue } = await loadStore();
+    const entry = useDrafts.getState().aside[0];
+    expect(entry).toMatchObject({ where: 'aside', from: 'localStorage d7' });
+    expect(await readAsideValue(entry?.key ?? '')).toBe('{"v":1,"draft":{"id":"d7","values":');
+    expect(localStorage.getItem(journalKey('d7'))).toBeNull();
+  });
+});

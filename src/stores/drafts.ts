@@ -25,6 +25,7 @@ import {
   STORAGE_UNAVAILABLE_REASON,
 } from './db.ts';
 import type { KvStore } from './db.ts';
+import { listenForHide, readJournals, removeJournal, writeJournal } from './journal.ts';
 import { addConflicts, combineValues, mergeValues } from './merge.ts';
 import type { ConflictChoice, FieldConflict } from './merge.ts';
 
@@ -298,6 +299,8 @@ function writeDraft(id: string): void {
       if (lastWrite.get(id) !== seq) return;
       failed.delete(id);
       if (failed.size === 0) retryDelay = 1000;
+      // The latest version is stored: a copy kept for a closing page is not needed any more.
+      if (!dirty.has(id) && !inFlight.has(id)) removeJournal(id);
       setWriteState(id, (inFlight.get(id) ?? 0) > 0 ? 'saving' : null);
       broadcast(
         draft ? { type: 'saved', id, token: versionToken(draft) } : { type: 'deleted', id },
@@ -698,6 +701,124 @@ async function migrateLegacy(
 }
 
 // ---------------------------------------------------------------------------------------------
+// The unsaved-edits journal (journal.ts): a synchronous copy for a page that is going away
+
+const journalSchema = z.object({
+  v: z.literal(1),
+  /** The draft as this tab held it when the page was hidden. */
+  draft: draftRecordSchema,
+  /** The version last known stored, where it differs: the base of the merge on load. */
+  base: z.nullable(
+    z.object({
+      title: z.string(),
+      values: valuesSchema,
+      absent: z.array(z.string()),
+      conflicts: z.optional(z.array(fieldConflictSchema)),
+    }),
+  ),
+});
+type Journal = z.infer<typeof journalSchema>;
+
+/** Drafts whose latest version is not confirmed stored (a write pending, in flight or refused). */
+function unconfirmed(): string[] {
+  return [...new Set([...dirty, ...inFlight.keys(), ...failed.keys()])];
+}
+
+/**
+ * Copies every draft not yet confirmed stored into localStorage, synchronously (the page is
+ * being hidden or closed, and an IndexedDB write may not get to commit). Only the fields that
+ * differ from the stored version carry their stored value, as the base of a merge.
+ */
+export function journalUnsaved(): void {
+  const { drafts } = useDrafts.getState();
+  for (const id of unconfirmed()) {
+    const draft = drafts[id];
+    if (!draft || heldInPlace.has(id)) continue;
+    const stored = synced.get(id);
+    let base: Journal['base'] = null;
+    if (stored) {
+      const values: Values = {};
+      const absent: string[] = [];
+      for (const key of new Set([...Object.keys(draft.values), ...Object.keys(stored.values)])) {
+        const was = stored.values[key];
+        if (was === undefined) absent.push(key);
+        else if (was !== draft.values[key] && !sameJson(was, draft.values[key])) values[key] = was;
+      }
+      base = {
+        title: stored.title,
+        values,
+        absent,
+        ...(stored.conflicts ? { conflicts: stored.conflicts } : {}),
+      };
+    }
+    writeJournal(id, { v: 1, draft, base } satisfies Journal);
+  }
+}
+
+/** The stored version a journal entry was made against, rebuilt from its differences. */
+function journalBase(journal: Journal): Draft | undefined {
+  const { draft, base } = journal;
+  if (!base) return undefined;
+  const values: Values = { ...draft.values, ...base.values };
+  for (const key of base.absent) delete values[key];
+  const { conflicts: _mine, ...rest } = draft;
+  return {
+    ...rest,
+    title: base.title,
+    values,
+    ...(base.conflicts ? { conflicts: base.conflicts } : {}),
+  };
+}
+
+/**
+ * Takes the journal entries left by pages that went away before their writes were confirmed:
+ * each is merged into the stored draft (or restores it when there is no record). Returns the
+ * drafts to write; entries that cannot be read are kept aside, never dropped.
+ */
+async function takeJournals(drafts: Record<string, Draft>, aside: AsideEntry[]): Promise<string[]> {
+  const toWrite: string[] = [];
+  for (const entry of readJournals()) {
+    const parsed = entry.parsed ? journalSchema.safeParse(entry.value) : null;
+    if (!parsed?.success || parsed.data.draft.id !== entry.id || heldInPlace.has(entry.id)) {
+      aside.push(
+        await keepAside(
+          {
+            title: titleOf(parsed?.success ? parsed.data.draft : null, entry.id),
+            reason: parsed?.success
+              ? 'unsaved edits of a draft that could not be loaded'
+              : 'unsaved edits in a form this version cannot read',
+            from: `localStorage ${entry.id}`,
+            value: entry.value,
+          },
+          () => removeJournal(entry.id),
+        ),
+      );
+      continue;
+    }
+    const mine = parsed.data.draft;
+    const stored = drafts[entry.id];
+    if (!stored) {
+      drafts[entry.id] = mine;
+      toWrite.push(entry.id);
+      continue;
+    }
+    const merged = mergeDrafts(journalBase(parsed.data), mine, stored);
+    const same =
+      merged.title === stored.title &&
+      sameJson(merged.values, stored.values) &&
+      sameJson(merged.conflicts ?? [], stored.conflicts ?? []);
+    if (same) {
+      // The record holds these edits already (the write did commit).
+      removeJournal(entry.id);
+    } else {
+      drafts[entry.id] = merged;
+      toWrite.push(entry.id);
+    }
+  }
+  return toWrite;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Loading
 
 function unavailableProblem(): string {
@@ -773,6 +894,8 @@ export async function loadLibrary(): Promise<void> {
     aside.push(entry);
   }
   const migrated = await migrateLegacy(drafts, aside);
+  Object.assign(drafts, migrated.drafts);
+  const journaled = await takeJournals(drafts, aside);
   if (aside.length > 0) {
     const count = aside.length;
     problems.push(
@@ -783,13 +906,14 @@ export async function loadLibrary(): Promise<void> {
   const byDate = (a: AsideEntry, b: AsideEntry) => b.keptAt.localeCompare(a.keptAt);
   useDrafts.setState((s) => ({
     // Drafts created before loading finished (they are written already) come on top.
-    drafts: { ...drafts, ...migrated.drafts, ...s.drafts },
+    drafts: { ...drafts, ...s.drafts },
     aside: [...aside].sort(byDate),
     problems: [...s.problems, ...problems],
     loaded: true,
     storage: kv ? 'indexeddb' : 'memory',
   }));
-  for (const id of migrated.unwritten) markDirty(id);
+  for (const id of new Set([...migrated.unwritten, ...journaled])) markDirty(id);
+  listenForHide(journalUnsaved);
 }
 
 // ---------------------------------------------------------------------------------------------

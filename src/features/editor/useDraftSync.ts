@@ -2,7 +2,8 @@
  * Keeps the drafts store in step with the form: an edit is written once typing pauses for
  * SAVE_DELAY_MS, and at most SAVE_MAX_DELAY_MS after it was made however long the typing goes
  * on (writing copies and checks every value, so it stays off a keystroke's path), and at once
- * when the page is hidden or closed and when the editor unmounts. A change of the stored draft made elsewhere
+ * when the page is hidden or closed (then also journaled synchronously, stores/journal.ts) and
+ * when the editor unmounts. A change of the stored draft made elsewhere
  * (another tab, a resolved conflict) is loaded into the form; when the form holds edits of its
  * own at that moment, the two are merged field by field (a field changed on both sides keeps
  * the form's text and records the other as a conflict).
@@ -11,6 +12,7 @@ import { useEffect, useRef } from 'react';
 import { fieldValueSchema } from '../../core/model.ts';
 import type { Values } from '../../core/model.ts';
 import { useDrafts } from '../../stores/drafts.ts';
+import { onBeforeHide } from '../../stores/journal.ts';
 import { mergeValues } from '../../stores/merge.ts';
 
 // A change is stored within 100 ms (a tab's process closed right after typing keeps the last
@@ -128,12 +130,11 @@ export function useDraftSync(
     setOpenDraft(draftId);
     written.current = useDrafts.getState().drafts[draftId]?.values ?? null;
     const flush = () => sync.current?.flush();
-    const onVisibility = () => {
-      if (document.visibilityState === 'hidden') flush();
-    };
-    window.addEventListener('pagehide', flush);
+    // Hidden or closed: the form's edits go to the store first, which then keeps a synchronous
+    // copy of whatever is not confirmed stored (stores/journal.ts).
+    const stopHideHook = onBeforeHide(flush);
+    // Closing starts the write a moment before pagehide.
     window.addEventListener('beforeunload', flush);
-    document.addEventListener('visibilitychange', onVisibility);
     const unsubscribe = useDrafts.subscribe((state, previous) => {
       const draft = state.drafts[draftId];
       if (!draft || draft === previous.drafts[draftId] || dirty.current) return;
@@ -144,9 +145,8 @@ export function useDraftSync(
     return () => {
       flush();
       unsubscribe();
-      window.removeEventListener('pagehide', flush);
+      stopHideHook();
       window.removeEventListener('beforeunload', flush);
-      document.removeEventListener('visibilitychange', onVisibility);
       useDrafts.getState().setOpenDraft(null);
     };
   }, [draftId]);
