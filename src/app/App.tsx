@@ -2,7 +2,7 @@ import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { CSSProperties, MouseEvent } from 'react';
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import { ImportSummaryBanner } from '../features/import/ImportSummaryBanner.tsx';
-import { useDraft, useDrafts } from '../stores/drafts.ts';
+import { useDrafts } from '../stores/drafts.ts';
 import { nextTheme, useSettings } from '../stores/settings.ts';
 import type { Theme } from '../stores/settings.ts';
 import { findTemplateEntry } from '../templates/registry.ts';
@@ -98,17 +98,20 @@ function NewDraftRoute({ templateId }: { templateId: string }) {
 }
 
 function DraftRoute({ draftId }: { draftId: string }) {
-  const draft = useDraft(draftId);
+  // Only what the route shows: the draft's record changes with every save (a keystroke's
+  // autosave), and re-rendering the route would re-render the whole editor.
+  const exists = useDrafts((s) => s.drafts[draftId] !== undefined);
+  const templateSource = useDrafts((s) => s.drafts[draftId]?.templateSource);
   const loaded = useDrafts((s) => s.loaded);
   useDiscardWhenLeftUntouched(draftId);
-  if (!draft && !loaded) {
+  if (!exists && !loaded) {
     return (
       <p className="route-loading" role="status">
         Loading your drafts…
       </p>
     );
   }
-  if (!draft) {
+  if (!exists) {
     return (
       <NotFound
         title="Draft not found"
@@ -126,7 +129,7 @@ function DraftRoute({ draftId }: { draftId: string }) {
           </p>
         }
       >
-        <EditorRoute draftId={draftId} templateSource={draft.templateSource} />
+        <EditorRoute draftId={draftId} templateSource={templateSource} />
       </Suspense>
     </>
   );

@@ -128,9 +128,16 @@ export function longestLine(text: string): number {
  */
 export function previewHazard(markdown: string): string | null {
   if (markdown.length > LIMITS.documentChars) return limitMessage('document', markdown.length);
-  const depth = nestingDepth(markdown);
+  return previewHazardOf(markdown.length, nestingDepth(markdown), longestLine(markdown));
+}
+
+/**
+ * `previewHazard` from the document's measures (its length, `nestingDepth`, `longestLine`), for
+ * a preview that keeps them per part of the document.
+ */
+export function previewHazardOf(length: number, depth: number, line: number): string | null {
+  if (length > LIMITS.documentChars) return limitMessage('document', length);
   if (depth > LIMITS.nestingDepth) return limitMessage('nesting', depth);
-  const line = longestLine(markdown);
   if (line > LIMITS.previewLineChars) {
     return `One line has ${formatCount(line)} characters; the preview renders lines of at most ${formatCount(LIMITS.previewLineChars)}.`;
   }

@@ -269,6 +269,7 @@ const ESCAPE_CACHE_SIZE = 256;
  * are cached per template: on each keystroke only the field being edited is escaped again.
  */
 export function escapeBlockText(text: string, anchors: Anchors): string {
+  if (text.length >= LONG_TEXT) return escapeLong(text, anchors);
   let cache = escapeCache.get(anchors);
   if (!cache) escapeCache.set(anchors, (cache = new Map<string, string>()));
   const hit = cache.get(text);
@@ -277,6 +278,68 @@ export function escapeBlockText(text: string, anchors: Anchors): string {
   if (cache.size >= ESCAPE_CACHE_SIZE) cache.delete(cache.keys().next().value!);
   cache.set(text, escaped);
   return escaped;
+}
+
+/**
+ * Texts this long are not cached (a cache of long answers, one per keystroke, would hold
+ * megabytes, and looking one up reads it whole): the last long text that needed no escaping is
+ * kept instead, and a text edited from it is checked on the lines the edit touched only.
+ */
+const LONG_TEXT = 8192;
+const lastClean = new WeakMap<Anchors, string>();
+
+function escapeLong(text: string, anchors: Anchors): string {
+  const before = lastClean.get(anchors);
+  if (before !== undefined && (before === text || cleanAfterEdit(before, text, anchors))) {
+    lastClean.set(anchors, text);
+    return text;
+  }
+  const escaped = escapeUncached(text, anchors);
+  if (escaped === text && mayNeedNoEscape(text, anchors)) lastClean.set(anchors, text);
+  return escaped;
+}
+
+/** The quick test of `escapeUncached`: no line of `text` could need a backslash. */
+function mayNeedNoEscape(text: string, anchors: Anchors): boolean {
+  return !MAY_ESCAPE.test(text) && !(anchors.emptyAnswer && text.includes(anchors.emptyAnswer));
+}
+
+/**
+ * Whether `text`, an edit of `before` (which passed the quick test), passes it too, from the
+ * lines the edit touched: a line that could need escaping is matched from its own start (a
+ * match running over lines before it ends on such a line), so the other lines, the same as in
+ * `before`, cannot.
+ */
+function cleanAfterEdit(before: string, text: string, anchors: Anchors): boolean {
+  const max = Math.min(before.length, text.length);
+  let prefix = 0;
+  for (let step = 4096; step >= 1; step >>= 4) {
+    while (
+      prefix + step <= max &&
+      before.slice(prefix, prefix + step) === text.slice(prefix, prefix + step)
+    ) {
+      prefix += step;
+    }
+  }
+  let suffix = 0;
+  for (let step = 4096; step >= 1; step >>= 4) {
+    while (
+      suffix + step <= max - prefix &&
+      before.slice(before.length - suffix - step, before.length - suffix) ===
+        text.slice(text.length - suffix - step, text.length - suffix)
+    ) {
+      suffix += step;
+    }
+  }
+  const start = prefix === 0 ? 0 : text.lastIndexOf('\n', prefix - 1) + 1;
+  const newline = text.indexOf('\n', text.length - suffix);
+  const end = newline === -1 ? text.length : newline;
+  if (MAY_ESCAPE.test(text.slice(start, end))) return false;
+  const empty = anchors.emptyAnswer;
+  if (!empty) return true;
+  return !text
+    .slice(Math.max(0, start - empty.length), Math.min(text.length, end + empty.length))
+    .includes(empty);
 }
 
 /**

@@ -116,7 +116,18 @@ export function renderDocument(
         )
       : renderSection(template.root, values, ctx, 0);
   if (body) out.push(body);
-  return `${out.join('\n\n')}\n`;
+  return `${joinBlocks(out)}\n`;
+}
+
+/**
+ * Blocks separated by a blank line, concatenated rather than joined: a join copies every
+ * block's text at each level of the document, so a keystroke in a long answer copied it several
+ * times; concatenated, the text is copied once, when the document is first read.
+ */
+function joinBlocks(parts: readonly string[]): string {
+  let out = parts[0] ?? '';
+  for (let i = 1; i < parts.length; i++) out = `${out}\n\n${parts[i]}`;
+  return out;
 }
 
 function hasValue(value: FieldValue | undefined): value is string | string[] {
@@ -234,7 +245,7 @@ function renderInOrder(root: Section, scope: Scope, ctx: RenderContext, order: s
       dropped.add(n);
     if (text) chunks.push(text);
   }
-  return chunks.join('\n\n');
+  return joinBlocks(chunks);
 }
 
 function renderSection(
@@ -252,7 +263,7 @@ function renderSection(
     const text = renderNode(child, scope, ctx);
     if (text) chunks.push(text);
   }
-  return chunks.join('\n\n');
+  return joinBlocks(chunks);
 }
 
 /** A section's heading, guidance, blocks and kept text, from the cache when its values are the same. */
@@ -312,7 +323,7 @@ function ownTextNow(section: Section, scope: Scope, ctx: RenderContext, number: 
     !/^ {0,3}#|^<!--/.test(chunks[1]!)
   )
     chunks.splice(0, 2, `${written}${chunks[1]!.replace(/^\s+/, '')}`);
-  return chunks.join('\n\n');
+  return joinBlocks(chunks);
 }
 
 function renderNode(node: SectionNode, scope: Scope, ctx: RenderContext): string {
@@ -325,9 +336,9 @@ function renderNode(node: SectionNode, scope: Scope, ctx: RenderContext): string
     return '';
   }
   const instances = asInstances(scope[node.id]);
-  return instances
-    .map((instance, i) => renderSection(node.instance, instance, ctx, i + 1))
-    .join('\n\n');
+  return joinBlocks(
+    instances.map((instance, i) => renderSection(node.instance, instance, ctx, i + 1)),
+  );
 }
 
 /** The values of a heading's own fields, to tell whether the author changed them since. */

@@ -65,6 +65,7 @@ import {
 import { allFields, frontMatterFields, startValue, todayIso } from './templateModel.ts';
 import { useDraftAccess } from './useDraftAccess.ts';
 import { KeptFromDocument } from './KeptFromDocument.tsx';
+import { useIdleValue } from './useIdleValue.ts';
 import { useDraftSync } from './useDraftSync.ts';
 import { ProposalTitleField } from './TitleField.tsx';
 import { useMediaQuery } from './useMediaQuery.ts';
@@ -1034,9 +1035,10 @@ function PreviewColumn({
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the version stands for the values
   const markdown = useMemo(() => (ready ? live.getMarkdown() : ''), [live, version, ready]);
   const [view, setView] = useState<'rendered' | 'markdown'>('rendered');
-  // The Markdown tab follows at low priority: replacing a long document's text is not on a
-  // keystroke's path.
-  const markdownText = useDeferredValue(markdown);
+  // The Markdown tab, while not shown, follows once the page is idle: replacing a long
+  // document's text is not on a keystroke's path. Shown, it is current.
+  const idleMarkdown = useIdleValue(markdown);
+  const markdownText = view === 'markdown' ? markdown : idleMarkdown;
   const rendered = useMemo(
     () =>
       !ready ? (

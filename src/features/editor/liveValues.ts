@@ -177,6 +177,9 @@ export class LiveValues {
 
   /** Whether a large draft's first report is still being made (the report is empty until then). */
   isReportPending(): boolean {
+    // Checked here (not in a worker), a report is made on demand and never pending: the
+    // question does not check the document (it is asked on every keystroke's render).
+    if (!this.inWorker) return false;
     return this.currentReport() === PENDING;
   }
 

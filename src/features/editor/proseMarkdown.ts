@@ -10,29 +10,42 @@ import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
  * paragraph after an empty paragraph is written differently), joined by a blank line.
  */
 export function createProseMarkdown(editor: Editor): () => string {
-  const written = new WeakMap<ProseMirrorNode, { after: ProseMirrorNode | null; text: string }>();
+  const written = new WeakMap<
+    ProseMirrorNode,
+    { after: ProseMirrorNode | null; text: string; blank: boolean }
+  >();
   return () => {
     const manager = editor.storage.markdown.manager;
-    const parts: string[] = [];
+    let markdown = '';
+    let blank = true;
     let previous: ProseMirrorNode | null = null;
-    editor.state.doc.forEach((block) => {
+    editor.state.doc.forEach((block, _offset, index) => {
       let known = written.get(block);
       if (!known || known.after !== previous) {
         const own = block.toJSON() as JSONContent;
         const content = previous ? [previous.toJSON() as JSONContent, own] : [own];
-        known = {
-          after: previous,
-          text: manager.renderNodeToMarkdown(own, { type: 'doc', content }, content.length - 1, 0),
-        };
+        const text = manager.renderNodeToMarkdown(
+          own,
+          { type: 'doc', content },
+          content.length - 1,
+          0,
+        );
+        known = { after: previous, text, blank: isBlank(text) };
         written.set(block, known);
       }
-      parts.push(known.text);
+      // Concatenated, not joined: the unchanged blocks' text is not copied on each keystroke.
+      markdown = index === 0 ? known.text : `${markdown}\n\n${known.text}`;
+      blank &&= known.blank;
       previous = block;
     });
-    const markdown = parts.join('\n\n');
-    // As Tiptap: a document of nothing but blank lines (and non-breaking spaces) is empty.
-    return markdown.replace(/&nbsp;|\u00a0/g, '').trim() === '' ? '' : markdown;
+    // As Tiptap: a document of nothing but blank lines (and non-breaking spaces) is empty. Each
+    // block's blankness is kept with its text (the whole text is not scanned per keystroke).
+    return blank ? '' : markdown;
   };
+}
+
+function isBlank(text: string): boolean {
+  return text.replace(/&nbsp;|\u00a0/g, '').trim() === '';
 }
 
 const serializers = new WeakMap<Editor, () => string>();

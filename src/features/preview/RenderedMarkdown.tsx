@@ -2,7 +2,7 @@ import 'github-markdown-css/github-markdown.css';
 import './preview-theme.css';
 import './preview.css';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { formatCount, previewHazard } from '../../core/limits.ts';
+import { formatCount } from '../../core/limits.ts';
 import { allowRemoteImages, useRemoteImages } from './remoteImages.ts';
 import { blockedRemoteElements, showRemoteImages } from './sanitize.ts';
 import { loadYaml } from '../../templates/yaml-lazy.ts';
@@ -25,10 +25,6 @@ export function RenderedMarkdown({
   /** What allowing remote images applies to (a draft id); without it, to this view only. */
   scope?: string;
 }) {
-  // Absurd input (over a limit, nested thousands deep, a line of megabytes) is not given to
-  // marked: it is shown as plain text at once, with a notice, and kept whole in the draft.
-  const hazard = useMemo(() => previewHazard(markdown), [markdown]);
-  if (hazard) return <PlainTextPreview markdown={markdown} reason={hazard} label={label} />;
   return <SectionedMarkdown markdown={markdown} label={label} scope={scope} />;
 }
 
@@ -97,7 +93,10 @@ function SectionedMarkdown({
       live = false;
     };
   }, [hasFrontMatter, yamlReady]);
-  const { sections } = useMemo(() => renderer.render(markdown), [renderer, markdown]);
+  // Absurd input (over a limit, nested thousands deep, a line of megabytes) is not given to
+  // marked: it is shown as plain text at once, with a notice, and kept whole in the draft. The
+  // renderer finds it from its sections' measures (a keystroke does not scan the document).
+  const { sections, hazard } = useMemo(() => renderer.render(markdown), [renderer, markdown]);
   const allowedInScope = useRemoteImages((s) => (scope === undefined ? false : !!s.allowed[scope]));
   const [allowedHere, setAllowedHere] = useState(false);
   const allowed = allowedInScope || allowedHere;
@@ -149,6 +148,7 @@ function SectionedMarkdown({
     setBlocked(0);
   }, [allowed]);
 
+  if (hazard) return <PlainTextPreview markdown={markdown} reason={hazard} label={label} />;
   return (
     <div className="markdown-body" {...(label ? { role: 'region', 'aria-label': label } : {})}>
       {blocked > 0 ? (

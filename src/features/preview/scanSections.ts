@@ -53,22 +53,54 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
+/** Whether the line before `at` (a line start) holds nothing but spaces and tabs. */
+function lineBeforeIsBlank(doc: string, at: number): boolean {
+  let i = at - 2;
+  for (; i >= 0; i--) {
+    const code = doc.charCodeAt(i);
+    if (code === 10) return true;
+    if (code !== SPACE && code !== TAB) return false;
+  }
+  return true;
+}
+
 /**
  * Offsets of the lines that may start a section, in order. Runs on every keystroke over the
  * whole document, so it looks at character codes and only slices lines that need a closer look.
  */
-export function scanSectionStarts(doc: string): number[] {
+export function scanSectionStarts(
+  doc: string,
+  {
+    from = 0,
+    stop,
+  }: {
+    /**
+     * Resume at this offset, a start the scan proposed before in the same text (the text before
+     * it unchanged): the scan's state there is known (outside any block, no list open that the
+     * line could continue, no definition running on), so nothing before it is read again.
+     */
+    from?: number;
+    /** Called with each proposed start; true ends the scan there (that start included). */
+    stop?: (start: number) => boolean;
+  } = {},
+): number[] {
   const starts: number[] = [];
   let state: State = { kind: 'text' };
-  let pos = 0;
+  let pos = from;
   let suppressUntil = 0;
   /** The line before was blank (or the document starts). */
-  let afterBlank = false;
+  let afterBlank = from > 0 && lineBeforeIsBlank(doc, from);
   /** A list may still be open: a blank line does not end it when an item or indent follows. */
   let inList = false;
 
-  const frontMatter = FRONT_MATTER.exec(doc);
-  if (frontMatter) pos = frontMatter[0].length;
+  if (from === 0) {
+    const frontMatter = FRONT_MATTER.exec(doc);
+    if (frontMatter) pos = frontMatter[0].length;
+  }
+  const push = (start: number): boolean => {
+    starts.push(start);
+    return stop?.(start) === true;
+  };
 
   while (pos < doc.length) {
     const lineStart = pos;
@@ -136,15 +168,17 @@ export function scanSectionStarts(doc: string): number[] {
 
     if (firstCode === HASH && indent === 0) {
       if (HEADING.test(doc.slice(lineStart, Math.min(end, lineStart + 7)))) {
-        if (lineStart >= suppressUntil && lineStart > 0) starts.push(lineStart);
         inList = false;
+        if (lineStart >= suppressUntil && lineStart > 0 && push(lineStart)) return starts;
         continue;
       }
     }
     // A block after a blank line (the list it may continue aside).
-    if (wasBlank && indent === 0 && !continuesList && lineStart >= suppressUntil && lineStart > 0) {
-      starts.push(lineStart);
-    }
+    const proposed =
+      wasBlank && indent === 0 && !continuesList && lineStart >= suppressUntil && lineStart > 0;
+    // Stopping here leaves the state after this line as the line itself makes it: the scan
+    // resumed from this start later goes on as it would have.
+    if (proposed && push(lineStart)) return starts;
     if (firstCode === HASH) {
       // Not a heading: a paragraph's text.
     } else if (firstCode === BACKTICK || firstCode === TILDE) {

@@ -48,7 +48,7 @@ const EDGE_CASES: Record<string, string> = {
   'table then heading': '# A\n| a | b |\n|---|---|\n| 1 | 2 |\n# B\n',
   'list then heading': '# A\n- a\n- b\n# B\n1. x\n',
   'blockquote lazy line': '# A\n> quote\nlazy\n# B\n',
-  'deep list': `# A\n${Array.from({ length: 300 }, (_, i) => `${'  '.repeat(i)}- item ${i}`).join('\n')}\n# B\n`,
+  'deep list': `# A\n${Array.from({ length: 120 }, (_, i) => `${'  '.repeat(i)}- item ${i}`).join('\n')}\n# B\n`,
   'script block': '# A\n<script>\n# x\n</script>\n# B\n',
   // Cuts at blocks after blank lines.
   'fence with blank lines': 'para\n\n```\ncode\n\nmore code\n\n# not a heading\n```\n\nafter\n',
@@ -188,6 +188,102 @@ describe('section renderer equals whole-document rendering', () => {
       { numRuns: Math.ceil(Number(process.env.PREVIEW_FC_RUNS ?? 300) / 8) },
     );
   }, 600_000);
+});
+
+describe('edits rendered from the last render (the sections around the edit kept)', () => {
+  const piece = fc.constantFrom(
+    '# H',
+    'para',
+    'text *em',
+    '```',
+    '~~~',
+    '<!--',
+    '-->',
+    '<div>',
+    '</div>',
+    '<details>',
+    '</details>',
+    '- item',
+    '  continued',
+    '1. one',
+    '> q',
+    '> [!NOTE]',
+    '| a | b |',
+    '|---|---|',
+    '[r]: https://r.example',
+    '[r]: /u "multi',
+    'end"',
+    'see [r]',
+    '    indented',
+    '===',
+    '---',
+    '',
+    '',
+    '',
+  );
+  const paragraphs = Array.from({ length: 40 }, (_, i) => `Paragraph ${i} with **bold**.`);
+  const base = `# Title\n\n${paragraphs.join('\n\n')}\n\n## End\n\nlast\n`;
+  const edit = fc.tuple(
+    fc.nat(),
+    fc.nat({ max: 12 }),
+    fc.array(piece, { maxLength: 3 }).map((lines) => lines.join('\n')),
+    fc.constantFrom('', '\n', '\n\n', 'x'),
+  );
+
+  test('random insertions and deletions match whole-document rendering at every step', () => {
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 10 }), (edits) => {
+        const renderer = createSectionRenderer();
+        let text = base;
+        expect(joined(text, renderer)).toBe(renderMarkdown(text));
+        for (const [at, remove, insert, tail] of edits) {
+          const position = at % (text.length + 1);
+          text = text.slice(0, position) + insert + tail + text.slice(position + remove);
+          expect(joined(text, renderer)).toBe(renderMarkdown(text));
+        }
+      }),
+      { numRuns: Math.ceil(Number(process.env.PREVIEW_FC_RUNS ?? 300) / 3) },
+    );
+  }, 600_000);
+
+  test('typing a character at a time in a long answer matches at every step', () => {
+    const renderer = createSectionRenderer();
+    let text = base;
+    const typed = 'and *more* `code` [r]\n\n- list\n\n```\nfenced\n```\n\n<div>\n\nx\n\n</div>\n';
+    let at = text.indexOf('Paragraph 20') + 'Paragraph 20'.length;
+    for (const character of typed) {
+      text = text.slice(0, at) + character + text.slice(at);
+      at += 1;
+      expect(joined(text, renderer)).toBe(renderMarkdown(text));
+    }
+    // Deleting it again, a character at a time.
+    for (let i = 0; i < typed.length; i++) {
+      at -= 1;
+      text = text.slice(0, at) + text.slice(at + 1);
+      expect(joined(text, renderer)).toBe(renderMarkdown(text));
+    }
+    expect(text).toBe(base);
+  });
+
+  test('an edit that makes a line too long shows the hazard, and undoing it renders again', () => {
+    const renderer = createSectionRenderer();
+    const before = renderer.render(base);
+    expect(before.hazard).toBeNull();
+    const long = base.replace('Paragraph 20 ', `Paragraph 20 ${'word '.repeat(60_000)}`);
+    const during = renderer.render(long);
+    expect(during.hazard).toMatch(/characters/);
+    expect(during.sections).toEqual([]);
+    const after = renderer.render(base);
+    expect(after.hazard).toBeNull();
+    expect(after.sections.map((s) => s.html).join('')).toBe(renderMarkdown(base));
+  });
+
+  test('nesting deeper than the limit is found in an edited section', () => {
+    const renderer = createSectionRenderer();
+    renderer.render(base);
+    const deep = base.replace('Paragraph 30 ', `${'> '.repeat(300)}Paragraph 30 `);
+    expect(renderer.render(deep).hazard).toMatch(/nest/i);
+  });
 });
 
 describe('incremental work', () => {

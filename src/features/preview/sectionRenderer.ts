@@ -3,6 +3,7 @@ import { lexBlocks, normalizeNewlines, renderTokens } from './markdownEngine.ts'
 import type { MarkedOutput } from './markdownEngine.ts';
 import { leavesParserClean, sanitizeHtml } from './sanitize.ts';
 import { scanSectionStarts } from './scanSections.ts';
+import { LIMITS, longestLine, nestingDepth, previewHazardOf } from '../../core/limits.ts';
 
 /**
  * Incremental rendering: the document is cut into top-level sections at heading lines and at
@@ -37,6 +38,11 @@ export interface RenderedSection {
 
 export interface SectionRender {
   sections: RenderedSection[];
+  /**
+   * Why the document is not rendered (see `previewHazard`: over the size limit, nested too
+   * deeply, a line too long), found from the sections' own measures; no sections then.
+   */
+  hazard: string | null;
 }
 
 export interface SectionRenderer {
@@ -64,6 +70,9 @@ interface Entry {
   markedSignature?: string;
   html?: string;
   clean?: boolean;
+  /** `nestingDepth` and `longestLine` of the text, once asked (lines never span sections). */
+  depth?: number;
+  longest?: number;
 }
 
 interface Chunk {
@@ -76,6 +85,43 @@ function firstLine(doc: string, start: number): string {
   return newline === -1 ? doc.slice(start) : doc.slice(start, newline + 1);
 }
 
+/** The length of the longest common start of `a` and `b`, compared a block at a time. */
+export function commonPrefix(a: string, b: string): number {
+  const max = Math.min(a.length, b.length);
+  let i = 0;
+  for (let step = 4096; step >= 1; step >>= 4) {
+    while (i + step <= max && a.slice(i, i + step) === b.slice(i, i + step)) i += step;
+  }
+  return i;
+}
+
+/** The length of the longest common end of `a` and `b` that leaves their first `prefix` alone. */
+export function commonSuffix(a: string, b: string, prefix: number): number {
+  const max = Math.min(a.length, b.length) - prefix;
+  let i = 0;
+  for (let step = 4096; step >= 1; step >>= 4) {
+    while (
+      i + step <= max &&
+      a.slice(a.length - i - step, a.length - i) === b.slice(b.length - i - step, b.length - i)
+    ) {
+      i += step;
+    }
+  }
+  return i;
+}
+
+/** The index of the first element of the sorted `list` greater than `value`. */
+function upperBound(list: readonly number[], value: number): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (list[mid]! <= value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 export function createSectionRenderer(): SectionRenderer {
   let cache = new Map<string, Entry>();
   let mergeHints = new Map<string, number>();
@@ -84,12 +130,139 @@ export function createSectionRenderer(): SectionRenderer {
   let previous: { text: string; key: string }[] = [];
   let nextKey = 0;
 
+  /** The last render's document and sections (each section's text from its start), for edits. */
+  let last: { doc: string; sections: Entry[]; starts: number[] } | null = null;
+
   function render(md: string): SectionRender {
     const doc = normalizeNewlines(md);
     if (doc === '') {
       previous = [];
-      return { sections: [] };
+      last = null;
+      return { sections: [], hazard: null };
     }
+    if (doc.length > LIMITS.documentChars) {
+      last = null;
+      return { sections: [], hazard: previewHazardOf(doc.length, 0, 0) };
+    }
+    const cut = (last && cutAfterEdit(last, doc)) ?? cutWhole(doc);
+    if ('hazard' in cut) return { sections: [], hazard: cut.hazard };
+    const { sections, starts } = cut;
+    last = { doc, sections, starts };
+    return { sections: finish(sections), hazard: null };
+  }
+
+  /**
+   * The sections of an edited document: the last render's sections before the edit and after it
+   * are kept as they are (their text is not sliced, looked up or scanned again); the lines in
+   * between are scanned and cut anew, from the last section that ends before the edit to the
+   * first proposed start after it where a section of the last render started. Null when the
+   * cut in between does not end there (a fence or an HTML block left open): then the whole
+   * document is cut.
+   */
+  function cutAfterEdit(
+    before: { doc: string; sections: Entry[]; starts: number[] },
+    doc: string,
+  ): { sections: Entry[]; starts: number[] } | { hazard: string } | null {
+    const old = before.doc;
+    const prefix = commonPrefix(old, doc);
+    if (prefix === old.length && prefix === doc.length) {
+      return { sections: before.sections, starts: before.starts };
+    }
+    const suffix = commonSuffix(old, doc, prefix);
+    const delta = doc.length - old.length;
+    const editEnd = doc.length - suffix;
+    // The last section whose start line lies wholly before the edit: the sections before it
+    // and the cut in front of it (verified by that line) stand.
+    let first = upperBound(before.starts, prefix) - 1;
+    while (
+      first > 0 &&
+      before.starts[first]! + firstLine(old, before.starts[first]!).length > prefix
+    ) {
+      first -= 1;
+    }
+    if (first <= 0) return null;
+    const from = before.starts[first]!;
+    const oldIndex = new Map<number, number>();
+    for (let i = first + 1; i < before.starts.length; i++) {
+      const start = before.starts[i]!;
+      if (start >= old.length - suffix) oldIndex.set(start, i);
+    }
+    let resume = before.sections.length;
+    const proposed = scanSectionStarts(doc, {
+      from,
+      stop: (start) => {
+        if (start < editEnd) return false;
+        const index = oldIndex.get(start - delta);
+        if (index === undefined) return false;
+        resume = index;
+        return true;
+      },
+    }).filter((start) => start > from);
+    const to = resume < before.sections.length ? before.starts[resume]! + delta : doc.length;
+    const inner = proposed.filter((start) => start < to);
+
+    // The hazards (nesting, long lines) of the new lines, with those of the kept sections.
+    let depth = nestingDepth(doc.slice(from, to));
+    let longest = longestLine(doc.slice(from, to));
+    const kept = [...before.sections.slice(0, first), ...before.sections.slice(resume)];
+    for (const section of kept) {
+      section.depth ??= nestingDepth(section.text);
+      section.longest ??= longestLine(section.text);
+      depth = Math.max(depth, section.depth);
+      longest = Math.max(longest, section.longest);
+    }
+    const hazard = previewHazardOf(doc.length, depth, longest);
+    if (hazard) return { hazard };
+
+    const middle = cutRange(doc, from, inner, to);
+    if (!middle) return null;
+    // Entries of the replaced sections that no kept or new section uses leave the cache.
+    const used = new Set([...kept, ...middle.sections]);
+    for (const section of before.sections.slice(first, resume)) {
+      if (!used.has(section))
+        cache.delete(section.atStart ? `\u0000${section.text}` : section.text);
+    }
+    for (const [id, entry] of middle.touched) cache.set(id, entry);
+    for (const [text, hint] of middle.hintsUsed) mergeHints.set(text, hint);
+    return {
+      sections: [
+        ...before.sections.slice(0, first),
+        ...middle.sections,
+        ...before.sections.slice(resume),
+      ],
+      starts: [
+        ...before.starts.slice(0, first),
+        ...middle.starts,
+        ...before.starts.slice(resume).map((start) => start + delta),
+      ],
+    };
+  }
+
+  function cutWhole(doc: string): { sections: Entry[]; starts: number[] } | { hazard: string } {
+    const hazard = previewHazardOf(doc.length, nestingDepth(doc), longestLine(doc));
+    if (hazard) return { hazard };
+    const whole = cutRange(doc, 0, scanSectionStarts(doc), doc.length);
+    if (!whole) throw new Error('The whole document was not cut.');
+    cache = whole.touched;
+    mergeHints = whole.hintsUsed;
+    return whole;
+  }
+
+  /**
+   * Sections of `doc` from `from` to `to` (a verified cut, or the end), made of verified runs of
+   * the chunks between the proposed starts. Null when no run ends at `to`.
+   */
+  function cutRange(
+    doc: string,
+    from: number,
+    proposed: readonly number[],
+    to: number,
+  ): {
+    sections: Entry[];
+    starts: number[];
+    touched: Map<string, Entry>;
+    hintsUsed: Map<string, number>;
+  } | null {
     const touched = new Map<string, Entry>();
     const hintsUsed = new Map<string, number>();
 
@@ -137,20 +310,19 @@ export function createSectionRenderer(): SectionRenderer {
       return ok;
     };
 
-    // 1. Chunks between candidate heading lines, then sections made of verified runs of chunks.
-    const starts = scanSectionStarts(doc);
+    // Chunks between the proposed starts, then sections made of verified runs of chunks.
     const chunks: Chunk[] = [];
-    let chunkStart = 0;
-    for (const start of starts) {
+    let chunkStart = from;
+    for (const start of proposed) {
       chunks.push({ start: chunkStart, end: start });
       chunkStart = start;
     }
-    chunks.push({ start: chunkStart, end: doc.length });
+    chunks.push({ start: chunkStart, end: to });
     const nextLine = (index: number): string => {
       const chunk = chunks[index];
-      return chunk ? firstLine(doc, chunk.start) : '';
+      return chunk ? firstLine(doc, chunk.start) : to < doc.length ? firstLine(doc, to) : '';
     };
-    const startOf = (index: number): number => chunks[index]?.start ?? doc.length;
+    const startOf = (index: number): number => chunks[index]?.start ?? to;
 
     /** Chunk indexes after `from` where marked's lexer, run to the end, starts a token. */
     const trueBoundaries = (from: number): number[] => {
@@ -174,38 +346,49 @@ export function createSectionRenderer(): SectionRenderer {
     };
 
     const sections: Entry[] = [];
+    const starts: number[] = [];
     let index = 0;
     while (index < chunks.length) {
-      const chunkText = doc.slice(startOf(index), startOf(index + 1));
+      const at = startOf(index);
+      const chunkText = doc.slice(at, startOf(index + 1));
       const hint = mergeHints.get(chunkText);
       if (hint !== undefined && index + hint <= chunks.length) {
-        const merged = entryFor(doc.slice(startOf(index), startOf(index + hint)), index === 0);
+        const merged = entryFor(doc.slice(at, startOf(index + hint)), at === 0);
         if (merged.next.get(nextLine(index + hint)) === true) {
           hintsUsed.set(chunkText, hint);
           sections.push(merged);
+          starts.push(at);
           index += hint;
           continue;
         }
       }
-      const single = entryFor(chunkText, index === 0);
+      const single = entryFor(chunkText, at === 0);
       if (verify(single, nextLine(index + 1))) {
         sections.push(single);
+        starts.push(at);
         index += 1;
         continue;
       }
-      let end = chunks.length;
+      let end = -1;
       for (const boundary of [...trueBoundaries(index), chunks.length]) {
-        const merged = entryFor(doc.slice(startOf(index), startOf(boundary)), index === 0);
+        const merged = entryFor(doc.slice(at, startOf(boundary)), at === 0);
         if (verify(merged, nextLine(boundary))) {
           end = boundary;
           sections.push(merged);
+          starts.push(at);
           break;
         }
       }
+      // Only the document's end always verifies: a range ending before it may not be cut here.
+      if (end === -1) return null;
       hintsUsed.set(chunkText, end - index);
       index = end;
     }
+    return { sections, starts, touched, hintsUsed };
+  }
 
+  /** Links, HTML and keys of the sections (each section's cached work reused). */
+  function finish(sections: Entry[]): RenderedSection[] {
     // 2. Link reference definitions of the whole document, the first one of a label winning.
     const links: Links = {};
     for (const section of sections) {
@@ -308,8 +491,6 @@ export function createSectionRenderer(): SectionRenderer {
       first = last;
     }
 
-    cache = touched;
-    mergeHints = hintsUsed;
     probes = nextProbes;
     groupHtml = nextGroupHtml;
 
@@ -336,15 +517,13 @@ export function createSectionRenderer(): SectionRenderer {
       taken.add(keys[position] ?? '');
     });
     previous = groups.map(({ text }, position) => ({ text, key: keys[position] ?? '' }));
-    return {
-      sections: groups.map(({ text, html }, position) => ({
-        key: keys[position] ?? '',
-        text,
-        get html() {
-          return html();
-        },
-      })),
-    };
+    return groups.map(({ text, html }, position) => ({
+      key: keys[position] ?? '',
+      text,
+      get html() {
+        return html();
+      },
+    }));
   }
 
   return { render };
