@@ -132,7 +132,11 @@ export function readDocument(template: Template, markdown: string): ReadResult {
     template.format === 'text'
       ? plainDocumentToMarkdown(body, targets, inlineLabels(template))
       : body;
-  const { text, written: promoted } = promoteBoldHeadings(plain, targets, template);
+  const { text, written: promoted } = promoteBoldHeadings(
+    closeListItemFences(plain),
+    targets,
+    template,
+  );
   const tokens = lexMarkdown(text);
   const reworded = rewordTargets(
     template,
@@ -551,20 +555,91 @@ function promoteBoldHeadings(
     i = j;
     if (m[2]) {
       // The item's answer keeps its indentation (its nested lists stay nested), only what
-      // would turn it into an indented code block goes.
+      // would turn it into an indented code block goes: an answer indented four spaces or
+      // more (`- **Unit tests**:` then `    - Config conversion`) is moved left as a whole.
       const indent = m[1]!.length + m[2].length;
-      const shift = Math.max(0, indent - 2);
+      let end = i;
       while (
-        i + 1 < lines.length &&
-        (lines[i + 1]!.trim() === '' || /^ */.exec(lines[i + 1]!)![0].length >= indent)
-      ) {
-        i++;
-        push(lines[i]!.slice(Math.min(shift, /^ */.exec(lines[i]!)![0].length)));
-      }
+        end + 1 < lines.length &&
+        (lines[end + 1]!.trim() === '' || /^ */.exec(lines[end + 1]!)![0].length >= indent)
+      )
+        end++;
+      const answer = lines.slice(i + 1, end + 1);
+      const least = Math.min(
+        ...answer.filter((l) => l.trim() !== '').map((l) => /^ */.exec(l)![0].length),
+      );
+      const shift = Math.max(0, indent - 2, Number.isFinite(least) ? least - 2 : 0);
+      for (const l of answer) push(l.slice(Math.min(shift, /^ */.exec(l)![0].length)));
+      i = end;
     }
     if (out[out.length - 1] !== '') push('');
   }
   return { text: out.join('\n'), written };
+}
+
+const FENCE_LINE_RE = /^( *)(`{3,}|~{3,})(.*)$/;
+
+/**
+ * A code fence opened inside a list item and closed less indented than it was opened
+ * (`  \`\`\`` … ` \`\`\``): the closing line stands outside the item, so it opens a new fence
+ * that swallows the rest of the document, its headings included. The author meant it to close
+ * the code: it is indented as its opening line, when every line between is indented as much.
+ */
+export function closeListItemFences(body: string): string {
+  if (!/^ {2,}(`{3,}|~{3,})/m.test(body)) return body;
+  const lines = body.split('\n');
+  let changed = false;
+  for (let i = 0; i < lines.length; i++) {
+    const open = FENCE_LINE_RE.exec(lines[i]!);
+    if (!open) continue;
+    const indent = open[1]!.length;
+    const fence = open[2]!;
+    let j = i + 1;
+    for (; j < lines.length; j++) {
+      const line = lines[j]!;
+      const close = FENCE_LINE_RE.exec(line);
+      if (
+        close &&
+        close[2]![0] === fence[0] &&
+        close[2]!.length >= fence.length &&
+        close[3]!.trim() === ''
+      ) {
+        const at = close[1]!.length;
+        const item = at < indent ? listItemIndent(lines, i) : -1;
+        if (at < item) {
+          lines[j] = ' '.repeat(item) + line.trimStart();
+          changed = true;
+        }
+        break;
+      }
+      if (line.trim() !== '' && /^ */.exec(line)![0].length < indent) {
+        j -= 1;
+        break;
+      }
+    }
+    i = j;
+  }
+  return changed ? lines.join('\n') : body;
+}
+
+/**
+ * The content indentation of the list item the fence on line `i` stands in, or -1: the nearest
+ * less indented line is the item's, or a lazy continuation line of it (a paragraph line right
+ * below the item's text).
+ */
+function listItemIndent(lines: string[], i: number): number {
+  const indent = /^ */.exec(lines[i]!)![0].length;
+  for (let k = i - 1; k >= 0; k--) {
+    const line = lines[k]!;
+    if (line.trim() === '') continue;
+    const at = /^ */.exec(line)![0].length;
+    if (at >= indent) continue;
+    const item = /^ *(?:[-*+]|\d{1,9}[.)]) {1,4}(?=\S)/.exec(line);
+    if (item) return item[0].length;
+    const above = lines[k - 1];
+    if (above === undefined || above.trim() === '' || /^ {0,3}(#|`{3}|~{3})/.test(line)) return -1;
+  }
+  return -1;
 }
 
 /**
