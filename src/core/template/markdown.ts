@@ -669,7 +669,16 @@ function buildBlocks(
         region.hints.length > 0 &&
         region.placeholder.length > 0 &&
         region.placeholder.every((p) => BRACKET_PARAGRAPH_RE.test(p)) &&
-        !blocks.some((b) => b.type !== 'static'));
+        !blocks.some((b) => b.type !== 'static')) ||
+      // Instructions about the template itself under the title's metadata ("When filling out
+      // this template, delete …", then more plain paragraphs): the template's help.
+      (isTitle &&
+        region.fields === 0 &&
+        region.label === null &&
+        region.placeholder.length > 0 &&
+        blocks.some((b) => b.type !== 'static') &&
+        TEMPLATE_NOTE_RE.test(region.placeholder[0]!) &&
+        region.placeholder.every((p) => isInstructionText(p)));
     if (sectionHelp) {
       section.hint = [section.hint, takeHint()].filter(Boolean).join('\n\n');
       section.guidance = [...(section.guidance ?? []), ...taken];
@@ -1001,6 +1010,9 @@ function isInstructionText(text: string): boolean {
     return !/\\?\[[^\]\n]+\\?\](?!\()|\{[^{}\n]+\}|_{3,}|\.{3}\s*$/.test(raw);
   });
 }
+
+/** A paragraph about the template itself: how to fill it in, what to delete. */
+const TEMPLATE_NOTE_RE = /\b(?:this|the) template\b|\bdelete (?:or replace )?(?:this|these|all)\b/i;
 
 /** Guidance that starts "If applicable", "Optional" or "If any" makes its field optional. */
 const OPTIONAL_HINT_RE = /^\s*\(?\s*(if applicable|optional|if any|if relevant|if needed)\b/i;
