@@ -586,6 +586,72 @@ What else was considered.
     expect(roundTrip(template, out)).toBe(out);
   });
 
+  it('a fence in a list item closed outside the item closes there: the headings below stay headings', () => {
+    const template = `# Proposal title
+
+## Usage
+
+How is it used?
+
+## Risks
+
+What can go wrong?
+`;
+    const doc = `# Node secrets
+
+## Usage
+
+- [x] Other
+  - Details: the storage class has
+to carry two entries.
+
+  \`\`\`
+  node-expand-secret-name
+ \`\`\`
+
+  The volume keeps the reference.
+
+## Risks
+
+None known.
+`;
+    const out = roundTrip(template, doc);
+    expect(out).not.toContain('\\');
+    expect(out).toContain('## Risks\n\nNone known.');
+    expect(out.match(/^## Risks$/gm)).toHaveLength(1);
+    expect(checkMarkdown(parseTemplate(template, 'markdown'), doc).missing).toEqual([]);
+    expect(roundTrip(template, out)).toBe(out);
+  });
+
+  it('a bold list item’s answer indented four spaces stays text, not code', () => {
+    const template = `# Proposal title
+
+## Test Plan
+
+### Unit tests
+
+- [test name]
+
+### Integration tests
+
+- [test name]
+`;
+    const doc = `# Profiles
+
+## Test Plan
+
+- **Unit tests**:
+    - Config conversion and defaults
+    - Scheduler start with two profiles
+- **Integration tests**: two profiles favour different nodes.
+`;
+    const out = roundTrip(template, doc);
+    expect(out).toContain('Config conversion and defaults');
+    expect(out).not.toMatch(/^ {4}- Config/m);
+    expect(checkMarkdown(parseTemplate(template, 'markdown'), doc).missing).toEqual([]);
+    expect(roundTrip(template, out)).toBe(out);
+  });
+
   it('a heading written otherwise with a trailing space stays a heading alone', () => {
     const template = `# Proposal title
 

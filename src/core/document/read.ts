@@ -33,6 +33,7 @@ import {
 import { allFields, completeValues, emptyValue } from './walk.ts';
 import { headingFieldsJson, renderTitle } from './render.ts';
 import { keepsAuthorLines } from './lossless.ts';
+import { headingWords, rewordFinder, weighWords } from './similar.ts';
 import {
   isStructured,
   readFieldBlock,
@@ -64,9 +65,13 @@ interface Target {
   pattern: { exec(text: string): RegExpExecArray | null };
 }
 
-/** "(Optional)", "(if applicable)": a heading matches its section with or without them. */
-const OPTIONAL_MARK_RE = /\([ \t]*(?:optional|if applicable|if any|if needed)[ \t]*\)/gi;
-const HAS_OPTIONAL_MARK_RE = /\([ \t]*(?:optional|if applicable|if any|if needed)[ \t]*\)/i;
+/**
+ * "(Optional)", "(if applicable)", "[optional]": a heading matches its section with or without
+ * them.
+ */
+const OPTIONAL_MARK_RE = /\\?[([][ \t]*(?:optional|if applicable|if any|if needed)[ \t]*\\?[)\]]/gi;
+const HAS_OPTIONAL_MARK_RE =
+  /\\?[([][ \t]*(?:optional|if applicable|if any|if needed)[ \t]*\\?[)\]]/i;
 
 function titleMatcher(spec: TitleSpec) {
   const strict = strictTitleRegex(spec);
@@ -83,7 +88,7 @@ function titleMatcher(spec: TitleSpec) {
     exec: (text: string) => {
       const hit = strict.exec(text) ?? (loose ??= titleRegex(spec)).exec(text);
       if (hit) return hit;
-      const plain = text.includes('(') ? text.replace(OPTIONAL_MARK_RE, '').trim() : text;
+      const plain = /[([]/.test(text) ? text.replace(OPTIONAL_MARK_RE, '').trim() : text;
       if (!hasMark && plain === text) return null;
       return (bareLoose ??= titleRegex(bare)).exec(plain);
     },
@@ -127,8 +132,17 @@ export function readDocument(template: Template, markdown: string): ReadResult {
     template.format === 'text'
       ? plainDocumentToMarkdown(body, targets, inlineLabels(template))
       : body;
-  const { text, written: promoted } = promoteBoldHeadings(plain, targets);
+  const { text, written: promoted } = promoteBoldHeadings(
+    closeListItemFences(plain),
+    targets,
+    template,
+  );
   const tokens = lexMarkdown(text);
+  const reworded = rewordTargets(
+    template,
+    targets,
+    tokens.flatMap((t) => (t.type === 'heading' ? [headingText(t.raw)] : [])),
+  );
 
   // Assign the document's top-level tokens to sections and group instances.
   const buckets = new Map<Section, Unit[]>([[template.root, []]]);
@@ -232,6 +246,14 @@ export function readDocument(template: Template, markdown: string): ReadResult {
         }
       }
       if (depth === 1) titleSeen = true;
+      // A heading reworded from the template's (an older version of it).
+      if (matched < 0) {
+        const k = reworded(bare, depth, (i) => !buckets.has(targets[i]!.section));
+        if (k >= 0) {
+          matched = k;
+          match = Object.assign([bare], { index: 0, input: bare }) as RegExpExecArray;
+        }
+      }
       // Another instance of the current repeat, unless the heading is the next section's: a
       // repeat whose heading is all placeholder ("### [option 1]") would match any heading.
       if (matched >= 0 && matched === pointer - 1 && pointer < targets.length) {
@@ -375,6 +397,72 @@ function inlineLabels(template: Template): string[] {
   return out;
 }
 
+/** A heading of fixed text only, as the template writes it. */
+function plainHeading(t: Target): string {
+  return t.section.heading!.parts.map((p) => (p.type === 'fixed' ? p.text : '')).join('');
+}
+
+interface RewordCache {
+  words: string[][];
+  weigh: (w: string) => number;
+  /** The match keys of every template heading, with and without "(Optional)". */
+  keys: Set<string>;
+}
+const rewordCache = new WeakMap<Template, RewordCache>();
+
+/**
+ * Finds the section a reworded heading stands for (see similar.ts), or -1: among sections of
+ * fixed words (no placeholders, not the title) that no heading of the document names word for
+ * word (`written`), and that `isOpen` allows.
+ */
+function rewordTargets(
+  template: Template,
+  targets: Target[],
+  written: string[],
+): (text: string, level: number | null, isOpen: (k: number) => boolean) => number {
+  let cached = rewordCache.get(template);
+  if (!cached) {
+    const words = targets.map((t) => headingWords(plainHeading(t)));
+    const keys = new Set(
+      targets.flatMap((t) => {
+        const text = plainHeading(t);
+        return [matchKey(text), matchKey(text.replace(OPTIONAL_MARK_RE, ''))];
+      }),
+    );
+    cached = { words, weigh: weighWords(targets.map(plainHeading)), keys };
+    rewordCache.set(template, cached);
+  }
+  const named = new Set<string>();
+  for (const h of written) {
+    const bare = h.replace(COMMENT_RE, '').trim();
+    named.add(matchKey(bare));
+    named.add(matchKey(bare.replace(OPTIONAL_MARK_RE, '')));
+  }
+  const indices: number[] = [];
+  targets.forEach((t, k) => {
+    if (t.node.type !== 'section' || t.section.titleFieldId !== undefined) return;
+    const spec = t.section.heading;
+    if (!spec || !spec.parts.every((p) => p.type === 'fixed') || !hasFixedWords(spec)) return;
+    const text = plainHeading(t);
+    if (named.has(matchKey(text)) || named.has(matchKey(text.replace(OPTIONAL_MARK_RE, ''))))
+      return;
+    indices.push(k);
+  });
+  const words = cached.words;
+  const find = rewordFinder(
+    indices.map((k) => ({ words: words[k]!, level: targets[k]!.section.level })),
+    cached.weigh,
+  );
+  const keys = cached.keys;
+  return (text, level, isOpen) => {
+    // A heading that names a section word for word is that section's.
+    if (keys.has(matchKey(text)) || keys.has(matchKey(text.replace(OPTIONAL_MARK_RE, ''))))
+      return -1;
+    const i = find(text, level, (j) => isOpen(indices[j]!));
+    return i < 0 ? -1 : indices[i]!;
+  };
+}
+
 /** Whether a target's heading has no fixed words, only placeholders and numbers. */
 function wordless(t: Target): boolean {
   return !hasFixedWords(t.section.heading!);
@@ -389,6 +477,7 @@ function wordless(t: Target): boolean {
 function promoteBoldHeadings(
   body: string,
   targets: Target[],
+  template: Template,
 ): { text: string; written: Map<number, string> } {
   const written = new Map<number, string>();
   if (!/^ {0,3}(?:[-*+][ \t]+)?\*\*/m.test(body)) return { text: body, written };
@@ -396,14 +485,26 @@ function promoteBoldHeadings(
   const present = lines
     .filter((l) => /^ {0,3}#{1,6}[ \t]/.test(l))
     .map((l) => headingText(l).replace(COMMENT_RE, '').trim());
-  const open = targets.filter(
+  let open = targets.filter(
     (t) =>
       t.node.type === 'section' &&
       t.section.heading !== null &&
       hasFixedWords(t.section.heading) &&
       !present.some((h) => t.pattern.exec(h) !== null),
   );
+  // A reworded heading stands for its section too (see similar.ts).
+  const reworded = rewordTargets(template, targets, present);
+  const openSet = new Set(open);
+  for (const h of present) {
+    const k = reworded(h, null, (i) => openSet.has(targets[i]!));
+    if (k >= 0) openSet.delete(targets[k]!);
+  }
+  open = open.filter((t) => openSet.has(t));
   if (open.length === 0) return { text: body, written };
+  const alike = (bold: string) => {
+    const k = reworded(bold, null, (i) => openSet.has(targets[i]!));
+    return k < 0 ? -1 : open.indexOf(targets[k]!);
+  };
   const out: string[] = [];
   let offset = 0;
   const push = (...parts: string[]) => {
@@ -429,12 +530,14 @@ function promoteBoldHeadings(
       rest += ` ${lines[++j]!.trim()}`;
     const close = rest.indexOf('**');
     const bold = close > 0 ? rest.slice(0, close).trim().replace(/:$/, '').trim() : '';
-    const k = bold ? open.findIndex((t) => t.pattern.exec(bold) !== null) : -1;
+    let k = bold ? open.findIndex((t) => t.pattern.exec(bold) !== null) : -1;
+    if (k < 0 && bold) k = alike(bold);
     if (k < 0) {
       push(line);
       continue;
     }
     const target = open.splice(k, 1)[0]!;
+    openSet.delete(target);
     const after = rest
       .slice(close + 2)
       .replace(/^:?[ \t]*/, '')
@@ -452,20 +555,91 @@ function promoteBoldHeadings(
     i = j;
     if (m[2]) {
       // The item's answer keeps its indentation (its nested lists stay nested), only what
-      // would turn it into an indented code block goes.
+      // would turn it into an indented code block goes: an answer indented four spaces or
+      // more (`- **Unit tests**:` then `    - Config conversion`) is moved left as a whole.
       const indent = m[1]!.length + m[2].length;
-      const shift = Math.max(0, indent - 2);
+      let end = i;
       while (
-        i + 1 < lines.length &&
-        (lines[i + 1]!.trim() === '' || /^ */.exec(lines[i + 1]!)![0].length >= indent)
-      ) {
-        i++;
-        push(lines[i]!.slice(Math.min(shift, /^ */.exec(lines[i]!)![0].length)));
-      }
+        end + 1 < lines.length &&
+        (lines[end + 1]!.trim() === '' || /^ */.exec(lines[end + 1]!)![0].length >= indent)
+      )
+        end++;
+      const answer = lines.slice(i + 1, end + 1);
+      const least = Math.min(
+        ...answer.filter((l) => l.trim() !== '').map((l) => /^ */.exec(l)![0].length),
+      );
+      const shift = Math.max(0, indent - 2, Number.isFinite(least) ? least - 2 : 0);
+      for (const l of answer) push(l.slice(Math.min(shift, /^ */.exec(l)![0].length)));
+      i = end;
     }
     if (out[out.length - 1] !== '') push('');
   }
   return { text: out.join('\n'), written };
+}
+
+const FENCE_LINE_RE = /^( *)(`{3,}|~{3,})(.*)$/;
+
+/**
+ * A code fence opened inside a list item and closed less indented than it was opened
+ * (`  \`\`\`` … ` \`\`\``): the closing line stands outside the item, so it opens a new fence
+ * that swallows the rest of the document, its headings included. The author meant it to close
+ * the code: it is indented as its opening line, when every line between is indented as much.
+ */
+export function closeListItemFences(body: string): string {
+  if (!/^ {2,}(`{3,}|~{3,})/m.test(body)) return body;
+  const lines = body.split('\n');
+  let changed = false;
+  for (let i = 0; i < lines.length; i++) {
+    const open = FENCE_LINE_RE.exec(lines[i]!);
+    if (!open) continue;
+    const indent = open[1]!.length;
+    const fence = open[2]!;
+    let j = i + 1;
+    for (; j < lines.length; j++) {
+      const line = lines[j]!;
+      const close = FENCE_LINE_RE.exec(line);
+      if (
+        close &&
+        close[2]![0] === fence[0] &&
+        close[2]!.length >= fence.length &&
+        close[3]!.trim() === ''
+      ) {
+        const at = close[1]!.length;
+        const item = at < indent ? listItemIndent(lines, i) : -1;
+        if (at < item) {
+          lines[j] = ' '.repeat(item) + line.trimStart();
+          changed = true;
+        }
+        break;
+      }
+      if (line.trim() !== '' && /^ */.exec(line)![0].length < indent) {
+        j -= 1;
+        break;
+      }
+    }
+    i = j;
+  }
+  return changed ? lines.join('\n') : body;
+}
+
+/**
+ * The content indentation of the list item the fence on line `i` stands in, or -1: the nearest
+ * less indented line is the item's, or a lazy continuation line of it (a paragraph line right
+ * below the item's text).
+ */
+function listItemIndent(lines: string[], i: number): number {
+  const indent = /^ */.exec(lines[i]!)![0].length;
+  for (let k = i - 1; k >= 0; k--) {
+    const line = lines[k]!;
+    if (line.trim() === '') continue;
+    const at = /^ */.exec(line)![0].length;
+    if (at >= indent) continue;
+    const item = /^ *(?:[-*+]|\d{1,9}[.)]) {1,4}(?=\S)/.exec(line);
+    if (item) return item[0].length;
+    const above = lines[k - 1];
+    if (above === undefined || above.trim() === '' || /^ {0,3}(#|`{3}|~{3})/.test(line)) return -1;
+  }
+  return -1;
 }
 
 /**

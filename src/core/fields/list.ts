@@ -40,9 +40,13 @@ export function renderList(field: ListField, value: FieldValue | undefined): str
  */
 export function readList(field: ListField, raw: string): string[] {
   const found: string[] = [];
+  // A list indented as a whole (an answer below a bold list item) has its items at its first
+  // item's indentation.
+  let base = -1;
   for (const line of blockLines(raw)) {
     const m = ITEM_RE.exec(line);
-    if (m && m[1]!.length < 2) found.push(m[3]!);
+    if (m && base < 0) base = m[1]!.length;
+    if (m && m[1]!.length < base + 2) found.push(m[3]!);
     else if (found.length && line.trim()) found[found.length - 1] += ` ${line.trim()}`;
   }
   const placeholders = new Set(field.placeholderItems.map((p) => p.trim()));

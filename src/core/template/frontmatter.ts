@@ -177,7 +177,9 @@ export function parseFrontMatter(yamlText: string): FrontMatter {
         const f: DateField = { ...base, kind: 'date', placeholder: text };
         field = f;
       } else {
-        const placeholder = text === '' || isOnlyPlaceholders(text);
+        // `author: (name of the main author)`: a note in parentheses says what to write.
+        const placeholder =
+          text === '' || isOnlyPlaceholders(text) || /^\(\s*\S+\s+[^()]*\)$/.test(text.trim());
         const f: TextField = {
           ...base,
           kind: 'text',

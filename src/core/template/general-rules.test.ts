@@ -556,6 +556,61 @@ Explain the idea as if it already shipped. That usually means:
   });
 });
 
+describe('notes about the template itself', () => {
+  it('paragraphs under the title’s metadata that say how to fill the template are help (Swift shape)', () => {
+    const text = `# Feature name
+
+* Proposal: [NNNN](NNNN-file.md)
+* Authors: [Author name](https://example.org/you)
+* Status: **Awaiting review**
+
+Fill this template in by replacing its text; delete this paragraph and the next ones
+before you send the proposal.
+
+As the author, fill in every field above except the reviewer.
+
+## Introduction
+
+A short description of the feature.
+`;
+    const fields = form(text);
+    expect(fields).toEqual(['text Title', 'keyvalue Feature name', 'prose Introduction']);
+    const template = parseTemplate(text);
+    const title = template.root.children[0]!;
+    expect(title.type === 'section' ? title.hint : '').toContain(
+      'As the author, fill in every field',
+    );
+    // A document that kept the note still only misses what it misses.
+    const doc = text
+      .replace('# Feature name', '# Range forms')
+      .replace('[NNNN](NNNN-file.md)', '[0042](0042-range-forms.md)')
+      .replace('[Author name](https://example.org/you)', 'Ada')
+      .replace('A short description of the feature.', 'Ranges get a new form.');
+    expect(checkMarkdown(template, doc).missing).toEqual([]);
+  });
+
+  it('front matter values in parentheses say what to write: placeholders, not answers (NixOS shape)', () => {
+    const text = `---
+feature: (a unique identifier, e.g. my_feature)
+author: (name of the main author)
+related-issues: (links to pull requests, added later)
+---
+
+# Summary
+
+One paragraph.
+`;
+    const template = parseTemplate(text);
+    const author = allFields(template).find((f) => f.id === 'front-matter/author');
+    expect(author).toMatchObject({ kind: 'text', placeholder: '(name of the main author)' });
+    expect(author?.kind === 'text' ? author.defaultValue : null).toBe('');
+    const kept = readDocument(template, text.replace('One paragraph.', 'Done.')).values;
+    expect(kept['front-matter/author']).toBe('');
+    const filled = readDocument(template, text.replace('(name of the main author)', 'Ada')).values;
+    expect(filled['front-matter/author']).toBe('Ada');
+  });
+});
+
 describe('plain text copied from a rendered page', () => {
   it('short bare lines are headings; a question followed by items stays in its section', () => {
     const text = `Release Plan

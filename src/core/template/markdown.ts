@@ -611,7 +611,16 @@ function buildBlocks(
         region.hints.length > 0 &&
         region.placeholder.length > 0 &&
         region.placeholder.every((p) => BRACKET_PARAGRAPH_RE.test(p)) &&
-        !blocks.some((b) => b.type !== 'static'));
+        !blocks.some((b) => b.type !== 'static')) ||
+      // Instructions about the template itself under the title's metadata ("When filling out
+      // this template, delete …", then more plain paragraphs): the template's help.
+      (isTitle &&
+        region.fields === 0 &&
+        region.label === null &&
+        region.placeholder.length > 0 &&
+        blocks.some((b) => b.type !== 'static') &&
+        TEMPLATE_NOTE_RE.test(region.placeholder[0]!) &&
+        region.placeholder.every((p) => isInstructionText(p)));
     if (sectionHelp) {
       section.hint = [section.hint, takeHint()].filter(Boolean).join('\n\n');
       section.guidance = [...(section.guidance ?? []), ...taken];
@@ -916,7 +925,41 @@ function buildBlocks(
     visit(token);
   });
   closeRegion(true);
+  if (!section.title) nameOpeningFields(blocks);
   return blocks;
+}
+
+const OPENING_NAMES: Partial<Record<Field['kind'], string>> = {
+  keyvalue: 'Details',
+  checklist: 'Checklist',
+  tasklist: 'Tasks',
+  table: 'Table',
+  code: 'Code',
+  list: 'List',
+  prose: 'Notes',
+  text: 'Notes',
+};
+
+/**
+ * Several fields before the first heading have no heading to name them: text that opens the
+ * document is the "Introduction", the others are named by their kind ("Details" for key-value
+ * items, "Checklist", "Notes" for text), numbered when a name comes twice. Ids stay as they were.
+ */
+function nameOpeningFields(blocks: Block[]): void {
+  const fields = blocks.flatMap((b) =>
+    b.type === 'field' && b.field.label === 'Introduction' ? [b.field] : [],
+  );
+  if (fields.length < 2) return;
+  // "Introduction" stays only on text that opens the document.
+  const first = fields[0]!.kind === 'prose' || fields[0]!.kind === 'text';
+  const used = new Set(first ? ['Introduction'] : []);
+  for (const field of first ? fields.slice(1) : fields) {
+    const base = OPENING_NAMES[field.kind] ?? 'Notes';
+    let name = base;
+    for (let n = 2; used.has(name); n++) name = `${base} ${n}`;
+    used.add(name);
+    field.label = name;
+  }
 }
 
 /** A table of contents: every item is a link to an anchor of the page. */
@@ -943,6 +986,9 @@ function isInstructionText(text: string): boolean {
     return !/\\?\[[^\]\n]+\\?\](?!\()|\{[^{}\n]+\}|_{3,}|\.{3}\s*$/.test(raw);
   });
 }
+
+/** A paragraph about the template itself: how to fill it in, what to delete. */
+const TEMPLATE_NOTE_RE = /\b(?:this|the) template\b|\bdelete (?:or replace )?(?:this|these|all)\b/i;
 
 /** Guidance that starts "If applicable", "Optional" or "If any" makes its field optional. */
 const OPTIONAL_HINT_RE = /^\s*\(?\s*(if applicable|optional|if any|if relevant|if needed)\b/i;
@@ -1001,14 +1047,19 @@ function inlineBlock(
       detail: options.detail,
     };
   } else {
+    // The note that made the field optional (`*(optional, …)*: fixes #`) is its help; the
+    // placeholder is what follows it. The output still writes the line as the template does.
+    const note = /^\s*[*_]*\(([^()]*)\)[*_]*\s*:?\s*/.exec(valueText);
+    const optionalNote = note && OPTIONAL_HINT_RE.test(note[1]!) ? note : null;
+    const shown = optionalNote ? valueText.slice(optionalNote[0].length) : valueText;
     const isDefault =
       valueText !== '' && !isOnlyPlaceholders(valueText) && isShortDefault(valueText);
     field = {
       id: makeId(label),
       kind: 'text',
       label,
-      hint,
-      placeholder: isDefault ? '' : unescapeMarkdown(valueText).replace(/^\[(.*)\]$/, '$1'),
+      hint: optionalNote ? unescapeMarkdown(optionalNote[1]!).trim() : hint,
+      placeholder: isDefault ? '' : unescapeMarkdown(shown).replace(/^\[(.*)\]$/, '$1'),
       required,
       defaultValue: isDefault ? valueText : '',
     };
