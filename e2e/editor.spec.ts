@@ -44,7 +44,10 @@ async function fillMissing(page: Page, prefix: string): Promise<string[]> {
     const kind = await focused.evaluate((el) =>
       el instanceof HTMLInputElement ? el.type : el.tagName.toLowerCase(),
     );
-    if (kind === 'checkbox' || kind === 'radio') {
+    if (kind === 'button') {
+      // Nothing was left to go to: the meter follows the last answer once checking is done.
+      break;
+    } else if (kind === 'checkbox' || kind === 'radio') {
       const group = focused.locator('xpath=ancestor::*[contains(@class, "field")][1]');
       const box = group.locator('input[type=checkbox]:not(:checked), input[type=radio]').first();
       await box.check();
