@@ -5,9 +5,8 @@
  * parsed an imported template answers the same messages (src/templates/templateWorker.ts).
  */
 import '../../zodSetup.ts';
-import { checkDocument } from '../../core/check.ts';
 import type { Template } from '../../core/template/types.ts';
-import { loadYaml } from '../../templates/yaml-lazy.ts';
+import { checkReply, handleInOrder } from '../../templates/workerReplies.ts';
 import type { CheckWorkerReply, CheckWorkerRequest } from './checkWorkerProtocol.ts';
 
 const scope = self as unknown as {
@@ -17,37 +16,7 @@ const scope = self as unknown as {
 
 let template: Template | null = null;
 
-/**
- * Checking may read front matter, so every message waits for the YAML library (loaded once);
- * chaining on one promise keeps the messages in the order they came.
- */
-let queue: Promise<unknown> = loadYaml();
-
-scope.onmessage = (event) => {
-  const request = event.data;
-  queue = queue.then(
-    () => handle(request),
-    () => handle(request),
-  );
-};
-
-function handle(request: CheckWorkerRequest): void {
-  if (request.type === 'template') {
-    template = request.template;
-    return;
-  }
-  try {
-    if (!template) throw new Error('No template was sent to check against.');
-    scope.postMessage({
-      ok: true,
-      id: request.id,
-      report: checkDocument(template, request.values),
-    });
-  } catch (error) {
-    scope.postMessage({
-      ok: false,
-      id: request.id,
-      message: error instanceof Error ? error.message : String(error),
-    });
-  }
-}
+handleInOrder(scope, (request) => {
+  if (request.type === 'template') template = request.template;
+  else scope.postMessage(checkReply(template, request));
+});
