@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { form } from './helpers.ts';
+import { form, pasteTemplate } from './helpers.ts';
 
 function draftRow(page: Page, title: string) {
   return page
@@ -126,16 +126,7 @@ test('a draft of a 1,000-section template gets its progress line without holding
   const name = (i: number): string =>
     (i >= 26 ? name(Math.floor(i / 26) - 1) : '') + String.fromCharCode(97 + (i % 26));
   const template = Array.from({ length: 1000 }, (_, i) => `## Topic ${name(i)}\n`).join('\n');
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Import a template' }).click();
-  await page.getByLabel('Pasted text').check();
-  const box = page.getByRole('textbox', { name: 'Template text' });
-  await box.evaluate((el, value) => {
-    // eslint-disable-next-line @typescript-eslint/unbound-method -- called with the element below
-    const setter = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!;
-    setter.call(el, value);
-    el.dispatchEvent(new Event('input', { bubbles: true }));
-  }, template);
+  await pasteTemplate(page, template);
   await page.getByRole('button', { name: 'Check the template' }).click();
   await page.getByRole('button', { name: 'Add and start a proposal' }).click({ timeout: 60_000 });
   await expect(page).toHaveURL(/#\/draft\//, { timeout: 60_000 });

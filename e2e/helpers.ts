@@ -53,3 +53,27 @@ export function shownText(field: Locator): Promise<string> {
       : (el.textContent ?? ''),
   );
 }
+
+/**
+ * Sets a text area's whole value in one input event, as a paste does (typing a megabyte would
+ * take minutes). The value is set through the prototype's setter, as typing does, so the app's
+ * own input handling sees it.
+ */
+export async function pasteInto(box: Locator, text: string): Promise<void> {
+  await box.evaluate((el, value) => {
+    Reflect.set(HTMLTextAreaElement.prototype, 'value', value, el);
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  }, text);
+}
+
+/** Opens the gallery's template import with `text` pasted in; returns the text box. */
+export async function pasteTemplate(page: Page, text: string): Promise<Locator> {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Import a template' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('radio', { name: 'Pasted text' }).check();
+  const box = dialog.getByRole('textbox', { name: 'Template text' });
+  await pasteInto(box, text);
+  await expect(box).toHaveValue(text);
+  return box;
+}

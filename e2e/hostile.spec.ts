@@ -1,7 +1,14 @@
 import { expect, test } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
 import LZString from 'lz-string';
-import { failOnDialogsAndErrors, form, markdownText, openTemplate, preview } from './helpers.ts';
+import {
+  failOnDialogsAndErrors,
+  form,
+  markdownText,
+  openTemplate,
+  pasteTemplate,
+  preview,
+} from './helpers.ts';
 
 /**
  * Hostile input: each case shows its message, nothing blanks, the page keeps answering, and no
@@ -97,23 +104,6 @@ test('a list nested 5,000 levels deep: the preview shows it as plain text with a
   expect(await source.inputValue()).toBe(deep);
   expect(await markdownText(page)).toContain(deep);
 });
-
-async function pasteTemplate(page: Page, text: string): Promise<Locator> {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Import a template' }).click();
-  await page.getByLabel('Pasted text').check();
-  const box = page.getByRole('textbox', { name: 'Template text' });
-  // Set in one go (typing a megabyte would take minutes); the app sees an ordinary input event.
-  await box.evaluate((el, value) => {
-    // React tracks the value property: set it through the prototype's setter, as typing does.
-    // eslint-disable-next-line @typescript-eslint/unbound-method -- called with the element below
-    const setter = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!;
-    setter.call(el, value);
-    el.dispatchEvent(new Event('input', { bubbles: true }));
-  }, text);
-  await expect(box).toHaveValue(text);
-  return box;
-}
 
 /** While the worker reads, the page answers (a frame is painted) and the progress is still up. */
 async function probeWhileReading(page: Page): Promise<void> {

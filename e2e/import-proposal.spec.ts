@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { failOnDialogsAndErrors, form, markdownText } from './helpers.ts';
+import { failOnDialogsAndErrors, form, markdownText, pasteInto } from './helpers.ts';
 
 test.beforeEach(({ page }) => failOnDialogsAndErrors(page));
 
@@ -271,14 +271,7 @@ test('a large proposal is read in the background with progress and Cancel; its t
   await page.getByRole('button', { name: 'Import a proposal' }).click();
   const dialog = page.getByRole('dialog');
   const box = dialog.getByRole('textbox', { name: 'Or paste the proposal' });
-  // Set in one go, as a paste does (typing this much would take minutes).
-  await box.evaluate((el, value) => {
-    // React tracks the value property: set it through the prototype's setter, as typing does.
-    // eslint-disable-next-line @typescript-eslint/unbound-method -- called with the element below
-    const setter = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!;
-    setter.call(el, value);
-    el.dispatchEvent(new Event('input', { bubbles: true }));
-  }, large);
+  await pasteInto(box, large);
   // The worker's script is held back until Cancel is pressed, so the reading is surely under way.
   let release = () => {};
   const held = new Promise<void>((resolve) => (release = resolve));

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { failOnDialogsAndErrors, form, markdownText } from './helpers.ts';
+import { failOnDialogsAndErrors, form, markdownText, pasteTemplate } from './helpers.ts';
 
 test.beforeEach(({ page }) => failOnDialogsAndErrors(page));
 
@@ -23,15 +23,8 @@ function manyHeadings(count: number): string {
 }
 
 async function importPasted(page: Page, text: string) {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Import a template' }).click();
+  await pasteTemplate(page, text);
   const dialog = page.getByRole('dialog');
-  await dialog.getByRole('radio', { name: 'Pasted text' }).check();
-  // One input event with the whole text, as a paste gives (fill() would take long).
-  await dialog.getByRole('textbox', { name: 'Template text' }).evaluate((el, value) => {
-    Reflect.set(HTMLTextAreaElement.prototype, 'value', value, el);
-    el.dispatchEvent(new Event('input', { bubbles: true }));
-  }, text);
   await dialog.getByRole('button', { name: 'Check the template' }).click();
   // Reading 10,000 headings takes a while on a busy machine (no timing is asserted here).
   await dialog
