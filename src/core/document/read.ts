@@ -129,9 +129,12 @@ export function readDocument(template: Template, markdown: string): ReadResult {
   visit(template.root);
 
   const plain =
-    template.format === 'text'
-      ? plainDocumentToMarkdown(body, targets, inlineLabels(template))
+    template.format === 'text' || copiedFromPage(body, targets)
+      ? plainDocumentToMarkdown(body, targets, template)
       : body;
+  // How bare heading lines were made headings: after a plain-text template, or copied from a page.
+  const fromPlain: PlainOrigin =
+    plain === body ? null : template.format === 'text' ? 'template' : 'page';
   const { text, written: promoted } = promoteBoldHeadings(
     closeListItemFences(plain),
     targets,
@@ -240,7 +243,7 @@ export function readDocument(template: Template, markdown: string): ReadResult {
           headings[t.section.id] = text;
           for (const f of t.section.headingFields) values[f.id] = '';
           values[t.section.titleFieldId!] = bare;
-          keepWrittenHeading(t.section, token.raw, plain !== body, values);
+          keepWrittenHeading(t.section, token.raw, fromPlain, values);
           docOrder.push(t.section.id);
           continue;
         }
@@ -285,12 +288,7 @@ export function readDocument(template: Template, markdown: string): ReadResult {
           current = units;
           headings[t.section.id] = text;
           readTitleFields(t.section.heading!, match, t.section.headingFields, values);
-          keepWrittenHeading(
-            t.section,
-            promoted.get(unit.start) ?? token.raw,
-            plain !== body,
-            values,
-          );
+          keepWrittenHeading(t.section, promoted.get(unit.start) ?? token.raw, fromPlain, values);
           docOrder.push(t.section.id);
         }
         continue;
@@ -325,7 +323,7 @@ export function readDocument(template: Template, markdown: string): ReadResult {
     values[node.id] = list.map((inst, i) => {
       const scope: GroupInstance = {};
       readTitleFields(node.instance.heading!, inst.match, node.instance.headingFields, scope);
-      keepWrittenHeading(node.instance, inst.raw, plain !== body, scope, i + 1);
+      keepWrittenHeading(node.instance, inst.raw, fromPlain, scope, i + 1);
       readBlocks(node.instance.blocks, inst.units, scope, '', '', ctx);
       return completeValues(node.field.fields, scope);
     });
@@ -335,34 +333,183 @@ export function readDocument(template: Template, markdown: string): ReadResult {
 
 /**
  * A document filled in from a plain-text template may itself be plain text (copied from a
- * rendered page): its headings are the lines that match the template's headings, and a line of
- * several labelled values is one line per label. A document with Markdown headings is left as is.
+ * rendered page): its headings are the lines that match the template's headings, a line of
+ * several labelled values is one line per label, and `Key: value` of a key-value field takes the
+ * template's item form again (`- Key: value`). A document with Markdown headings is left as is.
  */
-function plainDocumentToMarkdown(body: string, targets: Target[], labels: string[]): string {
+function plainDocumentToMarkdown(body: string, targets: Target[], template: Template): string {
+  const labels = inlineLabels(template);
+  const items = keyItemPrefixes(template);
   const lines = body.split('\n');
   const isHeadingLine = (line: string) => {
     const m = /^ {0,3}#{1,6}[ \t]+(.*)$/.exec(line);
     return m !== null && targets.some((t) => t.pattern.exec(m[1]!.trim()) !== null);
   };
   if (lines.some(isHeadingLine)) return body;
+  // Which section each line names word for word (-1: none), to keep reworded ones in order.
+  const exact = lines.map((l) => {
+    const t = l.trim();
+    return t === '' || t.length > 120 ? -1 : targets.findIndex((x) => x.pattern.exec(t) !== null);
+  });
+  // Copied from a page, a table of contents names the sections again before they start: only
+  // the last line naming a section is its heading, and a list of contents is not headings (a
+  // plain-text template's headings may follow each other: `Author: …` under the title).
+  const lastNaming = new Map<number, number>();
+  exact.forEach((k, i) => k >= 0 && lastNaming.set(k, i));
+  const inRun = contentsRuns(lines, exact);
+  if (template.format !== 'text') {
+    exact.forEach((k, i) => {
+      if (k >= 0 && (lastNaming.get(k) !== i || inRun[i])) exact[i] = -1;
+    });
+  }
+  // Against a Markdown template, a short line standing alone that reads like one of the
+  // template's headings reworded ("Motivation and overview") is that heading too.
+  const reworded =
+    template.format === 'text'
+      ? null
+      : rewordTargets(
+          template,
+          targets,
+          lines.filter((_, i) => exact[i]! >= 0).map((l) => l.trim()),
+        );
+  const levels = [...new Set(targets.map((x) => x.section.level))];
+  const titleAt = targets.findIndex(
+    (x) => x.section.titleFieldId !== undefined && x.section.level === 1,
+  );
+  let previous = -1;
   let fence = false;
+  let lastItem = -1;
   const out: string[] = [];
-  for (const line of lines) {
+  for (const [i, line] of lines.entries()) {
     if (/^ {0,3}(```|~~~)/.test(line)) fence = !fence;
     const t = line.trim();
     if (fence || t === '' || t.length > 120 || /^([-*+]|\d+[.)])\s|^\[|^[#>|]/.test(t)) {
       out.push(line);
       continue;
     }
-    const target = targets.find((x) => x.pattern.exec(t) !== null);
+    let k = exact[i]!;
+    // A page's first line is its title, whatever its shape (as a document's H1 is).
+    if (k < 0 && reworded && titleAt >= 0 && out.every((l) => l.trim() === '')) {
+      out.push(`# ${t}`);
+      continue;
+    }
+    if (k < 0 && reworded && standsAlone(lines, i) && /^[\p{Lu}\d`]/u.test(t)) {
+      // Between the sections named before and after it, in the template's order; a heading
+      // one word longer or shorter than the template's counts as at its level.
+      const next = exact.slice(i + 1).find((x) => x >= 0) ?? targets.length;
+      const inOrder = (x: number) => x > previous && x < next;
+      k = reworded(t, null, inOrder);
+      for (const level of levels) {
+        if (k >= 0) break;
+        const found = reworded(t, level, inOrder);
+        if (found >= 0 && targets[found]!.section.level === level) k = found;
+      }
+    }
+    const target = targets[k];
     if (target) {
+      previous = Math.max(previous, k);
       out.push('', `${'#'.repeat(Math.max(1, target.section.level))} ${t}`, '');
       continue;
     }
-    const split = splitKnownLabels(t, labels) ?? splitLabelledLine(t);
+    const pair = /^([^:]{1,60}?)\s*:\s+(\S.*)$/.exec(t);
+    const prefix = pair ? items.get(pair[1]!.toLowerCase()) : undefined;
+    if (prefix !== undefined) {
+      // Items copied one per paragraph are one list again.
+      if (lastItem >= 0 && out.slice(lastItem + 1).every((l) => l.trim() === '')) {
+        out.length = lastItem + 1;
+      }
+      out.push(`${prefix}${pair![2]}`);
+      lastItem = out.length - 1;
+      continue;
+    }
+    const split =
+      splitKnownLabels(t, labels) ?? (template.format === 'text' ? splitLabelledLine(t) : null);
     out.push(...(split ? ['', ...split, ''] : [line]));
   }
   return out.join('\n');
+}
+
+/**
+ * Lines of a list of contents: three or more lines in a row naming sections, each followed
+ * (blank lines aside) by another line naming a section. A line followed by text is a heading.
+ */
+function contentsRuns(lines: string[], exact: number[]): boolean[] {
+  const out = lines.map(() => false);
+  let run: number[] = [];
+  let last = -1;
+  const close = () => {
+    if (run.length >= 3) for (const i of run) out[i] = true;
+    run = [];
+  };
+  lines.forEach((line, i) => {
+    if (line.trim() === '') return;
+    if (exact[i]! >= 0) {
+      if (last >= 0) run.push(last);
+      last = i;
+    } else {
+      last = -1;
+      close();
+    }
+  });
+  close();
+  return out;
+}
+
+/** A short line between blank lines, not ending like a sentence: it may be a heading. */
+function standsAlone(lines: string[], i: number): boolean {
+  const t = lines[i]!.trim();
+  return (
+    (lines[i - 1] ?? '').trim() === '' &&
+    (lines[i + 1] ?? '').trim() === '' &&
+    t.length <= 80 &&
+    t.split(/\s+/).length <= 10 &&
+    !/[.,;:!?]$/.test(t)
+  );
+}
+
+/** The item form (`- Feature Name: `) of each key of the template's list-like key-value fields. */
+function keyItemPrefixes(template: Template): Map<string, string> {
+  const out = new Map<string, string>();
+  const visit = (blocks: Block[]) => {
+    for (const b of blocks) {
+      if (b.type === 'field' && b.field.kind === 'keyvalue' && b.layout) {
+        b.field.entries.forEach((entry, i) => {
+          const prefix = b.layout![i]?.prefix;
+          if (prefix && /^ *[-*+] /.test(prefix)) out.set(entry.key.toLowerCase(), prefix);
+        });
+      } else if (b.type === 'quote' || b.type === 'group') visit(b.blocks);
+    }
+  };
+  const walk = (s: Section) => {
+    visit(s.blocks);
+    for (const c of s.children) walk(c.type === 'group' ? c.instance : c);
+  };
+  walk(template.root);
+  return out;
+}
+
+/**
+ * A document read against a Markdown template whose sections are named by bare lines only (at
+ * least two of them, none written as a Markdown heading, ATX or setext): text copied from a
+ * rendered page, where headings lost their `#` (and code its fences, so a `# comment` line of
+ * a code sample does not count). It is read as a plain-text document.
+ */
+function copiedFromPage(body: string, targets: Target[]): boolean {
+  const named = new Set<Target>();
+  const lines = body.split('\n');
+  let fence = false;
+  for (const [i, line] of lines.entries()) {
+    if (/^ {0,3}(```|~~~)/.test(line)) fence = !fence;
+    if (fence) continue;
+    const atx = /^ {0,3}#{1,6}[ \t]+(.*?)[ \t#]*$/.exec(line);
+    const t = atx ? atx[1]!.trim() : line.trim();
+    if (t === '' || t.length > 120) continue;
+    const target = targets.find((x) => x.pattern.exec(t) !== null);
+    if (!target) continue;
+    if (atx || /^ {0,3}(=+|-+)[ \t]*$/.test(lines[i + 1] ?? '')) return false;
+    named.add(target);
+  }
+  return named.size >= 2;
 }
 
 /** `Author: Ada Lovelace Created: …` split at the template's own labels, so values keep spaces. */
@@ -647,20 +794,34 @@ function listItemIndent(lines: string[], i: number): number {
  * heading would change its line: another wording, level or closing, a setext underline, or the
  * bold line it was promoted from. Headings with fields of their own are written from them.
  */
+type PlainOrigin = 'template' | 'page' | null;
+
 function keepWrittenHeading(
   section: Section,
   raw: string,
-  fromPlainText: boolean,
+  fromPlainText: PlainOrigin,
   values: Values,
   number = 0,
 ): void {
   if (section.heading === null) return;
   const line = raw.replace(/\n+$/, '');
   if (line.trim() === '') return;
+  const title = renderTitle(section.heading, values, number).trim();
   // A plain-text document's bare heading lines were made Markdown headings to be read; the
-  // output writes the template's heading, with the same words.
-  if (fromPlainText && !/^[-*+ ]|\*\*/.test(line)) return;
-  if (line.trim() === renderTitle(section.heading, values, number).trim()) return;
+  // output writes the template's heading, with the same words; a line copied from a page that
+  // rewords a Markdown template's heading is kept as written.
+  const words = (text: string) =>
+    text
+      .replace(/^#+\s*/, '')
+      .replace(/\s+/g, ' ')
+      .toLowerCase();
+  if (
+    fromPlainText &&
+    !/^[-*+ ]|\*\*/.test(line) &&
+    (fromPlainText === 'template' || words(line) === words(title))
+  )
+    return;
+  if (line.trim() === title) return;
   values[headingKey(section.id)] = line;
   if (section.headingFields.length > 0 || number > 0)
     values[headingReadKey(section.id)] = headingFieldsJson(section, values, number);
