@@ -28,6 +28,18 @@ describe('lostAuthorLines', () => {
     ]);
   });
 
+  it('accepts a line copied without its bullet given back as a list item, in place', () => {
+    const copied = '## Goals\n\nFaster builds\n\n## Notes\n\nNone.\n';
+    expect(
+      lostAuthorLines(TEMPLATE, copied, '## Goals\n\n- Faster builds\n\n## Notes\n\nNone.\n'),
+    ).toEqual([]);
+    expect(
+      lostAuthorLines(TEMPLATE, copied, '## Goals\n\n## Notes\n\nNone.\n- Faster builds\n').map(
+        (l) => l.reason,
+      ),
+    ).toEqual(['moved']);
+  });
+
   it('reports lines put out of order within their section', () => {
     const output =
       '## Goals\n\n- Fewer flaky tests\n- Faster builds\n\n## Plan\n\n1. Cache\n   - by content hash\n2. Retry once\n\n## Notes\n\nNone.\n';

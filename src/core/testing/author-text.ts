@@ -214,9 +214,12 @@ export function lostAuthorLines(
   doc.forEach((line, i) => {
     if (isTemplateLine(line, templateKeys)) return;
     const section = docSections[i]!;
+    // A line copied from a page lost its bullet; the output may give the item form back.
+    const asItem = /^\s*(- |1\. )/.test(line.key) ? line.key : `- ${line.key}`;
     let found = -1;
     for (let j = cursor; j < out.length; j++) {
-      if (out[j]!.key === line.key && outSections[j] === section) {
+      const key = out[j]!.key;
+      if ((key === line.key || key === asItem) && outSections[j] === section) {
         found = j;
         break;
       }
@@ -239,7 +242,7 @@ export function lostAuthorLines(
           (o.key.startsWith(line.key) || (!isItem && o.key.includes(bare))),
       );
     if (reflowed && options.allowReflow) return;
-    const anywhere = out.some((o) => o.key === line.key);
+    const anywhere = out.some((o) => o.key === line.key || o.key === asItem);
     lost.push({
       line: line.raw,
       lineNumber: line.lineNumber,
