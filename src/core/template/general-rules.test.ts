@@ -647,3 +647,48 @@ describe('a title heading that is all placeholder', () => {
     expect(readDocument(template, out).values).toEqual(values);
   });
 });
+
+describe('guidance that lets the author leave a section out', () => {
+  const TEMPLATE = `## Overview
+
+[What the change is, in two sentences.]
+
+## Rollout switch
+
+[Which setting turns the change on and off. This section may be omitted if there is none.]
+
+## Sample
+
+Show how a caller would use it. Skip this section when it does not apply.
+
+## Cost
+
+Say what it costs to run; delete this section if nothing changes.
+
+## Risks
+
+[What could go wrong.]
+`;
+
+  it('"may be omitted", "skip this section", "delete this section if" make the section optional', () => {
+    expect(form(TEMPLATE)).toEqual([
+      'prose Overview',
+      'prose Rollout switch (optional)',
+      'prose Sample (optional)',
+      'prose Cost (optional)',
+      'prose Risks',
+    ]);
+  });
+
+  it('a document that leaves those sections out misses only the required ones', () => {
+    const doc = `## Overview
+
+Cache the index in memory.
+
+## Risks
+`;
+    expect(checkMarkdown(parseTemplate(TEMPLATE), doc).missing.map((m) => m.title)).toEqual([
+      'Risks',
+    ]);
+  });
+});

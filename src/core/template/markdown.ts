@@ -126,8 +126,12 @@ function buildSectionTree(tokens: Token[]): RawSection {
   return root;
 }
 
-/** "This is an optional element": guidance that makes its section or field optional. */
-const OPTIONAL_NOTE_RE = /^\s*\(?\s*optional\b|\ban optional (?:element|section|part|field)\b/i;
+/**
+ * "This is an optional element", "Skip this section when not applicable", "This section may be
+ * omitted if there are none": guidance that makes its section or field optional.
+ */
+const OPTIONAL_NOTE_RE =
+  /^\s*\(?\s*optional\b|\ban optional (?:element|section|part|field)\b|\b(?:skip|omit|leave out) this (?:section|part)\b|\bthis (?:section|part) (?:(?:may|can|could) (?:be )?)?(?:(?:safely )?(?:omitted|skipped|left out|left empty|left blank)|is optional)\b|\b(?:remove|delete) this (?:section|part) (?:if|when|for)\b/i;
 
 const isComment = (t: Token) => t.type === 'html' && /^<!--[\s\S]*-->$/.test(t.raw.trim());
 
