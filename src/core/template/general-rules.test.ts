@@ -574,7 +574,7 @@ As the author, fill in every field above except the reviewer.
 A short description of the feature.
 `;
     const fields = form(text);
-    expect(fields).toEqual(['text Title', 'keyvalue Feature name', 'prose Introduction']);
+    expect(fields).toEqual(['text Title', 'keyvalue Details', 'prose Introduction']);
     const template = parseTemplate(text);
     const title = template.root.children[0]!;
     expect(title.type === 'section' ? title.hint : '').toContain(
@@ -690,5 +690,90 @@ Cache the index in memory.
     expect(checkMarkdown(parseTemplate(TEMPLATE), doc).missing.map((m) => m.title)).toEqual([
       'Risks',
     ]);
+  });
+});
+
+describe('title headings in other shapes', () => {
+  it('`Title of X`, `Your X` and `ABC-003: Template` H1s are the document title', () => {
+    for (const h1 of ['Title of Design Note', 'Your Change', 'DN-007: Template']) {
+      const text = `# ${h1}\n\n**Owner** [Your name](https://example.org/you)\n\n## Problem\n\n[Why it matters.]\n`;
+      expect(form(text), h1).toEqual(['text Title', 'text Owner', 'prose Problem']);
+      const doc = `# Faster uploads\n\n**Owner**: [Ana](https://example.org/ana)\n\n## Problem\n\nUploads stall.\n`;
+      const template = parseTemplate(text);
+      const read = readDocument(template, doc);
+      expect(checkMarkdown(template, doc).complete, h1).toBe(true);
+      // The author's H1 fills the title (never written twice); `**Owner**:` keeps its colon.
+      expect(renderDocument(template, read.values), h1).toBe(doc);
+    }
+  });
+
+  it('without an H1, a first heading "Title" (setext) is the title; the list below it is details', () => {
+    const text = `Title
+-----
+* Author(s): [Name]
+* Reviewer: [Name]
+
+## Abstract
+
+[One paragraph.]
+
+## Open issues
+
+[Questions still open. This section may be omitted if there are none.]
+`;
+    expect(form(text)).toEqual([
+      'text Title',
+      'keyvalue Details',
+      'prose Abstract',
+      'prose Open issues (optional)',
+    ]);
+    const template = parseTemplate(text);
+    const shifted = `Retry budgets
+=============
+* Author(s): Ana
+* Reviewer: Bo
+
+Abstract
+--------
+Bound the retries a client makes.
+`;
+    expect(checkMarkdown(template, shifted).complete).toBe(true);
+    const same = shifted.replace('=============', '-------------');
+    const read = readDocument(template, same);
+    expect(read.values['title/title']).toBe('Retry budgets');
+    expect(checkMarkdown(template, same).complete).toBe(true);
+  });
+});
+
+describe('a document whose front matter is not valid YAML', () => {
+  it('is read, not refused: the front matter comes back as written', () => {
+    const template = parseTemplate(`---
+title: short-name
+owners:
+  - "@you"
+---
+
+# Short name
+
+## Summary
+
+[Two sentences.]
+`);
+    const doc = `---
+title: quick-sync
+owners:
+- "@ana"
+  reviewers:
+- "@bo"
+---
+
+# Quick sync
+
+## Summary
+
+Sync only what changed.
+`;
+    const read = readDocument(template, doc);
+    expect(renderDocument(template, read.values)).toBe(doc);
   });
 });

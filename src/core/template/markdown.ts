@@ -123,6 +123,17 @@ function buildSectionTree(tokens: Token[]): RawSection {
   // such as `RFC title`; templates with many H1s (sections at level 1) have no title heading.
   const h1s = collectRaw(root).filter((s) => s.level === 1);
   if (h1s.length === 1 && isTitleHeading(h1s[0]!.title)) h1s[0]!.isTitle = true;
+  // Without an H1, a first heading that says "Title" (a setext `Title` over `----`, then `##`
+  // sections) stands for the document's title: the author writes the proposal's name there.
+  const first = root.children[0];
+  if (
+    h1s.length === 0 &&
+    first !== undefined &&
+    first.children.length === 0 &&
+    root.children.length > 1 &&
+    /^(?:[\p{L}\p{N}-]+\s+){0,3}title$/iu.test(unescapeMarkdown(first.title))
+  )
+    first.isTitle = true;
   return root;
 }
 
@@ -219,6 +230,11 @@ function finishSection(
     section,
     ctx,
   );
+  // Under a title heading, a field named after the heading (the metadata list below `Title`)
+  // is the proposal's details, not a second "Title".
+  if (raw.isTitle)
+    for (const b of section.blocks)
+      if (b.type === 'field' && b.field.label === plainTitle(raw.title)) b.field.label = 'Details';
   // A section that asks one question its guidance calls optional ("Optional, but …") is
   // optional as a whole.
   const own = collectFields(section);
@@ -289,7 +305,18 @@ function placeholderInner(placeholder: string): string {
  * A phrase that names the document's title instead of being one: `RFC title`, `Title`,
  * `Your short, descriptive title`, `Project name`. In a template's H1 it is a placeholder.
  */
-const TITLE_PHRASE_RE = /^(?:[\p{L}\p{N}-]+,?\s+){0,7}(?:title|name)(?:\s+here)?$/iu;
+const TITLE_PHRASE_RE = new RegExp(
+  [
+    /^(?:[\p{L}\p{N}-]+,?\s+){0,7}(?:title|name)(?:\s+here)?$/u.source,
+    // `Title of RFC`, `Name of the proposal`
+    /^(?:title|name) of(?:\s+[\p{L}\p{N}-]+){1,4}$/u.source,
+    // `Your Feature`, `Your proposal's name`: the author's own, in the second person
+    /^your(?:\s+[\p{L}\p{N}'’-]+){1,4}$/u.source,
+    // `CFP-003: Template`, `Proposal template`: the template names itself
+    /^(?:[\p{L}\p{N}-]+\s+){0,2}template$/u.source,
+  ].join('|'),
+  'iu',
+);
 
 /** The template's H1 that the author replaces with the document's title. */
 export function isTitleHeading(title: string): boolean {
