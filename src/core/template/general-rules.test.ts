@@ -777,3 +777,53 @@ Sync only what changed.
     expect(renderDocument(template, read.values)).toBe(doc);
   });
 });
+
+describe('an example title, markers and folded instructions', () => {
+  const TEMPLATE = `<details>
+<summary>Instructions</summary>
+
+- Copy the file and rename it.
+- Open a draft pull request.
+
+</details>
+
+# Quick Sync Idea
+
+This is the title of the idea. Keep it short.
+
+## Open Questions [optional]
+
+What is still open.
+
+## Dependencies
+* New libraries: does it add any?
+* Affected teams: who has to change?
+`;
+
+  it('an H1 whose guidance calls it the title is the title; `[optional]` is a marker; folded instructions are help', () => {
+    expect(form(TEMPLATE)).toEqual([
+      'text Title',
+      'prose Open Questions [optional] (optional)',
+      'keyvalue Dependencies',
+    ]);
+  });
+
+  it('a key-value list written with bold keys comes back with them', () => {
+    const doc = `# Faster index
+
+## Dependencies
+* **New libraries:** none.
+* **Affected teams:** search.
+`;
+    const template = parseTemplate(TEMPLATE);
+    const read = readDocument(template, doc);
+    expect(read.values['dependencies']).toEqual({
+      'New libraries': 'none.',
+      'Affected teams': 'search.',
+    });
+    expect(renderDocument(template, read.values)).toContain(
+      '* **New libraries:** none.\n* **Affected teams:** search.\n',
+    );
+    expect(checkMarkdown(template, doc).complete).toBe(true);
+  });
+});
