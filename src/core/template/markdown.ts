@@ -990,8 +990,13 @@ function isInstructionText(text: string): boolean {
 /** A paragraph about the template itself: how to fill it in, what to delete. */
 const TEMPLATE_NOTE_RE = /\b(?:this|the) template\b|\bdelete (?:or replace )?(?:this|these|all)\b/i;
 
-/** Guidance that starts "If applicable", "Optional" or "If any" makes its field optional. */
-const OPTIONAL_HINT_RE = /^\s*\(?\s*(if applicable|optional|if any|if relevant|if needed)\b/i;
+/**
+ * Guidance that starts "If applicable", "Optional" or "If any" makes its field optional; so does
+ * guidance asking for "any other context" or "anything else" (`Add any other context about the
+ * problem here.`): the catch-all question of bug and feature templates, optional in issue forms.
+ */
+const OPTIONAL_HINT_RE =
+  /^\s*\(?\s*(?:if applicable|optional|if any|if relevant|if needed|(?:(?:please\s+)?(?:add|include|provide|share|list|mention)\s+)?any\s+(?:other|additional|further)\b|(?:is there\s+)?anything else\b)/i;
 
 function markOptional(region: Region): void {
   if (
