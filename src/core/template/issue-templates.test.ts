@@ -5,6 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { checkMarkdown } from '../check.ts';
+import { readDocument } from '../document/read.ts';
+import { renderDocument } from '../document/render.ts';
 import { allFields } from '../document/walk.ts';
 import { parseTemplate } from './parse.ts';
 
@@ -48,5 +50,82 @@ describe('catch-all questions', () => {
     const body = BOLD_BUG.replace('One or two sentences on the problem.', 'Saving fails offline.');
     expect(missing(BOLD_BUG, body)).toEqual([]);
     expect(missing(BOLD_BUG, BOLD_BUG)).toEqual(['What goes wrong']);
+  });
+});
+
+const DEVICE_BUG = `**What goes wrong**
+One or two sentences on the problem.
+
+**Your computer (fill in what you can):**
+ - System: [e.g. Linux]
+ - Viewer [e.g. firefox, edge]
+ - Release [e.g. 7]
+`;
+
+describe('key-value items without a colon', () => {
+  it('`- Viewer [e.g. firefox]` among `- System: [e.g. Linux]` is a key with its placeholder', () => {
+    const field = allFields(parseTemplate(DEVICE_BUG))[1]!;
+    expect(field.kind).toBe('keyvalue');
+    expect(field.kind === 'keyvalue' && field.entries.map((e) => [e.key, e.placeholder])).toEqual([
+      ['System', 'e.g. Linux'],
+      ['Viewer', 'e.g. firefox, edge'],
+      ['Release', 'e.g. 7'],
+    ]);
+  });
+
+  it('placeholders left are unfilled; values with or without the colon are answers', () => {
+    const title = 'Your computer (fill in what you can)';
+    expect(missing(DEVICE_BUG, DEVICE_BUG)).toEqual(['What goes wrong', title]);
+    const bare = DEVICE_BUG.replace('One or two', 'Two').replace(
+      / - (System|Viewer|Release).*/g,
+      ' - $1',
+    );
+    expect(missing(DEVICE_BUG, bare)).toEqual([title]);
+    const filled = bare.replace(' - Viewer', ' - Viewer Firefox 128');
+    expect(missing(DEVICE_BUG, filled)).toEqual([]);
+    const template = parseTemplate(DEVICE_BUG);
+    const values = readDocument(
+      template,
+      filled.replace(' - Viewer Firefox 128', ' - Viewer: Edge'),
+    ).values;
+    expect(Object.values(values)).toContainEqual({ Viewer: 'Edge' });
+  });
+});
+
+const NESTED_DETAILS = `### Checks
+
+* [ ] I searched the open issues first.
+
+### Details
+
+* **App version:**
+  * <!-- the output of \`app --version\`, e.g. 2.1.0 -->
+* **System:**
+  * <!-- e.g. Windows 11 -->
+
+### What happened
+<!-- One paragraph. -->
+`;
+
+describe('a key whose value goes in a nested item', () => {
+  it('`* **Key:**` then `  * <!-- hint -->` is a key-value field; the comment is its help', () => {
+    const field = allFields(parseTemplate(NESTED_DETAILS))[1]!;
+    expect(field.kind === 'keyvalue' && field.entries.map((e) => [e.key, e.hint])).toEqual([
+      ['App version', 'the output of `app --version`, e.g. 2.1.0'],
+      ['System', 'e.g. Windows 11'],
+    ]);
+  });
+
+  it('empty nested items are unanswered; written values read back and render in place', () => {
+    const empty = NESTED_DETAILS.replace(/ {2}\* <!--.*-->/g, '  *');
+    expect(missing(NESTED_DETAILS, empty)).toEqual(['Checks', 'Details', 'What happened']);
+    const filled = empty
+      .replace('* [ ]', '* [x]')
+      .replace('**App version:**\n  *', '**App version:**\n  * 2.3.1')
+      .replace('<!-- One paragraph. -->', 'It froze.');
+    expect(missing(NESTED_DETAILS, filled)).toEqual([]);
+    const template = parseTemplate(NESTED_DETAILS);
+    const out = renderDocument(template, readDocument(template, filled).values);
+    expect(out).toContain('* **App version:**\n  * 2.3.1\n* **System:**\n  *');
   });
 });

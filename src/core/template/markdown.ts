@@ -1095,6 +1095,10 @@ const LIST_LINE_RE = /^(\s*)([-*+]|\d{1,9}[.)])(?:[ \t]+|$)(.*)$/;
 const KEY_LINE_RE =
   /^(\s*(?:[-*+]|\d{1,9}[.)])[ \t]+)(?:\*\*([^*\n]+?)\*\*[ \t]*:?|([^:[\]*\n]{1,60}?):)(?:[ \t]+(.*)|[ \t]*)$/;
 
+/** `- Key [placeholder]`: groups 1 prefix, 3 key, 4 value (as KEY_LINE_RE's). */
+const BRACKET_KEY_LINE_RE =
+  /^(\s*(?:[-*+]|\d{1,9}[.)])[ \t]+)((?!))?(\p{L}[^:[\]*\n]{0,40}?)[ \t]+(\\?\[[^\]\n]+\\?\])[ \t]*$/u;
+
 function listField(
   list: Tokens.List,
   label: string,
@@ -1205,9 +1209,17 @@ function listField(
   const keyLines = lines.filter((l) => !isFillerLine(l));
   // A key is words (`Kernel (e.g. \`uname -a\`):`); a code span alone (`` `<package>`: ``) is an
   // example item.
-  const keyed = keyLines.map((l) => {
+  const colonKeyed = keyLines.map((l) => {
     const m = KEY_LINE_RE.exec(l);
     return m && m[3] !== undefined && !/\p{L}/u.test(m[3].replace(/`[^`]*`/g, '')) ? null : m;
+  });
+  // `- Browser [e.g. chrome, safari]`: a key without its colon, then a bracketed placeholder,
+  // among `- OS: [e.g. iOS]` lines (or with an "e.g." example of its own).
+  const keyed = colonKeyed.map((m, i) => {
+    if (m) return m;
+    const b = BRACKET_KEY_LINE_RE.exec(keyLines[i]!);
+    const example = b !== null && /^\\?\[\s*(?:e\.?g\.?|ex\.?|for example)\b/i.test(b[4]!);
+    return b && (example || colonKeyed.some((k) => k !== null)) ? b : null;
   });
   if (keyLines.length > 0 && keyed.every((m) => m !== null)) {
     const keys = keyed.map((m) => plainTitle((m[2] ?? m[3])!));
@@ -1249,6 +1261,22 @@ function listField(
     }
   }
 
+  const slotted = nested ? nestedKeyEntries(lines, baseIndent) : null;
+  if (slotted) {
+    const field: KeyValueField = {
+      ...base,
+      kind: 'keyvalue',
+      placeholder: '',
+      entries: slotted.map(({ key, hint: h, placeholder }) => ({
+        key,
+        hint: h,
+        placeholder,
+        options: [],
+      })),
+    };
+    return { field, layout: slotted.map(({ prefix, emptyText }) => ({ prefix, emptyText })) };
+  }
+
   if (nested) {
     const field: ProseField = { ...base, kind: 'prose', placeholder: raw, defaultValue: '' };
     return { field };
@@ -1264,6 +1292,38 @@ function listField(
     placeholderItems: items,
   };
   return { field };
+}
+
+/**
+ * `* **Electron version:**` items, each with one nested item where the value goes: empty, a
+ * comment saying what to write (`  * <!-- e.g. 4.0.3 -->`) or a placeholder. The nested item is
+ * the value's slot: its marker is part of the key's prefix.
+ */
+function nestedKeyEntries(
+  lines: string[],
+  baseIndent: number,
+): (KeyValueEntry & KeyLayout)[] | null {
+  const out: (KeyValueEntry & KeyLayout)[] = [];
+  for (let i = 0; i < lines.length; i += 2) {
+    const top = lines[i]!;
+    const slot = lines[i + 1];
+    const m = KEY_LINE_RE.exec(top);
+    if (!m || (m[4] ?? '').trim() !== '' || /^\s*/.exec(top)![0].length !== baseIndent) return null;
+    const s = slot === undefined ? null : /^(\s+(?:[-*+]|\d{1,9}[.)]))(?:[ \t]+(.*))?$/.exec(slot);
+    if (!s || /^\s*/.exec(slot!)![0].length <= baseIndent + 1) return null;
+    const value = (s[2] ?? '').trim();
+    const isComment = /^<!--[\s\S]*-->$/.test(value);
+    if (value !== '' && !isComment && !isOnlyPlaceholders(value)) return null;
+    out.push({
+      key: plainTitle((m[2] ?? m[3])!),
+      hint: isComment ? commentText(value) : '',
+      placeholder: isComment ? '' : unescapeMarkdown(value).replace(/^\[(.*)\]$/, '$1'),
+      options: [],
+      prefix: `${top.trimEnd()}\n${s[1]} `,
+      emptyText: value,
+    });
+  }
+  return out.length > 0 ? out : null;
 }
 
 /** One word of a status or a level: options written with it exclude each other. */
