@@ -129,3 +129,50 @@ describe('a key whose value goes in a nested item', () => {
     expect(out).toContain('* **App version:**\n  * 2.3.1\n* **System:**\n  *');
   });
 });
+
+const SHORT_PR = `<!-- Describe what this change does and why. -->
+
+## Changes
+
+-
+
+## Checklist
+
+- [ ] I ran the tests
+- [ ] I updated the docs
+
+Closes #
+`;
+
+describe('a pull-request template with a description comment and an issue reference', () => {
+  it('the comment asking for a description before the first heading is a field; `Closes #` is optional', () => {
+    expect(form(SHORT_PR)).toEqual([
+      'prose Description',
+      'list Changes',
+      'checklist Checklist',
+      'text Closes (optional)',
+    ]);
+  });
+
+  it('reads the description and the issue number; the template as it stands is missing', () => {
+    expect(missing(SHORT_PR, SHORT_PR)).toEqual(['Description', 'Changes', 'Checklist']);
+    const body = SHORT_PR.replace(
+      '<!-- Describe what this change does and why. -->',
+      'Adds a dark theme.',
+    )
+      .replace('-\n', '- theme switch\n')
+      .replace('- [ ] I ran', '- [x] I ran')
+      .replace('Closes #', 'Closes #88');
+    expect(missing(SHORT_PR, body)).toEqual([]);
+    const template = parseTemplate(SHORT_PR);
+    const values = readDocument(template, body).values;
+    expect(Object.values(values)).toContain('#88');
+    expect(renderDocument(template, values)).toContain('Closes #88');
+    expect(renderDocument(template, values)).not.toContain('Closes #\n');
+  });
+
+  it('a notice comment before the first heading stays help', () => {
+    const notice = `<!-- Thanks for helping! Read the contributing guide first. -->\n\n## Changes\n\n-\n`;
+    expect(form(notice)).toEqual(['list Changes']);
+  });
+});

@@ -539,6 +539,8 @@ const INLINE_FIELD_RE = /^(\*\*([^*\n]+?)\*\*\s*:?[ \t]*)(\S.*)$/;
 const PLAIN_LABEL_FIELD_RE =
   /^(([A-Z][\w ()/'’.&-]{0,40}?):[ \t]+)(\[[^\]\n]+\]|\{[^}\n]+\}|<[^>\n]+>)[ \t]*$/;
 const BRACKET_PARAGRAPH_RE = /^\\?\[[\s\S]*\]\s*$/;
+/** `Fixes #`, `Closes: #`: words naming an issue reference, with the number left to write. */
+const ISSUE_REF_RE = /^(([A-Z][\w ]{0,30}?):?[ \t]+)#[ \t]*$/;
 /** `Complexity:`: a plain label with nothing after it. */
 const BARE_LABEL_RE = /^(([A-Z][\w ()/'’&-]{0,40}?):[ \t]*)$/;
 
@@ -589,6 +591,31 @@ function buildBlocks(
   };
 
   const closeRegion = (atEnd = false) => {
+    // A comment before the first heading that asks for the author's text (`<!-- Add a short
+    // description of what your PR does here -->`, then `## Changes`) is where the description
+    // goes: a field of its own, not the template's help.
+    if (
+      section.level === 0 &&
+      hasChildren &&
+      region.fields === 0 &&
+      region.label === null &&
+      region.placeholder.length === 0 &&
+      region.hints.length > 0 &&
+      WRITE_REQUEST_RE.test(region.hints[0]!) &&
+      !blocks.some((b) => b.type !== 'static')
+    ) {
+      const field: ProseField = {
+        id: makeId('Description'),
+        kind: 'prose',
+        label: 'Description',
+        hint: takeHint(),
+        placeholder: '',
+        required: required(),
+        defaultValue: '',
+      };
+      addFieldBlock({ type: 'field', field });
+      return;
+    }
     // Guidance with no label and no example text, followed by more of the section, describes the
     // section as a whole: it becomes the section's help, not a field of its own.
     const sectionHelp =
@@ -747,6 +774,22 @@ function buildBlocks(
           blocks.push(block);
           if (taken.length) section.guidance = [...(section.guidance ?? []), ...taken];
           taken = [];
+          return;
+        }
+        // `Fixes #` alone on its line: the issue this change refers to, written after the `#`.
+        // Not every change has one: the field is optional.
+        const ref = lines.length === 1 ? ISSUE_REF_RE.exec(lines[0]!) : null;
+        if (ref) {
+          closeRegion();
+          region = newRegion(null, section.optional);
+          const block = inlineBlock(ref[1]!, ref[2]!, '#', false, section, makeId);
+          if (block.type === 'inline' && block.field.kind === 'text') {
+            block.field.required = false;
+            block.field.placeholder = '#';
+            block.field.defaultValue = '';
+            block.emptyText = '#';
+          }
+          blocks.push(block);
           return;
         }
         if (inlineRe) {
@@ -986,6 +1029,10 @@ function isInstructionText(text: string): boolean {
     return !/\\?\[[^\]\n]+\\?\](?!\()|\{[^{}\n]+\}|_{3,}|\.{3}\s*$/.test(raw);
   });
 }
+
+/** Guidance that asks the author to write something: "Describe …", "Add a short summary …". */
+const WRITE_REQUEST_RE =
+  /^\s*(?:please\s+)?(?:describe|explain|summari[sz]e|write|(?:add|provide|give|include)\s+an?\s+(?:[\w-]+\s+){0,2}(?:description|summary|explanation|overview))\b/i;
 
 /** A paragraph about the template itself: how to fill it in, what to delete. */
 const TEMPLATE_NOTE_RE = /\b(?:this|the) template\b|\bdelete (?:or replace )?(?:this|these|all)\b/i;
