@@ -176,3 +176,20 @@ describe('a pull-request template with a description comment and an issue refere
     expect(form(notice)).toEqual(['list Changes']);
   });
 });
+
+describe('a template with nothing to fill', () => {
+  it('front matter alone gives one Description field, and the body answers it', () => {
+    const text = `---\nname: Idea\nabout: Suggest an improvement\ntitle: ''\nlabels: ''\n---\n`;
+    expect(form(text)).toEqual(['text Issue title (optional)', 'prose Description']);
+    expect(missing(text, '')).toEqual(['Description']);
+    expect(missing(text, 'Let me pin tabs.\n')).toEqual([]);
+  });
+});
+
+describe('two options where one negates the other', () => {
+  const text = `## Release note\n\n- [ ] This change is visible to users and I wrote a release note.\n- [ ] This change is not visible to users.\n\n## Checks\n\n- [ ] Tests pass\n- [ ] Docs are not needed\n`;
+  it('is one choice; unrelated options stay many', () => {
+    const fields = allFields(parseTemplate(text));
+    expect(fields.map((f) => (f.kind === 'checklist' ? f.multiple : null))).toEqual([false, true]);
+  });
+});

@@ -71,6 +71,22 @@ export function parseMarkdownTemplate(text: string, options: ParseOptions = {}):
 
   const ctx = new Context(options.hints ?? {});
   const root = finishSection(buildSectionTree(tokens), '', ctx, false);
+  // A template with nothing to fill (front matter alone, or fixed text only) still asks for
+  // the body of the issue: one text field.
+  if (root.children.length === 0 && collectFields(root).length === 0) {
+    root.blocks.push({
+      type: 'field',
+      field: {
+        id: ctx.uniqueId('description'),
+        kind: 'prose',
+        label: 'Description',
+        hint: '',
+        placeholder: '',
+        required: true,
+        defaultValue: '',
+      },
+    });
+  }
   if (frontMatter?.role === 'document') {
     for (const entry of frontMatter.entries) {
       if (entry.field) entry.field.id = `front-matter/${slugify(entry.key)}`;
@@ -1227,6 +1243,7 @@ function listField(
     const single =
       yesNo ||
       exclusive ||
+      (options.length === 2 && negatedPair(options[0]!.label, options[1]!.label)) ||
       (ctx.hints.singleChoice ?? []).some((l) => matchKey(l) === matchKey(label)) ||
       /\b(select|choose|pick|check)\s+(one|only one|a single)\b/i.test(hint);
     const field: ChecklistField = {
@@ -1371,6 +1388,27 @@ function nestedKeyEntries(
     });
   }
   return out.length > 0 ? out : null;
+}
+
+/**
+ * Two options where one says the other with "not" (`This change is user-facing and I added a
+ * changelog entry.` / `This change is not user-facing.`): one of them holds, never both.
+ */
+function negatedPair(a: string, b: string): boolean {
+  const NEG = /^(?:not|no|never|isn't|doesn't|don't|didn't|hasn't|haven't|wasn't|won't)$/;
+  const words = (t: string) =>
+    unescapeMarkdown(t)
+      .toLowerCase()
+      .replace(/[’]/g, "'")
+      .split(/[^\p{L}\p{N}'-]+/u)
+      .filter(Boolean);
+  const [wa, wb] = [words(a), words(b)];
+  const na = wa.some((w) => NEG.test(w));
+  const nb = wb.some((w) => NEG.test(w));
+  if (na === nb) return false;
+  const [neg, pos] = na ? [wa, wb] : [wb, wa];
+  const rest = neg.filter((w) => !NEG.test(w));
+  return rest.length >= 2 && rest.every((w) => pos.includes(w));
 }
 
 /** One word of a status or a level: options written with it exclude each other. */
