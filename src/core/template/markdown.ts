@@ -1048,7 +1048,7 @@ function isInstructionText(text: string): boolean {
 
 /** Guidance that asks the author to write something: "Describe …", "Add a short summary …". */
 const WRITE_REQUEST_RE =
-  /^\s*(?:please\s+)?(?:describe|explain|summari[sz]e|write|(?:add|provide|give|include)\s+an?\s+(?:[\w-]+\s+){0,2}(?:description|summary|explanation|overview))\b/i;
+  /^\s*(?:please\s+)?(?:describe|explain|summari[sz]e|write|say|tell us|(?:add|provide|give|include)\s+an?\s+(?:[\w-]+\s+){0,2}(?:description|summary|explanation|overview))\b/i;
 
 /** A paragraph about the template itself: how to fill it in, what to delete. */
 const TEMPLATE_NOTE_RE = /\b(?:this|the) template\b|\bdelete (?:or replace )?(?:this|these|all)\b/i;
