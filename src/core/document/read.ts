@@ -1016,7 +1016,11 @@ function labelKey(label: string): string {
   return matchKey(label.replace(/\((?:s|es)\)/gi, '')).replace(/s$/, '');
 }
 
+/** `Fixes #12`, `Closes: https://…`: an issue reference after its words (template `Fixes #`). */
+const REF_LABEL_START_RE = /^(([A-Z][\w ]{0,30}?):?[ \t]+)(?=#|https?:\/\/)/;
+
 function labelStart(block: Extract<Block, { type: 'inline' }>, raw: string) {
+  if (block.emptyText === '#') return REF_LABEL_START_RE.exec(raw);
   return block.prefix.startsWith('**') ? LABEL_START_RE.exec(raw) : PLAIN_LABEL_START_RE.exec(raw);
 }
 
@@ -1095,7 +1099,7 @@ function staticMatches(block: Extract<Block, { type: 'static' }>, unit: Unit): b
 function inlineMatches(block: Extract<Block, { type: 'inline' }>, unit: Unit): boolean {
   if (unit.type !== 'paragraph') return false;
   const m = labelStart(block, unit.raw);
-  if (m === null || labelKey(m[2]!) !== labelKey(block.prefix.replace(/:\s*$/, ''))) return false;
+  if (m === null || labelKey(m[2]!) !== labelKey(block.prefix.replace(/:?\s*$/, ''))) return false;
   // One line, or a value on the next lines after a guidance comment
   // (`**Description:** <!-- … -->` then the text below).
   const first = unit.raw.split('\n')[0]!.slice(m[0].length).trim();

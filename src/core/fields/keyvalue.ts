@@ -6,7 +6,7 @@
 import type { FieldValue, KeyValueField } from '../model.ts';
 import type { KeyLayout } from '../template/types.ts';
 import { unescapeMarkdown } from '../text.ts';
-import { blockLines, escapeRe } from './items.ts';
+import { blockLines, escapeRe, ITEM_RE } from './items.ts';
 import { textFilled } from './text.ts';
 import type { KindModule } from './types.ts';
 
@@ -43,15 +43,24 @@ export function readKeyValue(
   const lines = blockLines(raw);
   const out: Record<string, string> = {};
   field.entries.forEach((entry, idx) => {
-    // `- **Key**: value`, `- **Key:** value`, `- Key: value`.
+    // `- **Key**: value`, `- **Key:** value`, `- Key: value`; and `- Key value` when the
+    // template wrote the key without a colon (`- Browser [e.g. chrome]`).
+    const bare = layout?.[idx] !== undefined && !/[:*][ \t]*$/.test(layout[idx].prefix);
     const re = new RegExp(
-      `^\\s*(?:[-*+]|\\d{1,9}[.)])[ \\t]+(?:\\*\\*${escapeRe(entry.key)}[ \\t]*:?\\*\\*[ \\t]*:?|${escapeRe(entry.key)}[ \\t]*:)[ \\t]?(.*)$`,
+      `^\\s*(?:[-*+]|\\d{1,9}[.)])[ \\t]+(?:\\*\\*${escapeRe(entry.key)}[ \\t]*:?\\*\\*[ \\t]*:?|${escapeRe(entry.key)}[ \\t]*:${bare ? `|${escapeRe(entry.key)}(?=[ \\t]|$)` : ''})[ \\t]?(.*)$`,
       'i',
     );
-    const line = lines.find((l) => re.test(unescapeMarkdown(l)) || re.test(l));
-    if (!line) return;
+    const at = lines.findIndex((l) => re.test(unescapeMarkdown(l)) || re.test(l));
+    if (at < 0) return;
+    const line = lines[at]!;
     const m = re.exec(line) ?? re.exec(unescapeMarkdown(line));
     let v = (m?.[1] ?? '').trim();
+    // A key whose value goes in a nested item (`* **Version:**` then `  * 4.0.3`).
+    if (v === '' && layout?.[idx]?.prefix.includes('\n')) {
+      const indent = /^\s*/.exec(line)![0].length;
+      const next = ITEM_RE.exec(lines[at + 1] ?? '');
+      if (next && next[1]!.length > indent) v = next[3]!.trim();
+    }
     const empty = layout?.[idx]?.emptyText.trim() ?? '';
     if (v === empty || v === entry.placeholder) v = '';
     if (v) out[entry.key] = v;

@@ -33,8 +33,10 @@ describe('a bug report made of bold labels, without headings', () => {
       'list To Reproduce',
       'prose Expected behavior',
       'prose Screenshots (optional)',
-      'list Desktop (please complete the following information)',
-      'prose Additional context',
+      // `- OS: [e.g. iOS]` and `- Browser [e.g. chrome, safari]`: one value per key.
+      'keyvalue Desktop (please complete the following information)',
+      // "Add any other context …": the catch-all question is optional.
+      'prose Additional context (optional)',
     ]);
     const rendered = renderDocument(template, defaultValues(template, '2026-11-23'));
     expect(rendered).not.toContain('A clear and concise description');
@@ -48,7 +50,6 @@ describe('a bug report made of bold labels, without headings', () => {
         'To Reproduce',
         'Expected behavior',
         'Desktop (please complete the following information):',
-        'Additional context',
       ].map((t) => t.replace(/:$/, '')),
     );
     const filled = text
@@ -60,7 +61,6 @@ describe('a bug report made of bold labels, without headings', () => {
     expect(checkMarkdown(template, filled).missing.map((m) => m.title)).toEqual([
       'To Reproduce',
       'Expected behavior',
-      'Additional context',
     ]);
   });
 });

@@ -71,6 +71,22 @@ export function parseMarkdownTemplate(text: string, options: ParseOptions = {}):
 
   const ctx = new Context(options.hints ?? {});
   const root = finishSection(buildSectionTree(tokens), '', ctx, false);
+  // A template with nothing to fill (front matter alone, or fixed text only) still asks for
+  // the body of the issue: one text field.
+  if (root.children.length === 0 && collectFields(root).length === 0) {
+    root.blocks.push({
+      type: 'field',
+      field: {
+        id: ctx.uniqueId('description'),
+        kind: 'prose',
+        label: 'Description',
+        hint: '',
+        placeholder: '',
+        required: true,
+        defaultValue: '',
+      },
+    });
+  }
   if (frontMatter?.role === 'document') {
     for (const entry of frontMatter.entries) {
       if (entry.field) entry.field.id = `front-matter/${slugify(entry.key)}`;
@@ -623,6 +639,8 @@ const INLINE_FIELD_RE = /^(\*\*([^*\n]+?)\*\*\s*:?[ \t]*)(\S.*)$/;
 const PLAIN_LABEL_FIELD_RE =
   /^(([A-Z][\w ()/'’.&-]{0,40}?):[ \t]+)(\[[^\]\n]+\]|\{[^}\n]+\}|<[^>\n]+>)[ \t]*$/;
 const BRACKET_PARAGRAPH_RE = /^\\?\[[\s\S]*\]\s*$/;
+/** `Fixes #`, `Closes: #`: words naming an issue reference, with the number left to write. */
+const ISSUE_REF_RE = /^(([A-Z][\w ]{0,30}?):?[ \t]+)#[ \t]*$/;
 /** `Complexity:`: a plain label with nothing after it. */
 const BARE_LABEL_RE = /^(([A-Z][\w ()/'’&-]{0,40}?):[ \t]*)$/;
 
@@ -673,6 +691,31 @@ function buildBlocks(
   };
 
   const closeRegion = (atEnd = false) => {
+    // A comment before the first heading that asks for the author's text (`<!-- Add a short
+    // description of what your PR does here -->`, then `## Changes`) is where the description
+    // goes: a field of its own, not the template's help.
+    if (
+      section.level === 0 &&
+      hasChildren &&
+      region.fields === 0 &&
+      region.label === null &&
+      region.placeholder.length === 0 &&
+      region.hints.length > 0 &&
+      WRITE_REQUEST_RE.test(region.hints[0]!) &&
+      !blocks.some((b) => b.type !== 'static')
+    ) {
+      const field: ProseField = {
+        id: makeId('Description'),
+        kind: 'prose',
+        label: 'Description',
+        hint: takeHint(),
+        placeholder: '',
+        required: required(),
+        defaultValue: '',
+      };
+      addFieldBlock({ type: 'field', field });
+      return;
+    }
     // Guidance with no label and no example text, followed by more of the section, describes the
     // section as a whole: it becomes the section's help, not a field of its own.
     const sectionHelp =
@@ -837,6 +880,22 @@ function buildBlocks(
           blocks.push(block);
           if (taken.length) section.guidance = [...(section.guidance ?? []), ...taken];
           taken = [];
+          return;
+        }
+        // `Fixes #` alone on its line: the issue this change refers to, written after the `#`.
+        // Not every change has one: the field is optional.
+        const ref = lines.length === 1 ? ISSUE_REF_RE.exec(lines[0]!) : null;
+        if (ref) {
+          closeRegion();
+          region = newRegion(null, section.optional);
+          const block = inlineBlock(ref[1]!, ref[2]!, '#', false, section, makeId);
+          if (block.type === 'inline' && block.field.kind === 'text') {
+            block.field.required = false;
+            block.field.placeholder = '#';
+            block.field.defaultValue = '';
+            block.emptyText = '#';
+          }
+          blocks.push(block);
           return;
         }
         if (inlineRe) {
@@ -1077,11 +1136,20 @@ function isInstructionText(text: string): boolean {
   });
 }
 
+/** Guidance that asks the author to write something: "Describe …", "Add a short summary …". */
+const WRITE_REQUEST_RE =
+  /^\s*(?:please\s+)?(?:describe|explain|summari[sz]e|write|say|tell us|(?:add|provide|give|include)\s+an?\s+(?:[\w-]+\s+){0,2}(?:description|summary|explanation|overview))\b/i;
+
 /** A paragraph about the template itself: how to fill it in, what to delete. */
 const TEMPLATE_NOTE_RE = /\b(?:this|the) template\b|\bdelete (?:or replace )?(?:this|these|all)\b/i;
 
-/** Guidance that starts "If applicable", "Optional" or "If any" makes its field optional. */
-const OPTIONAL_HINT_RE = /^\s*\(?\s*(if applicable|optional|if any|if relevant|if needed)\b/i;
+/**
+ * Guidance that starts "If applicable", "Optional" or "If any" makes its field optional; so does
+ * guidance asking for "any other context" or "anything else" (`Add any other context about the
+ * problem here.`): the catch-all question of bug and feature templates, optional in issue forms.
+ */
+const OPTIONAL_HINT_RE =
+  /^\s*\(?\s*(?:if applicable|optional|if any|if relevant|if needed|(?:(?:please\s+)?(?:add|include|provide|share|list|mention)\s+)?any\s+(?:other|additional|further)\b|(?:is there\s+)?anything else\b)/i;
 
 function markOptional(region: Region): void {
   if (
@@ -1180,6 +1248,10 @@ const LIST_LINE_RE = /^(\s*)([-*+]|\d{1,9}[.)])(?:[ \t]+|$)(.*)$/;
 const KEY_LINE_RE =
   /^(\s*(?:[-*+]|\d{1,9}[.)])[ \t]+)(?:\*\*([^*\n]+?)\*\*[ \t]*:?|([^:[\]*\n]{1,60}?):)(?:[ \t]+(.*)|[ \t]*)$/;
 
+/** `- Key [placeholder]`: groups 1 prefix, 3 key, 4 value (as KEY_LINE_RE's). */
+const BRACKET_KEY_LINE_RE =
+  /^(\s*(?:[-*+]|\d{1,9}[.)])[ \t]+)((?!))?(\p{L}[^:[\]*\n]{0,40}?)[ \t]+(\\?\[[^\]\n]+\\?\])[ \t]*$/u;
+
 function listField(
   list: Tokens.List,
   label: string,
@@ -1261,6 +1333,7 @@ function listField(
     const single =
       yesNo ||
       exclusive ||
+      (options.length === 2 && negatedPair(options[0]!.label, options[1]!.label)) ||
       (ctx.hints.singleChoice ?? []).some((l) => matchKey(l) === matchKey(label)) ||
       /\b(select|choose|pick|check)\s+(one|only one|a single)\b/i.test(hint);
     const field: ChecklistField = {
@@ -1290,9 +1363,17 @@ function listField(
   const keyLines = lines.filter((l) => !isFillerLine(l));
   // A key is words (`Kernel (e.g. \`uname -a\`):`); a code span alone (`` `<package>`: ``) is an
   // example item.
-  const keyed = keyLines.map((l) => {
+  const colonKeyed = keyLines.map((l) => {
     const m = KEY_LINE_RE.exec(l);
     return m && m[3] !== undefined && !/\p{L}/u.test(m[3].replace(/`[^`]*`/g, '')) ? null : m;
+  });
+  // `- Browser [e.g. chrome, safari]`: a key without its colon, then a bracketed placeholder,
+  // among `- OS: [e.g. iOS]` lines (or with an "e.g." example of its own).
+  const keyed = colonKeyed.map((m, i) => {
+    if (m) return m;
+    const b = BRACKET_KEY_LINE_RE.exec(keyLines[i]!);
+    const example = b !== null && /^\\?\[\s*(?:e\.?g\.?|ex\.?|for example)\b/i.test(b[4]!);
+    return b && (example || colonKeyed.some((k) => k !== null)) ? b : null;
   });
   if (keyLines.length > 0 && keyed.every((m) => m !== null)) {
     const keys = keyed.map((m) => plainTitle((m[2] ?? m[3])!));
@@ -1334,6 +1415,22 @@ function listField(
     }
   }
 
+  const slotted = nested ? nestedKeyEntries(lines, baseIndent) : null;
+  if (slotted) {
+    const field: KeyValueField = {
+      ...base,
+      kind: 'keyvalue',
+      placeholder: '',
+      entries: slotted.map(({ key, hint: h, placeholder }) => ({
+        key,
+        hint: h,
+        placeholder,
+        options: [],
+      })),
+    };
+    return { field, layout: slotted.map(({ prefix, emptyText }) => ({ prefix, emptyText })) };
+  }
+
   if (nested) {
     const field: ProseField = { ...base, kind: 'prose', placeholder: raw, defaultValue: '' };
     return { field };
@@ -1349,6 +1446,59 @@ function listField(
     placeholderItems: items,
   };
   return { field };
+}
+
+/**
+ * `* **Electron version:**` items, each with one nested item where the value goes: empty, a
+ * comment saying what to write (`  * <!-- e.g. 4.0.3 -->`) or a placeholder. The nested item is
+ * the value's slot: its marker is part of the key's prefix.
+ */
+function nestedKeyEntries(
+  lines: string[],
+  baseIndent: number,
+): (KeyValueEntry & KeyLayout)[] | null {
+  const out: (KeyValueEntry & KeyLayout)[] = [];
+  for (let i = 0; i < lines.length; i += 2) {
+    const top = lines[i]!;
+    const slot = lines[i + 1];
+    const m = KEY_LINE_RE.exec(top);
+    if (!m || (m[4] ?? '').trim() !== '' || /^\s*/.exec(top)![0].length !== baseIndent) return null;
+    const s = slot === undefined ? null : /^(\s+(?:[-*+]|\d{1,9}[.)]))(?:[ \t]+(.*))?$/.exec(slot);
+    if (!s || /^\s*/.exec(slot!)![0].length <= baseIndent + 1) return null;
+    const value = (s[2] ?? '').trim();
+    const isComment = /^<!--[\s\S]*-->$/.test(value);
+    if (value !== '' && !isComment && !isOnlyPlaceholders(value)) return null;
+    out.push({
+      key: plainTitle((m[2] ?? m[3])!),
+      hint: isComment ? commentText(value) : '',
+      placeholder: isComment ? '' : unescapeMarkdown(value).replace(/^\[(.*)\]$/, '$1'),
+      options: [],
+      prefix: `${top.trimEnd()}\n${s[1]} `,
+      emptyText: value,
+    });
+  }
+  return out.length > 0 ? out : null;
+}
+
+/**
+ * Two options where one says the other with "not" (`This change is user-facing and I added a
+ * changelog entry.` / `This change is not user-facing.`): one of them holds, never both.
+ */
+function negatedPair(a: string, b: string): boolean {
+  const NEG = /^(?:not|no|never|isn't|doesn't|don't|didn't|hasn't|haven't|wasn't|won't)$/;
+  const words = (t: string) =>
+    unescapeMarkdown(t)
+      .toLowerCase()
+      .replace(/[’]/g, "'")
+      .split(/[^\p{L}\p{N}'-]+/u)
+      .filter(Boolean);
+  const [wa, wb] = [words(a), words(b)];
+  const na = wa.some((w) => NEG.test(w));
+  const nb = wb.some((w) => NEG.test(w));
+  if (na === nb) return false;
+  const [neg, pos] = na ? [wa, wb] : [wb, wa];
+  const rest = neg.filter((w) => !NEG.test(w));
+  return rest.length >= 2 && rest.every((w) => pos.includes(w));
 }
 
 /** One word of a status or a level: options written with it exclude each other. */
