@@ -49,6 +49,8 @@ export interface ReadResult {
   values: Values;
   /** Each found section's heading as it stands in the document, by section or group id. */
   headings: Record<string, string>;
+  /** Why the document's front matter could not be read (it is kept as written, unread). */
+  frontMatterError?: string;
 }
 
 interface Unit {
@@ -102,6 +104,7 @@ export function readDocument(template: Template, markdown: string): ReadResult {
   const headings: Record<string, string> = {};
 
   const { frontMatter, body } = documentFrontMatter(source);
+  let frontMatterError: string | undefined;
   if (frontMatter !== null) {
     // Kept as written: keys the template does not have, comments and order come back.
     values[FRONT_MATTER_KEY] = frontMatter;
@@ -112,6 +115,7 @@ export function readDocument(template: Template, markdown: string): ReadResult {
         readFrontMatter(template, frontMatter, values);
       } catch (error) {
         if (!(error instanceof TemplateError)) throw error;
+        frontMatterError = error.message;
       }
     }
   }
@@ -344,7 +348,11 @@ export function readDocument(template: Template, markdown: string): ReadResult {
       return completeValues(node.field.fields, scope);
     });
   }
-  return { values: completeValues(allFields(template), values), headings };
+  return {
+    values: completeValues(allFields(template), values),
+    headings,
+    ...(frontMatterError === undefined ? {} : { frontMatterError }),
+  };
 }
 
 /**
