@@ -4,8 +4,9 @@
  * - `virtual:built-in-templates`: every built-in template parsed at build time, as JSON, one
  *   lazily loaded chunk per template. The browser then needs neither the parser's YAML library
  *   nor the parse time for them.
- * - in the app's build, `import … from 'yaml'` in src/ resolves to src/templates/yaml-lazy.ts,
- *   which loads the library on demand (for imported templates only).
+ * - in the app, src/'s imports of the YAML reader (src/core/template/yaml-light.ts) resolve to
+ *   src/templates/yaml-lazy.ts, which loads it on demand (for imported templates and the
+ *   preview's front matter only).
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -70,22 +71,30 @@ export function builtInTemplatesPlugin(): Plugin {
   };
 }
 
-/** Resolves the app's `yaml` imports to the lazy loader; not for tests (they use `yaml` as is). */
+/**
+ * Resolves the app's imports of the YAML reader to the lazy loader; not for tests (they use the
+ * reader as is).
+ */
 export function lazyYamlPlugin(): Plugin {
   return {
     name: 'proposal-studio:lazy-yaml',
     enforce: 'pre',
     apply: (_config, env) => env.mode !== 'test' && !process.env.VITEST,
     resolveId(source, importer) {
-      if (
-        source !== 'yaml' ||
-        !importer ||
-        importer === yamlShim ||
-        importer.endsWith('yaml-parts.ts')
-      )
-        return null;
+      if (!importer || importer === yamlShim || importer.endsWith('yaml-parts.ts')) return null;
       if (importer.includes('/node_modules/') || !importer.includes('/src/')) return null;
+      // The library itself is only for the reader (through yaml-parts.ts).
+      if (source === 'yaml' && !importer.endsWith('/core/template/yaml-light.ts')) {
+        this.error(`${importer}: import the YAML reader (yaml-light.ts), not \`yaml\``);
+      }
+      if (!/(^|\/)yaml-light\.ts$/.test(source)) return null;
       return yamlShim;
+    },
+    // The library's modules only define classes and functions, but it does not say so in its
+    // package.json ("sideEffects"): without this the bundler keeps all of it (22 kB gzip instead
+    // of the 10 the reader uses: lexer, parser, scalars).
+    transform(_code, id) {
+      return /[\\/]node_modules[\\/]yaml[\\/]/.test(id) ? { moduleSideEffects: false } : null;
     },
   };
 }

@@ -1,13 +1,14 @@
 /**
- * The browser's stand-in for `yaml`: vite.config.ts resolves the app's `import … from 'yaml'` to
- * this module, so the YAML library becomes its own chunk, loaded only when a template that is not
- * built in is parsed (built-in templates are parsed at build time). Call `loadYaml()` before
- * parsing such a template; the functions below then forward to the library.
+ * The browser's stand-in for the YAML reader (src/core/template/yaml-light.ts): vite.config.ts
+ * resolves the app's imports of it to this module, so the reader and the parts of the `yaml`
+ * library it uses become their own chunk, loaded only when a template that is not built in is
+ * parsed (built-in templates are parsed at build time) or front matter is previewed. Call
+ * `loadYaml()` before parsing such a template; the functions below then forward to the reader.
  *
- * Only what src/core imports from `yaml` is forwarded; a new import fails the build, not the app.
+ * Only what src/core imports from the reader is forwarded; a new import fails the build, not the
+ * app.
  */
-import type * as Yaml from 'yaml';
-// Only the parts of the library src/core uses, so the bundler leaves the rest out.
+import type * as Yaml from '../core/template/yaml-light.ts';
 import type * as Parts from './yaml-parts.ts';
 
 type YamlParts = typeof Parts;
@@ -33,8 +34,8 @@ function yaml(): YamlParts {
   return library;
 }
 
-export const parseDocument = ((source: string, options?: Yaml.ParseOptions) =>
-  yaml().parseDocument(source, options)) as typeof Yaml.parseDocument;
+export const parseDocument: typeof Yaml.parseDocument = (source, options) =>
+  yaml().parseDocument(source, options);
 export const isMap = ((node: unknown) => yaml().isMap(node)) as typeof Yaml.isMap;
 export const isScalar = ((node: unknown) => yaml().isScalar(node)) as typeof Yaml.isScalar;
 export const isSeq = ((node: unknown) => yaml().isSeq(node)) as typeof Yaml.isSeq;

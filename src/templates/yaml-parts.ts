@@ -1,3 +1,3 @@
-// What src/core imports from `yaml`, re-exported for yaml-lazy.ts: importing the library through
-// this module lets the bundler leave out what is not used (the lazy chunk is smaller).
-export { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+// The YAML reader src/core uses (src/core/template/yaml-light.ts), loaded on demand by
+// yaml-lazy.ts: with it, the parts of the `yaml` library it needs (lexer, parser, scalars).
+export { isMap, isScalar, isSeq, LineCounter, parseDocument } from '../core/template/yaml-light.ts';

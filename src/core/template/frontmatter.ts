@@ -1,5 +1,5 @@
 /** YAML front matter: split from the body, parsed with `yaml`, rendered back line by line. */
-import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument } from './yaml-light.ts';
 import type { DateField, ListField, TextField } from '../model.ts';
 import { isOnlyPlaceholders, looksLikeDate } from '../text.ts';
 import { TemplateError } from './errors.ts';
@@ -88,7 +88,7 @@ export function parseYaml(text: string, lineOffset = 1): unknown {
     const line = (error.linePos?.[0]?.line ?? 1) + lineOffset;
     throw new TemplateError(`Unreadable YAML front matter: ${yamlErrorText(error.message)}`, line);
   }
-  const data = doc.toJS({ maxAliasCount: 100 }) as unknown;
+  const data = doc.toJS({ maxAliasCount: 100 });
   if (data && typeof data === 'object' && !Array.isArray(data)) {
     for (const [key, raw] of safe.placeholders) (data as Record<string, unknown>)[key] = raw;
   }
@@ -127,7 +127,8 @@ export function parseFrontMatter(yamlText: string): FrontMatter {
 
   const entries: FrontMatterEntry[] = [];
   for (const pair of contents?.items ?? []) {
-    const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+    // Keys are scalars: the reader refuses others.
+    const key = isScalar(pair.key) ? String(pair.key.value) : '';
     const node = pair.value;
     const range = valueRange(pair, yamlText);
     const rawValue = range ? yamlText.slice(range[0], range[1]).trim() : '';

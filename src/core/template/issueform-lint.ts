@@ -8,8 +8,8 @@
  * Errors are what GitHub rejects: it then leaves the form out of the template chooser and shows
  * the error on the file. Warnings are accepted by GitHub but probably not what was meant.
  */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
-import type { Node } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument } from './yaml-light.ts';
+import type { Node } from './yaml-light.ts';
 import { normalizeNewlines } from '../text.ts';
 
 export type LintSeverity = 'error' | 'warning';

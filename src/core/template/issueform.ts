@@ -6,7 +6,7 @@
  * section; after the last element, the form's own help), never part of the body.
  */
 import { yamlErrorText } from './frontmatter.ts';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from './yaml-light.ts';
 import type {
   ChecklistField,
   ChoiceField,

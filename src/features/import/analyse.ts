@@ -1,12 +1,14 @@
 /**
  * Reading a template the author brings in: format, issue-form lint, parse, name. The parser,
- * the lint and the YAML library load only when someone imports something.
+ * the lint and the YAML reader load only when someone imports something.
  */
 import type { TemplateFormat } from '../../core/model.ts';
 import type { IssueFormLint } from '../../core/template/issueform-lint.ts';
 import type { Template } from '../../core/template/types.ts';
 import { isAbort } from '../../components/WorkProgress.tsx';
 import { checkSize } from '../../core/limits.ts';
+// Small, and already on the first screen (the draft list names drafts with it).
+import { templateName } from '../../core/template/name.ts';
 import { loadYaml } from '../../templates/yaml-lazy.ts';
 
 export const MAX_TEMPLATE_BYTES = 2_000_000;
@@ -32,11 +34,10 @@ export async function analyseTemplate(
 ): Promise<Analysis> {
   const tooLarge = checkSize('template', source);
   if (tooLarge) return { ok: false, error: tooLarge, lint: null };
-  const [{ detectFormat }, lintModule, { templateName }, { allFields }, { parseImportedTemplate }] =
+  const [{ detectFormat }, lintModule, { allFields }, { parseImportedTemplate }] =
     await Promise.all([
       import('../../core/template/parse.ts'),
       import('../../core/template/issueform-lint.ts'),
-      import('../../core/template/name.ts'),
       import('../../core/document/walk.ts'),
       import('../../templates/builtin.ts'),
       loadYaml(),

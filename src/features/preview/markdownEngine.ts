@@ -3,7 +3,7 @@ import type { Links, Token, TokenizerAndRendererExtension } from 'marked';
 import markedAlert from 'marked-alert';
 // In the app this is the lazy stand-in (src/templates/yaml-lazy.ts): it throws until the YAML
 // library is loaded, and the front matter then shows verbatim until it is.
-import { parseDocument } from 'yaml';
+import { parseDocument } from '../../core/template/yaml-light.ts';
 
 /**
  * The one configured marked instance of the preview, and the lexing / rendering steps it is driven
