@@ -45,6 +45,10 @@ describe('renderDocument with a cache', () => {
           check();
           (values[field.id] as string[]).push('two');
           check();
+          (values[field.id] as string[])[0] = 'one, edited in place';
+          check();
+          (values[field.id] as string[]).pop();
+          check();
         }
       }
       const section = t.root.children[0];

@@ -67,14 +67,36 @@ export function createRenderCache(): RenderCache {
   return { options: '', sections: new WeakMap() };
 }
 
-/** A value as it can be compared later: objects are mutated in place by the form, so copied. */
+/**
+ * A value as it can be compared later: objects are mutated in place by the form, so copied (a
+ * list of strings, a list field's value, as a copy of its items; others as JSON).
+ */
+class ListCopy {
+  constructor(readonly items: readonly unknown[]) {}
+}
+
 function snapshot(value: unknown): unknown {
-  return typeof value === 'object' && value !== null ? JSON.stringify(value) : value;
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value) && value.every((item) => typeof item === 'string')) {
+    return new ListCopy(value.slice());
+  }
+  return JSON.stringify(value);
+}
+
+/** Whether `value` is what `was` (a snapshot) was taken of; a list is compared item by item. */
+function sameAsSnapshot(value: unknown, was: unknown): boolean {
+  if (was instanceof ListCopy) {
+    if (!Array.isArray(value) || value.length !== was.items.length) return false;
+    for (let i = 0; i < value.length; i++) if (value[i] !== was.items[i]) return false;
+    return true;
+  }
+  if (typeof value !== 'object' || value === null) return value === was;
+  return snapshot(value) === was;
 }
 
 function unchanged(reads: Map<string, unknown>, scope: Scope): boolean {
   for (const [key, was] of reads) {
-    if (snapshot(scope[key]) !== was) return false;
+    if (!sameAsSnapshot(scope[key], was)) return false;
   }
   return true;
 }

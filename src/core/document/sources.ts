@@ -18,57 +18,72 @@ function readSource(block: Extract<Block, { type: 'field' }>, source: string): F
   return unit ? readUnit(block, unit) : null;
 }
 
-/** The scope with every kept block's field read from its kept text, or null when unchanged. */
-function syncBlocks(blocks: Block[], scope: Scope): Scope | null {
-  let copy: Scope | null = null;
-  for (const b of blocks) {
-    const now: Scope = copy ?? scope;
-    if (b.type === 'quote') {
-      copy = syncBlocks(b.blocks, now) ?? copy;
-    } else if (b.type === 'group') {
-      const list = now[b.field.id];
-      if (!Array.isArray(list)) continue;
-      let changed = false;
-      const next = (list as unknown[]).map((inst) => {
-        if (typeof inst !== 'object' || inst === null || Array.isArray(inst)) return inst;
-        const synced = syncBlocks(b.blocks, inst as Scope);
-        if (synced) changed = true;
-        return synced ?? inst;
-      });
-      if (changed) copy = { ...now, [b.field.id]: next as FieldValue };
-    } else if (b.type === 'field') {
-      const source = now[sourceKey(b.field.id)];
-      if (typeof source !== 'string') continue;
-      const value = readSource(b, source);
-      if (value === null || JSON.stringify(value) === JSON.stringify(now[b.field.id])) continue;
-      copy = { ...now, [b.field.id]: value };
-    }
-  }
-  return copy;
+type FieldBlock = Extract<Block, { type: 'field' }>;
+
+/**
+ * Where a section's kept blocks can be, found once per template (the values are synced on every
+ * keystroke, and a walk of a 10,000-section template's blocks, making each field's key anew,
+ * was a large part of one): the fields of the scope itself (with their kept text's key), and
+ * the repeats, whose instances have plans of their own.
+ */
+interface Plan {
+  fields: { block: FieldBlock; key: string }[];
+  repeats: { id: string; plan: Plan }[];
 }
 
-function syncSection(section: Section, scope: Scope): Scope {
-  let out = syncBlocks(section.blocks, scope) ?? scope;
+function emptyPlan(): Plan {
+  return { fields: [], repeats: [] };
+}
+
+function planBlocks(blocks: Block[], plan: Plan): Plan {
+  for (const b of blocks) {
+    if (b.type === 'quote') planBlocks(b.blocks, plan);
+    else if (b.type === 'group')
+      plan.repeats.push({ id: b.field.id, plan: planBlocks(b.blocks, emptyPlan()) });
+    else if (b.type === 'field') plan.fields.push({ block: b, key: sourceKey(b.field.id) });
+  }
+  return plan;
+}
+
+function planSection(section: Section, plan: Plan): Plan {
+  planBlocks(section.blocks, plan);
   for (const child of section.children) {
-    if (child.type === 'section') {
-      out = syncSection(child, out);
-      continue;
-    }
-    const list = out[child.id];
+    if (child.type === 'section') planSection(child, plan);
+    else plan.repeats.push({ id: child.id, plan: planSection(child.instance, emptyPlan()) });
+  }
+  return plan;
+}
+
+const plans = new WeakMap<Section, Plan>();
+
+/** The scope with every kept block's field read from its kept text (the same when unchanged). */
+function syncScope(plan: Plan, scope: Scope): Scope {
+  let out = scope;
+  for (const { block, key } of plan.fields) {
+    const source = out[key];
+    if (typeof source !== 'string') continue;
+    const value = readSource(block, source);
+    if (value === null || JSON.stringify(value) === JSON.stringify(out[block.field.id])) continue;
+    out = { ...out, [block.field.id]: value };
+  }
+  for (const { id, plan: instancePlan } of plan.repeats) {
+    const list = out[id];
     if (!Array.isArray(list)) continue;
     let changed = false;
     const next = (list as unknown[]).map((inst) => {
       if (typeof inst !== 'object' || inst === null || Array.isArray(inst)) return inst;
-      const synced = syncSection(child.instance, inst as Scope);
+      const synced = syncScope(instancePlan, inst as Scope);
       if (synced !== inst) changed = true;
       return synced;
     });
-    if (changed) out = { ...out, [child.id]: next as FieldValue };
+    if (changed) out = { ...out, [id]: next as FieldValue };
   }
   return out;
 }
 
 /** Values whose kept-as-written fields hold what their kept text says now. */
 export function withSourcesRead(root: Section, values: Values): Values {
-  return syncSection(root, values) as Values;
+  let plan = plans.get(root);
+  if (!plan) plans.set(root, (plan = planSection(root, emptyPlan())));
+  return syncScope(plan, values) as Values;
 }

@@ -24,6 +24,8 @@ export interface SectionElements {
   shown: WeakMap<Element, string>;
   /** The keys in the order their elements stand in `host`. */
   keys: readonly string[];
+  /** The sections last synced (the renderer keeps an unchanged section's object). */
+  synced: readonly RenderedSection[];
   /** Set once the document is long: which sections wait, and what renders them. */
   lazy?: LazyRendering;
   /** Told of each element rendered after its section was synced (it came near the view). */
@@ -54,6 +56,7 @@ export function createSectionElements(
     elements: new Map(),
     shown: new WeakMap(),
     keys: [],
+    synced: [],
     ...(onLateRender ? { onLateRender } : {}),
   };
 }
@@ -174,7 +177,22 @@ export function syncSections(
     state.keys = sections.map((section) => section.key);
   }
   const updated: HTMLElement[] = [];
-  for (const section of sections) {
+  // The sections that are the same objects as last time, at the start and at the end, are as
+  // they were synced (element, HTML or placeholder): an edit touches the ones in between only.
+  const before = state.synced;
+  state.synced = sections;
+  let from = 0;
+  while (from < sections.length && from < before.length && sections[from] === before[from]) {
+    from += 1;
+  }
+  let to = sections.length;
+  for (
+    let old = before.length;
+    to > from && old > from && sections[to - 1] === before[old - 1];
+    to -= 1, old -= 1
+  );
+  for (let index = from; index < to; index++) {
+    const section = sections[index]!;
     const element = elements.get(section.key);
     if (!element) continue;
     if (lazy) {

@@ -239,9 +239,44 @@ describe('edits rendered from the last render (the sections around the edit kept
         for (const [at, remove, insert, tail] of edits) {
           const position = at % (text.length + 1);
           text = text.slice(0, position) + insert + tail + text.slice(position + remove);
-          expect(joined(text, renderer)).toBe(renderMarkdown(text));
+          const { sections } = renderer.render(text);
+          expect(sections.map((s) => s.html).join('')).toBe(renderMarkdown(text));
+          // The sections (kept, re-cut or finished alone) are the document, keyed uniquely.
+          expect(sections.map((s) => s.text).join('')).toBe(text);
+          expect(new Set(sections.map((s) => s.key)).size).toBe(sections.length);
         }
       }),
+      { numRuns: Math.ceil(Number(process.env.PREVIEW_FC_RUNS ?? 300) / 3) },
+    );
+  }, 600_000);
+
+  test('edits in the first section (front matter, title) match whole-document rendering', () => {
+    const start = `---\ntitle: x\n---\n${base}`;
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(
+            fc.nat({ max: 40 }),
+            fc.nat({ max: 4 }),
+            piece,
+            edit.map((e) => e[3]),
+          ),
+          {
+            minLength: 1,
+            maxLength: 8,
+          },
+        ),
+        (edits) => {
+          const renderer = createSectionRenderer();
+          let text = start;
+          renderer.render(text);
+          for (const [at, remove, insert, tail] of edits) {
+            const position = Math.min(at, text.length);
+            text = text.slice(0, position) + insert + tail + text.slice(position + remove);
+            expect(joined(text, renderer)).toBe(renderMarkdown(text));
+          }
+        },
+      ),
       { numRuns: Math.ceil(Number(process.env.PREVIEW_FC_RUNS ?? 300) / 3) },
     );
   }, 600_000);
@@ -310,6 +345,32 @@ describe('incremental work', () => {
     expect(changed.map((s) => s.html)).toEqual([
       '<p>Paragraph 25, edited, with <strong>bold</strong>.</p>\n',
     ]);
+  });
+
+  test('an edit in a long answer leaves the output of every other section as it was', () => {
+    const renderer = createSectionRenderer();
+    const paragraphs = Array.from({ length: 300 }, (_, i) => `Paragraph ${i} with [a link][d].`);
+    const doc = `${paragraphs.join('\n\n')}\n\n[d]: https://one.example\n`;
+    const before = renderer.render(doc).sections;
+    const after = renderer.render(
+      doc.replace('Paragraph 150 ', 'Paragraph 150, edited, '),
+    ).sections;
+    const kept = after.filter((section, i) => section === before[i]);
+    expect(kept).toHaveLength(before.length - 1);
+    expect(after[150]?.html).toContain('Paragraph 150, edited, with <a href="https://one.example"');
+    expect(after.map((s) => s.html).join('')).toBe(
+      renderMarkdown(doc.replace('Paragraph 150 ', 'Paragraph 150, edited, ')),
+    );
+  });
+
+  test('a new definition in an edit reaches the sections before it', () => {
+    const renderer = createSectionRenderer();
+    const doc = Array.from({ length: 30 }, (_, i) => `Paragraph ${i} [x].`).join('\n\n');
+    renderer.render(doc);
+    const edited = doc.replace('Paragraph 20 [x].', 'Paragraph 20 [x].\n\n[x]: https://x.example');
+    const after = renderer.render(edited).sections;
+    expect(after[0]?.html).toContain('href="https://x.example"');
+    expect(after.map((s) => s.html).join('')).toBe(renderMarkdown(edited));
   });
 
   test('a changed definition re-renders the sections that use it', () => {

@@ -70,9 +70,36 @@ interface Entry {
   markedSignature?: string;
   html?: string;
   clean?: boolean;
-  /** `nestingDepth` and `longestLine` of the text, once asked (lines never span sections). */
-  depth?: number;
-  longest?: number;
+  /** How many sections of the last render are this entry (equal texts share one). */
+  uses?: number;
+}
+
+/** The sections an edit replaced: `removed` of the last render's from `first` on, by `added`. */
+interface Edit {
+  first: number;
+  removed: number;
+  added: number;
+}
+
+/** The document's link definitions (the first of a label wins), as sections depend on them. */
+interface Definitions {
+  links: Links;
+  labels: string[];
+  fingerprint: string;
+}
+
+/** What the last `finish` made, for an edit's sections to be finished alone. */
+interface Finished extends Definitions {
+  sections: Entry[];
+  out: RenderedSection[];
+  /** Every group is one section (no run of HTML-unbalanced sections sanitized together). */
+  single: boolean;
+}
+
+/** One section's or one run of sections' text and sanitized HTML (made when first asked). */
+interface Group {
+  text: string;
+  html: () => string;
 }
 
 interface Chunk {
@@ -122,6 +149,29 @@ function upperBound(list: readonly number[], value: number): number {
   return low;
 }
 
+/** The index of the first element of the sorted `list` not less than `value`. */
+function lowerBound(list: readonly number[], value: number): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (list[mid]! < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** The cache's key of an entry: the section at the document's start is cached apart. */
+function cacheId(entry: Entry): string {
+  return entry.atStart ? `\u0000${entry.text}` : entry.text;
+}
+
+function hasDefs(entry: Entry): boolean {
+  if (!entry.defs) return true; // unknown: counted as changing the definitions
+  for (const label in entry.defs) if (Object.hasOwn(entry.defs, label)) return true;
+  return false;
+}
+
 export function createSectionRenderer(): SectionRenderer {
   let cache = new Map<string, Entry>();
   let mergeHints = new Map<string, number>();
@@ -129,6 +179,8 @@ export function createSectionRenderer(): SectionRenderer {
   let groupHtml = new Map<string, string>();
   let previous: { text: string; key: string }[] = [];
   let nextKey = 0;
+  /** The last `finish`: its sections, output and definitions (null after a reset). */
+  let finished: Finished | null = null;
 
   /** The last render's document and sections (each section's text from its start), for edits. */
   let last: { doc: string; sections: Entry[]; starts: number[] } | null = null;
@@ -137,6 +189,7 @@ export function createSectionRenderer(): SectionRenderer {
     const doc = normalizeNewlines(md);
     if (doc === '') {
       previous = [];
+      finished = null;
       last = null;
       return { sections: [], hazard: null };
     }
@@ -144,11 +197,17 @@ export function createSectionRenderer(): SectionRenderer {
       last = null;
       return { sections: [], hazard: previewHazardOf(doc.length, 0, 0) };
     }
-    const cut = (last && cutAfterEdit(last, doc)) ?? cutWhole(doc);
+    const before = last;
+    const cut = (before && cutAfterEdit(before, doc)) ?? cutWhole(doc);
     if ('hazard' in cut) return { sections: [], hazard: cut.hazard };
     const { sections, starts } = cut;
     last = { doc, sections, starts };
-    return { sections: finish(sections), hazard: null };
+    const { edit } = cut as { edit?: Edit };
+    const quick =
+      edit && before && finished?.sections === before.sections
+        ? finishEdit(finished, sections, edit)
+        : null;
+    return { sections: quick ?? finish(sections), hazard: null };
   }
 
   /**
@@ -157,16 +216,21 @@ export function createSectionRenderer(): SectionRenderer {
    * between are scanned and cut anew, from the last section that ends before the edit to the
    * first proposed start after it where a section of the last render started. Null when the
    * cut in between does not end there (a fence or an HTML block left open): then the whole
-   * document is cut.
+   * document is cut. Nothing here walks the kept sections (a keystroke costs the same in a
+   * document of 10 or 10,000 sections), but for copying the lists.
    */
   function cutAfterEdit(
     before: { doc: string; sections: Entry[]; starts: number[] },
     doc: string,
-  ): { sections: Entry[]; starts: number[] } | { hazard: string } | null {
+  ): { sections: Entry[]; starts: number[]; edit: Edit } | { hazard: string } | null {
     const old = before.doc;
     const prefix = commonPrefix(old, doc);
     if (prefix === old.length && prefix === doc.length) {
-      return { sections: before.sections, starts: before.starts };
+      return {
+        sections: before.sections,
+        starts: before.starts,
+        edit: { first: before.sections.length, removed: 0, added: 0 },
+      };
     }
     const suffix = commonSuffix(old, doc, prefix);
     const delta = doc.length - old.length;
@@ -180,20 +244,18 @@ export function createSectionRenderer(): SectionRenderer {
     ) {
       first -= 1;
     }
-    if (first <= 0) return null;
+    if (first < 0) return null;
     const from = before.starts[first]!;
-    const oldIndex = new Map<number, number>();
-    for (let i = first + 1; i < before.starts.length; i++) {
-      const start = before.starts[i]!;
-      if (start >= old.length - suffix) oldIndex.set(start, i);
-    }
     let resume = before.sections.length;
     const proposed = scanSectionStarts(doc, {
       from,
       stop: (start) => {
         if (start < editEnd) return false;
-        const index = oldIndex.get(start - delta);
-        if (index === undefined) return false;
+        // A start of the last render after `first`, within the unchanged end of the document.
+        const oldStart = start - delta;
+        if (oldStart < old.length - suffix) return false;
+        const index = lowerBound(before.starts, oldStart);
+        if (index <= first || before.starts[index] !== oldStart) return false;
         resume = index;
         return true;
       },
@@ -201,40 +263,39 @@ export function createSectionRenderer(): SectionRenderer {
     const to = resume < before.sections.length ? before.starts[resume]! + delta : doc.length;
     const inner = proposed.filter((start) => start < to);
 
-    // The hazards (nesting, long lines) of the new lines, with those of the kept sections.
-    let depth = nestingDepth(doc.slice(from, to));
-    let longest = longestLine(doc.slice(from, to));
-    const kept = [...before.sections.slice(0, first), ...before.sections.slice(resume)];
-    for (const section of kept) {
-      section.depth ??= nestingDepth(section.text);
-      section.longest ??= longestLine(section.text);
-      depth = Math.max(depth, section.depth);
-      longest = Math.max(longest, section.longest);
-    }
-    const hazard = previewHazardOf(doc.length, depth, longest);
+    // The hazards (nesting, long lines) of the new lines. The kept sections are within the
+    // limits (the last render had no hazard, and both measures are of single lines), so the
+    // document's measures are over a limit exactly when the new lines' are.
+    const changed = doc.slice(from, to);
+    const hazard = previewHazardOf(doc.length, nestingDepth(changed), longestLine(changed));
     if (hazard) return { hazard };
 
     const middle = cutRange(doc, from, inner, to);
     if (!middle) return null;
     // Entries of the replaced sections that no kept or new section uses leave the cache.
-    const used = new Set([...kept, ...middle.sections]);
-    for (const section of before.sections.slice(first, resume)) {
-      if (!used.has(section))
-        cache.delete(section.atStart ? `\u0000${section.text}` : section.text);
+    for (const section of middle.sections) section.uses = (section.uses ?? 0) + 1;
+    for (let i = first; i < resume; i++) {
+      const section = before.sections[i]!;
+      section.uses = (section.uses ?? 1) - 1;
+    }
+    for (let i = first; i < resume; i++) {
+      const section = before.sections[i]!;
+      if (section.uses === 0 && cache.get(cacheId(section)) === section) {
+        cache.delete(cacheId(section));
+      }
     }
     for (const [id, entry] of middle.touched) cache.set(id, entry);
     for (const [text, hint] of middle.hintsUsed) mergeHints.set(text, hint);
+    const sections = before.sections.slice(0, first);
+    for (const section of middle.sections) sections.push(section);
+    for (let i = resume; i < before.sections.length; i++) sections.push(before.sections[i]!);
+    const starts = before.starts.slice(0, first);
+    for (const start of middle.starts) starts.push(start);
+    for (let i = resume; i < before.starts.length; i++) starts.push(before.starts[i]! + delta);
     return {
-      sections: [
-        ...before.sections.slice(0, first),
-        ...middle.sections,
-        ...before.sections.slice(resume),
-      ],
-      starts: [
-        ...before.starts.slice(0, first),
-        ...middle.starts,
-        ...before.starts.slice(resume).map((start) => start + delta),
-      ],
+      sections,
+      starts,
+      edit: { first, removed: resume - first, added: middle.sections.length },
     };
   }
 
@@ -243,6 +304,8 @@ export function createSectionRenderer(): SectionRenderer {
     if (hazard) return { hazard };
     const whole = cutRange(doc, 0, scanSectionStarts(doc), doc.length);
     if (!whole) throw new Error('The whole document was not cut.');
+    for (const entry of whole.touched.values()) entry.uses = 0;
+    for (const section of whole.sections) section.uses = (section.uses ?? 0) + 1;
     cache = whole.touched;
     mergeHints = whole.hintsUsed;
     return whole;
@@ -387,6 +450,134 @@ export function createSectionRenderer(): SectionRenderer {
     return { sections, starts, touched, hintsUsed };
   }
 
+  /**
+   * marked's HTML of a section, redone when its text or the definitions it uses changed.
+   * Tokens are consumed by rendering: a section rendered before is lexed again. On its own it
+   * lexes as it did before its following line (verification checked that line's token).
+   */
+  function renderSection(section: Entry, links: Links): MarkedOutput {
+    if (section.marked && section.markedSignature === section.linkSignature) {
+      section.pending = undefined;
+      return section.marked;
+    }
+    const lexer = section.pending ?? lexBlocks(section.text, section.atStart);
+    section.pending = undefined;
+    section.marked = renderTokens(lexer, links);
+    section.markedSignature = section.linkSignature;
+    section.html = undefined;
+    section.clean = undefined;
+    return section.marked;
+  }
+
+  /** Which of the document's definitions the section uses (its render depends on those). */
+  function updateSignature(section: Entry, defs: Definitions): void {
+    if (section.linkFingerprint === defs.fingerprint) return;
+    section.linkFingerprint = defs.fingerprint;
+    if (defs.labels.length === 0) {
+      section.linkSignature = '';
+      return;
+    }
+    section.folded ??= section.text.toLowerCase().replace(/\s+/g, ' ');
+    const folded = section.folded;
+    section.linkSignature = JSON.stringify(
+      defs.labels
+        .filter((label) => folded.includes(label))
+        .map((label) => [label, defs.links[label]]),
+    );
+  }
+
+  /**
+   * A section sanitized on its own: one without `<` holds no raw HTML and is rendered and
+   * sanitized when read; one whose raw HTML leaves the HTML parser as it found it, now. Null for
+   * raw HTML that leaves an element open (it is sanitized with the sections after it).
+   */
+  function singleGroup(section: Entry, links: Links): Group | null {
+    if (!section.text.includes('<')) {
+      return {
+        text: section.text,
+        html: () => (section.html ??= sanitizeHtml(renderSection(section, links).html)),
+      };
+    }
+    const marked = renderSection(section, links);
+    if (!marked.hasRawHtml || (section.clean ??= leavesParserClean(marked.html))) {
+      const html = (section.html ??= sanitizeHtml(marked.html));
+      return { text: section.text, html: () => html };
+    }
+    return null;
+  }
+
+  function rendered(key: string, { text, html }: Group): RenderedSection {
+    return {
+      key,
+      text,
+      get html() {
+        return html();
+      },
+    };
+  }
+
+  /**
+   * The output of an edit from the last one's, when the edit changed no link definition and its
+   * sections are sanitized one by one, as were all of the last render's: the sections outside
+   * the edit keep their output (the same objects), the edit's new sections are rendered and
+   * keyed from the sections they replaced. Null when the whole output must be made again.
+   */
+  function finishEdit(last: Finished, sections: Entry[], edit: Edit): RenderedSection[] | null {
+    const { first, removed, added } = edit;
+    if (!last.single || last.out.length !== last.sections.length) return null;
+    for (let i = first; i < first + removed; i++) if (hasDefs(last.sections[i]!)) return null;
+    for (let i = first; i < first + added; i++) if (hasDefs(sections[i]!)) return null;
+    const groups: Group[] = [];
+    for (let i = first; i < first + added; i++) {
+      const section = sections[i]!;
+      updateSignature(section, last);
+      const group = singleGroup(section, last.links);
+      if (!group) return null;
+      groups.push(group);
+    }
+    // Keys: a replaced section's key goes to a new section of the same text (its output is
+    // kept when it is the same section), else to the new section at its place; the kept
+    // sections keep theirs.
+    const replaced = last.out.slice(first, first + removed);
+    const unused = new Map<string, number[]>();
+    const place = new Map<string, number>();
+    const free = new Set<string>();
+    replaced.forEach(({ text, key }, position) => {
+      place.set(key, position);
+      free.add(key);
+      const list = unused.get(text);
+      if (list) list.push(position);
+      else unused.set(text, [position]);
+    });
+    const out = last.out.slice(0, first);
+    const keys: (string | undefined)[] = groups.map(({ text }, position) => {
+      const from = unused.get(text)?.shift();
+      if (from === undefined) return undefined;
+      const kept = replaced[from]!;
+      free.delete(kept.key);
+      if (last.sections[first + from] === sections[first + position]) out[first + position] = kept;
+      return kept.key;
+    });
+    keys.forEach((key, position) => {
+      if (key !== undefined) return;
+      const before = position === 0 ? -1 : place.get(keys[position - 1] ?? '');
+      const candidate = before === undefined ? undefined : replaced[before + 1]?.key;
+      if (candidate !== undefined && free.has(candidate)) {
+        keys[position] = candidate;
+        free.delete(candidate);
+      } else {
+        keys[position] = `section-${nextKey++}`;
+      }
+    });
+    groups.forEach((group, position) => {
+      out[first + position] ??= rendered(keys[position] ?? '', group);
+    });
+    for (let i = first + removed; i < last.out.length; i++) out.push(last.out[i]!);
+    previous = out;
+    finished = { ...last, sections, out };
+    return out;
+  }
+
   /** Links, HTML and keys of the sections (each section's cached work reused). */
   function finish(sections: Entry[]): RenderedSection[] {
     // 2. Link reference definitions of the whole document, the first one of a label winning.
@@ -397,41 +588,19 @@ export function createSectionRenderer(): SectionRenderer {
       }
     }
     const labels = Object.keys(links);
-    const fingerprint = labels.length === 0 ? '' : JSON.stringify(links);
+    const defs: Definitions = {
+      links,
+      labels,
+      fingerprint: labels.length === 0 ? '' : JSON.stringify(links),
+    };
 
     // 3. marked's HTML of each section, redone when its text or the definitions it uses changed.
     // A section without `<` holds no raw HTML, so it is rendered when its HTML is first read;
     // the others are rendered now (step 4 groups them by how they leave the HTML parser).
-    const renderSection = (section: Entry): MarkedOutput => {
-      if (section.marked && section.markedSignature === section.linkSignature) {
-        section.pending = undefined;
-        return section.marked;
-      }
-      // Tokens are consumed by rendering: a section rendered before is lexed again. On its own
-      // it lexes as it did before its following line (verification checked that line's token).
-      const lexer = section.pending ?? lexBlocks(section.text, section.atStart);
-      section.pending = undefined;
-      section.marked = renderTokens(lexer, links);
-      section.markedSignature = section.linkSignature;
-      section.html = undefined;
-      section.clean = undefined;
-      return section.marked;
-    };
-    sections.forEach((section) => {
-      if (section.linkFingerprint !== fingerprint) {
-        section.linkFingerprint = fingerprint;
-        if (labels.length === 0) {
-          section.linkSignature = '';
-        } else {
-          section.folded ??= section.text.toLowerCase().replace(/\s+/g, ' ');
-          const folded = section.folded;
-          section.linkSignature = JSON.stringify(
-            labels.filter((label) => folded.includes(label)).map((label) => [label, links[label]]),
-          );
-        }
-      }
-      if (section.text.includes('<')) renderSection(section);
-    });
+    for (const section of sections) {
+      updateSignature(section, defs);
+      if (section.text.includes('<')) renderSection(section, links);
+    }
 
     // 4. Sanitize; sections whose raw HTML leaves the parser in another state go together.
     const nextProbes = new Map<string, boolean>();
@@ -442,37 +611,22 @@ export function createSectionRenderer(): SectionRenderer {
       return clean;
     };
     const nextGroupHtml = new Map<string, string>();
-    const groups: { text: string; html: () => string }[] = [];
+    const groups: Group[] = [];
     for (let first = 0; first < sections.length;) {
       const section = sections[first];
       if (!section) break;
-      if (!section.text.includes('<')) {
-        // No raw HTML: rendered and sanitized when read.
-        groups.push({
-          text: section.text,
-          html: () => {
-            const { html } = renderSection(section);
-            return (section.html ??= sanitizeHtml(html));
-          },
-        });
+      const single = singleGroup(section, links);
+      if (single) {
+        groups.push(single);
         first += 1;
         continue;
       }
       if (!section.marked) throw new Error('Section without HTML.');
-      if (
-        !section.marked.hasRawHtml ||
-        (section.clean ??= leavesParserClean(section.marked.html))
-      ) {
-        const html = (section.html ??= sanitizeHtml(section.marked.html));
-        groups.push({ text: section.text, html: () => html });
-        first += 1;
-        continue;
-      }
       let last = first + 1;
       let combined = section.marked.html;
       for (; last < sections.length; last++) {
         const member = sections[last];
-        combined += member ? renderSection(member).html : '';
+        combined += member ? renderSection(member, links).html : '';
         if (last - first >= MAX_DIRTY_GROUP) continue;
         if (probe(combined)) {
           last += 1;
@@ -516,14 +670,10 @@ export function createSectionRenderer(): SectionRenderer {
       }
       taken.add(keys[position] ?? '');
     });
-    previous = groups.map(({ text }, position) => ({ text, key: keys[position] ?? '' }));
-    return groups.map(({ text, html }, position) => ({
-      key: keys[position] ?? '',
-      text,
-      get html() {
-        return html();
-      },
-    }));
+    const out = groups.map((group, position) => rendered(keys[position] ?? '', group));
+    previous = out;
+    finished = { ...defs, sections, out, single: groups.length === sections.length };
+    return out;
   }
 
   return { render };
