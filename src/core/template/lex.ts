@@ -29,6 +29,18 @@ function nestingDepth(source: string): number {
  */
 class KeepAllTokenizer extends Tokenizer {
   private repeats = 0;
+
+  /**
+   * marked rebuilds a quote's raw text wrongly when a nested quote ends in a lazy continuation
+   * line (`>>> a` / `>>> b` / `c` comes back as `>>>>> a` / `> b` / `c`, of the same length):
+   * the raw text is the source's own.
+   */
+  override blockquote(src: string): Tokens.Blockquote | undefined {
+    const token = super.blockquote(src);
+    if (token) token.raw = src.slice(0, token.raw.length);
+    return token;
+  }
+
   override def(src: string): Tokens.Def | undefined {
     const token = super.def(src);
     if (token && this.lexer.tokens.links[token.tag])
