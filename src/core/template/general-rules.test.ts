@@ -852,3 +852,27 @@ describe('an answer written on the line of the guidance comment', () => {
     expect(renderDocument(template, read.values)).toContain('The worker exits at start.');
   });
 });
+
+describe('a section answered in another shape than the template’s', () => {
+  it('a plain list where the template asks `Key: question` items answers the section, kept as written', () => {
+    const template = parseTemplate(`## Dependencies
+* New libraries: does it add any?
+* Affected teams: who has to change?
+
+## Rollout
+
+[How it ships.]
+`);
+    const doc = `## Dependencies
+
+* Nothing new.
+  * The parser it needs ships already.
+
+## Rollout
+`;
+    expect(checkMarkdown(template, doc).missing.map((m) => m.title)).toEqual(['Rollout']);
+    expect(renderDocument(template, readDocument(template, doc).values)).toContain(
+      '* Nothing new.\n  * The parser it needs ships already.\n',
+    );
+  });
+});
