@@ -5,7 +5,7 @@
  */
 import { withSourcesRead } from './document/sources.ts';
 import type { Field, FieldValue, GroupInstance, Values } from './model.ts';
-import { keptTextBySection } from './model.ts';
+import { keptTextBySection, sourceKey } from './model.ts';
 import { readDocument } from './document/read.ts';
 import { isFieldFilled, keepsDefault, placeholderTexts, valueTexts } from './fields/index.ts';
 import { bodyFields } from './fields/group.ts';
@@ -165,7 +165,13 @@ export function checkDocument(
     if (unit.fields.length === 0) continue;
     const filled = unit.fields.filter((f) => filledIn(f, values[f.id]));
     const hasExtra = (kept.get(unit.id) ?? []).some((t) => stripComments(t).trim() !== '');
-    const any = filled.length > 0 || hasExtra;
+    // A block kept as written (`<field>::source`) is kept because it holds the author's own
+    // lines (a plain list where the template has `Key: value` items): the section is answered.
+    const hasSource = unit.fields.some((f) => {
+      const source = values[sourceKey(f.id)];
+      return typeof source === 'string' && stripComments(source).trim() !== '';
+    });
+    const any = filled.length > 0 || hasExtra || hasSource;
     // A repeat's instance that is present but left empty (`### Option 2` with nothing under
     // it) is a missing answer, even when another instance is filled.
     const emptyInstance = unit.fields.some(
