@@ -31,8 +31,7 @@ export interface Warning {
   message: string;
   sectionId: string;
   fieldId?: string;
-  /** `unreadable`: the document's front matter is not valid YAML (kept as written, unread). */
-  kind: 'empty-field' | 'placeholder' | 'unreadable';
+  kind: 'empty-field' | 'placeholder';
 }
 
 export interface Report {
@@ -266,15 +265,6 @@ export function checkDocument(
 
 /** Reads a filled document against its template and checks it. */
 export function checkMarkdown(template: Template, markdown: string): Report {
-  const { values, headings, frontMatterError } = readDocument(template, markdown);
-  const report = checkDocument(template, values, headings);
-  if (frontMatterError === undefined) return report;
-  // Its values were not read, so "still has the placeholder" would be wrong: say why instead.
-  const warnings = report.warnings.filter((w) => w.sectionId !== 'front-matter');
-  warnings.unshift({
-    message: `Front matter could not be read, kept as written: ${frontMatterError}`,
-    sectionId: 'front-matter',
-    kind: 'unreadable',
-  });
-  return { ...report, warnings };
+  const { values, headings } = readDocument(template, markdown);
+  return checkDocument(template, values, headings);
 }

@@ -1,6 +1,7 @@
 /** @vitest-environment node */
 import { describe, expect, it } from 'vitest';
-import { classifyDocument, readProposal } from './proposal-import.ts';
+import { renderDocument } from './document/render.ts';
+import { classifyDocument, importProposal, readProposal, summaryText } from './proposal-import.ts';
 import type { Candidate } from './recognize.ts';
 import { parseTemplate } from './template/parse.ts';
 
@@ -85,5 +86,19 @@ describe('readProposal', () => {
     const none = readProposal('## Elsewhere\n\nText.\n', candidates);
     expect(none.chosen).toBeNull();
     expect(none.result).toBeNull();
+  });
+});
+
+describe('importProposal', () => {
+  it('keeps front matter that is not valid YAML as written, and its summary says it was not read', () => {
+    const template = parseTemplate(`---\ntitle: "[Title]"\nstatus: draft\n---\n${DECISION}`);
+    const document = `---\ntitle: [oops\n  status: accepted\n---\n${FILLED}`;
+    const imported = importProposal(template, document);
+    expect(imported.summary.frontMatterUnread).toMatch(/YAML/);
+    expect(summaryText(imported.summary)).toMatch(
+      /; the front matter is kept as written but not read \(.*\)$/,
+    );
+    expect(renderDocument(template, imported.values)).toContain('title: [oops\n  status: accepted');
+    expect(importProposal(template, FILLED).summary.frontMatterUnread).toBeUndefined();
   });
 });

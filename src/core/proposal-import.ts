@@ -22,6 +22,8 @@ export interface ImportSummary {
   missing: string[];
   /** Paragraphs (and other blocks) that match no field, kept as they are in their section. */
   kept: number;
+  /** Why the document's front matter was not read (not valid YAML): it is kept as written. */
+  frontMatterUnread?: string;
 }
 
 export interface ImportedProposal {
@@ -88,11 +90,16 @@ function plural(n: number, one: string, many: string): string {
 
 /** "18 fields filled, 2 sections missing, 1 paragraph kept as is". */
 export function summaryText(summary: ImportSummary): string {
-  return [
-    `${plural(summary.filled, 'field', 'fields')} filled`,
-    `${plural(summary.missing.length, 'section', 'sections')} missing`,
-    `${plural(summary.kept, 'paragraph', 'paragraphs')} kept as is`,
-  ].join(', ');
+  return (
+    [
+      `${plural(summary.filled, 'field', 'fields')} filled`,
+      `${plural(summary.missing.length, 'section', 'sections')} missing`,
+      `${plural(summary.kept, 'paragraph', 'paragraphs')} kept as is`,
+    ].join(', ') +
+    (summary.frontMatterUnread === undefined
+      ? ''
+      : `; the front matter is kept as written but not read (${summary.frontMatterUnread})`)
+  );
 }
 
 function firstHeading(markdown: string): string {
@@ -102,12 +109,14 @@ function firstHeading(markdown: string): string {
 
 /** Reads a filled document against `template`. */
 export function importProposal(template: Template, markdown: string): ImportedProposal {
-  const { values, headings } = readDocument(template, markdown);
+  const { values, headings, frontMatterError } = readDocument(template, markdown);
+  const summary = summarizeImport(template, values);
+  if (frontMatterError !== undefined) summary.frontMatterUnread = frontMatterError;
   const fmTitle = values['front-matter/title'];
   const title =
     (typeof fmTitle === 'string' && fmTitle.trim()) ||
     (template.issueForm ? '' : firstHeading(markdown.replace(/^---\n[\s\S]*?\n---\n/, '')));
-  return { values, headings, summary: summarizeImport(template, values), title };
+  return { values, headings, summary, title };
 }
 
 /** A document read for "Import a proposal": every template scored, and the chosen one's reading. */
