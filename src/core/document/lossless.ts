@@ -86,5 +86,18 @@ export function keepsAuthorLines(original: string, written: string, template: st
   for (const sig of have) {
     if (k < want.length && sig === want[k]) k++;
   }
-  return k === want.length;
+  return k === want.length && keepsBold(original, written, template);
+}
+
+/**
+ * The author's bold text comes back bold: a key-value list written in the template's spelling
+ * (`* Key: value`) would drop the author's `* **Key:** value`, so such a block is kept as written.
+ */
+function keepsBold(original: string, written: string, template: string): boolean {
+  const own = new Set(template.split('\n').map((l) => l.trim()));
+  for (const line of original.split('\n')) {
+    if (own.has(line.trim())) continue;
+    for (const m of line.matchAll(/\*\*[^*\n]+\*\*/g)) if (!written.includes(m[0])) return false;
+  }
+  return true;
 }

@@ -18,6 +18,7 @@ import {
 } from '../model.ts';
 import { COMMENT_RE, commentText, matchKey, normalizeNewlines, unescapeMarkdown } from '../text.ts';
 import { parseYaml, splitFrontMatter } from '../template/frontmatter.ts';
+import { TemplateError } from '../template/errors.ts';
 import { headingText, lexMarkdown } from '../template/lex.ts';
 import { splitLabelledLine } from '../template/plaintext.ts';
 import type { Block, Section, SectionGroup, Template, TitleSpec } from '../template/types.ts';
@@ -104,7 +105,15 @@ export function readDocument(template: Template, markdown: string): ReadResult {
   if (frontMatter !== null) {
     // Kept as written: keys the template does not have, comments and order come back.
     values[FRONT_MATTER_KEY] = frontMatter;
-    if (template.frontMatter) readFrontMatter(template, frontMatter, values);
+    if (template.frontMatter) {
+      // Front matter that is not valid YAML (a list indented out of its key) is still the
+      // author's: it is kept as written and its fields stay unread, never a reason to fail.
+      try {
+        readFrontMatter(template, frontMatter, values);
+      } catch (error) {
+        if (!(error instanceof TemplateError)) throw error;
+      }
+    }
   }
 
   const anchors = anchorsOf(template);
@@ -228,10 +237,17 @@ export function readDocument(template: Template, markdown: string): ReadResult {
         }
       }
       // The document's H1 is its title, whatever its shape: it fills the template's title.
-      if (matched < 0 && depth === 1 && !titleSeen) {
+      // A template without an H1 whose first heading is its title: the document's first heading.
+      if (matched < 0 && !titleSeen) {
         const k = targets.findIndex((t) => t.section.titleFieldId !== undefined);
         const t = targets[k];
-        if (t && !buckets.has(t.section)) {
+        const level = t?.section.level ?? 1;
+        if (
+          t &&
+          !buckets.has(t.section) &&
+          (depth === 1 || depth === level) &&
+          (level === 1 || docOrder.length === 0)
+        ) {
           titleSeen = true;
           pointer = Math.max(pointer, k + 1);
           const units: Unit[] = [];
@@ -984,10 +1000,17 @@ function readBlocks(
     const block = blocks[i]!;
     if (block.type === 'inline') {
       const j = anchorAt[i]!;
-      scope[block.field.id] = j >= 0 ? inlineValue(block, units[j]!, ctx) : '';
+      const value = j >= 0 ? inlineValue(block, units[j]!, ctx) : '';
+      scope[block.field.id] = value;
       // A label written otherwise (`Author:` for `Author(s):`, `**Key:**` for `**Key**:`) stays.
+      // `**Owner**: …` for `**Owner** …`: a colon the template's label lacks is the author's too.
+      const prefix = block.prefix.trimEnd();
       const m =
-        j >= 0 && !units[j]!.raw.startsWith(block.prefix.trimEnd())
+        j >= 0 &&
+        (!units[j]!.raw.startsWith(prefix) ||
+          (!prefix.includes(':') &&
+            /^\s*:/.test(units[j]!.raw.slice(prefix.length)) &&
+            !value.startsWith(':')))
           ? labelStart(block, units[j]!.raw)
           : null;
       if (m && m[0].trimEnd() !== block.prefix.trimEnd())

@@ -574,7 +574,7 @@ As the author, fill in every field above except the reviewer.
 A short description of the feature.
 `;
     const fields = form(text);
-    expect(fields).toEqual(['text Title', 'keyvalue Feature name', 'prose Introduction']);
+    expect(fields).toEqual(['text Title', 'keyvalue Details', 'prose Introduction']);
     const template = parseTemplate(text);
     const title = template.root.children[0]!;
     expect(title.type === 'section' ? title.hint : '').toContain(
@@ -645,5 +645,185 @@ describe('a title heading that is all placeholder', () => {
     expect(out).toContain('\n### Cache\n');
     expect(out.match(/^# /gm)).toHaveLength(1);
     expect(readDocument(template, out).values).toEqual(values);
+  });
+});
+
+describe('guidance that lets the author leave a section out', () => {
+  const TEMPLATE = `## Overview
+
+[What the change is, in two sentences.]
+
+## Rollout switch
+
+[Which setting turns the change on and off. This section may be omitted if there is none.]
+
+## Sample
+
+Show how a caller would use it. Skip this section when it does not apply.
+
+## Cost
+
+Say what it costs to run; delete this section if nothing changes.
+
+## Risks
+
+[What could go wrong.]
+`;
+
+  it('"may be omitted", "skip this section", "delete this section if" make the section optional', () => {
+    expect(form(TEMPLATE)).toEqual([
+      'prose Overview',
+      'prose Rollout switch (optional)',
+      'prose Sample (optional)',
+      'prose Cost (optional)',
+      'prose Risks',
+    ]);
+  });
+
+  it('a document that leaves those sections out misses only the required ones', () => {
+    const doc = `## Overview
+
+Cache the index in memory.
+
+## Risks
+`;
+    expect(checkMarkdown(parseTemplate(TEMPLATE), doc).missing.map((m) => m.title)).toEqual([
+      'Risks',
+    ]);
+  });
+});
+
+describe('title headings in other shapes', () => {
+  it('`Title of X`, `Your X` and `ABC-003: Template` H1s are the document title', () => {
+    for (const h1 of ['Title of Design Note', 'Your Change', 'DN-007: Template']) {
+      const text = `# ${h1}\n\n**Owner** [Your name](https://example.org/you)\n\n## Problem\n\n[Why it matters.]\n`;
+      expect(form(text), h1).toEqual(['text Title', 'text Owner', 'prose Problem']);
+      const doc = `# Faster uploads\n\n**Owner**: [Ana](https://example.org/ana)\n\n## Problem\n\nUploads stall.\n`;
+      const template = parseTemplate(text);
+      const read = readDocument(template, doc);
+      expect(checkMarkdown(template, doc).complete, h1).toBe(true);
+      // The author's H1 fills the title (never written twice); `**Owner**:` keeps its colon.
+      expect(renderDocument(template, read.values), h1).toBe(doc);
+    }
+  });
+
+  it('without an H1, a first heading "Title" (setext) is the title; the list below it is details', () => {
+    const text = `Title
+-----
+* Author(s): [Name]
+* Reviewer: [Name]
+
+## Abstract
+
+[One paragraph.]
+
+## Open issues
+
+[Questions still open. This section may be omitted if there are none.]
+`;
+    expect(form(text)).toEqual([
+      'text Title',
+      'keyvalue Details',
+      'prose Abstract',
+      'prose Open issues (optional)',
+    ]);
+    const template = parseTemplate(text);
+    const shifted = `Retry budgets
+=============
+* Author(s): Ana
+* Reviewer: Bo
+
+Abstract
+--------
+Bound the retries a client makes.
+`;
+    expect(checkMarkdown(template, shifted).complete).toBe(true);
+    const same = shifted.replace('=============', '-------------');
+    const read = readDocument(template, same);
+    expect(read.values['title/title']).toBe('Retry budgets');
+    expect(checkMarkdown(template, same).complete).toBe(true);
+  });
+});
+
+describe('a document whose front matter is not valid YAML', () => {
+  it('is read, not refused: the front matter comes back as written', () => {
+    const template = parseTemplate(`---
+title: short-name
+owners:
+  - "@you"
+---
+
+# Short name
+
+## Summary
+
+[Two sentences.]
+`);
+    const doc = `---
+title: quick-sync
+owners:
+- "@ana"
+  reviewers:
+- "@bo"
+---
+
+# Quick sync
+
+## Summary
+
+Sync only what changed.
+`;
+    const read = readDocument(template, doc);
+    expect(renderDocument(template, read.values)).toBe(doc);
+  });
+});
+
+describe('an example title, markers and folded instructions', () => {
+  const TEMPLATE = `<details>
+<summary>Instructions</summary>
+
+- Copy the file and rename it.
+- Open a draft pull request.
+
+</details>
+
+# Quick Sync Idea
+
+This is the title of the idea. Keep it short.
+
+## Open Questions [optional]
+
+What is still open.
+
+## Dependencies
+* New libraries: does it add any?
+* Affected teams: who has to change?
+`;
+
+  it('an H1 whose guidance calls it the title is the title; `[optional]` is a marker; folded instructions are help', () => {
+    expect(form(TEMPLATE)).toEqual([
+      'text Title',
+      'prose Open Questions [optional] (optional)',
+      'keyvalue Dependencies',
+    ]);
+  });
+
+  it('a key-value list written with bold keys comes back with them', () => {
+    const doc = `# Faster index
+
+## Dependencies
+* **New libraries:** none.
+* **Affected teams:** search.
+`;
+    const template = parseTemplate(TEMPLATE);
+    const read = readDocument(template, doc);
+    expect(read.values['dependencies']).toEqual({
+      'New libraries': 'none.',
+      'Affected teams': 'search.',
+    });
+    expect(renderDocument(template, read.values)).toContain(
+      '* **New libraries:** none.\n* **Affected teams:** search.\n',
+    );
+    expect(checkMarkdown(template, doc).complete).toBe(true);
   });
 });

@@ -110,9 +110,44 @@ interface RawSection {
   children: RawSection[];
 }
 
-function buildSectionTree(tokens: Token[]): RawSection {
+/** `<details><summary>Instructions</summary>`: a folded block of guidance for the template. */
+const GUIDE_DETAILS_RE =
+  /^<details>\s*<summary>[^<]*\b(?:instructions?|guidance|guidelines|how to (?:use|fill))\b[^<]*<\/summary>/i;
+
+/**
+ * A folded block of instructions (`<details>` whose summary says "Instructions", down to its
+ * `</details>`) is guidance, read as one comment: help for the form, never a question.
+ */
+function foldGuideDetails(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const close =
+      t.type === 'html' && GUIDE_DETAILS_RE.test(t.raw.trim())
+        ? tokens.findIndex((u, k) => k >= i && u.type === 'html' && /<\/details>/i.test(u.raw))
+        : -1;
+    if (close < 0) {
+      out.push(t);
+      continue;
+    }
+    const inner = tokens
+      .slice(i, close + 1)
+      .map((u) => u.raw)
+      .join('')
+      .replace(/<\/?(?:details|summary)>/gi, '')
+      .replace(/--+>/g, '')
+      .trim();
+    const raw = `<!--\n${inner}\n-->\n\n`;
+    out.push({ type: 'html', raw, text: raw, block: true, pre: false });
+    i = close;
+  }
+  return out;
+}
+
+function buildSectionTree(all: Token[]): RawSection {
   const root: RawSection = { level: 0, headingRaw: null, title: '', tokens: [], children: [] };
   const stack: RawSection[] = [root];
+  const tokens = foldGuideDetails(all);
   for (const token of tokens) {
     if (token.type === 'heading') {
       const heading = token as Tokens.Heading;
@@ -139,11 +174,34 @@ function buildSectionTree(tokens: Token[]): RawSection {
   // such as `RFC title`; templates with many H1s (sections at level 1) have no title heading.
   const h1s = collectRaw(root).filter((s) => s.level === 1);
   if (h1s.length === 1 && isTitleHeading(h1s[0]!.title)) h1s[0]!.isTitle = true;
+  // An example title whose guidance says so (`# Neat Enhancement Idea`, then "This is the
+  // title of the enhancement."): the author replaces it with theirs.
+  const lead = h1s.length === 1 ? h1s[0]!.tokens.find((t) => t.type !== 'space') : undefined;
+  if (lead && (lead.type === 'paragraph' || isComment(lead)) && TITLE_NOTE_RE.test(lead.raw))
+    h1s[0]!.isTitle = true;
+  // Without an H1, a first heading that says "Title" (a setext `Title` over `----`, then `##`
+  // sections) stands for the document's title: the author writes the proposal's name there.
+  const first = root.children[0];
+  if (
+    h1s.length === 0 &&
+    first !== undefined &&
+    first.children.length === 0 &&
+    root.children.length > 1 &&
+    /^(?:[\p{L}\p{N}-]+\s+){0,3}title$/iu.test(unescapeMarkdown(first.title))
+  )
+    first.isTitle = true;
   return root;
 }
 
-/** "This is an optional element": guidance that makes its section or field optional. */
-const OPTIONAL_NOTE_RE = /^\s*\(?\s*optional\b|\ban optional (?:element|section|part|field)\b/i;
+/** Guidance under an H1 that calls it the document's title. */
+const TITLE_NOTE_RE = /^\s*(?:<!--\s*)?(?:this|it) (?:is|should be) the (?:title|name) of\b/i;
+
+/**
+ * "This is an optional element", "Skip this section when not applicable", "This section may be
+ * omitted if there are none": guidance that makes its section or field optional.
+ */
+const OPTIONAL_NOTE_RE =
+  /^\s*\(?\s*optional\b|\ban\s+optional\s+(?:element|section|part|field)\b|\b(?:skip|omit|leave\s+out)\s+this\s+(?:section|part)\b|\bthis\s+(?:section|part)\s+(?:(?:may|can|could)\s+(?:be\s+)?)?(?:(?:safely\s+)?(?:omitted|skipped|left\s+out|left\s+empty|left\s+blank)|is\s+optional)\b|\b(?:remove|delete)\s+this\s+(?:section|part)\s+(?:if|when|for)\b/i;
 
 const isComment = (t: Token) => t.type === 'html' && /^<!--[\s\S]*-->$/.test(t.raw.trim());
 
@@ -231,6 +289,11 @@ function finishSection(
     section,
     ctx,
   );
+  // Under a title heading, a field named after the heading (the metadata list below `Title`)
+  // is the proposal's details, not a second "Title".
+  if (raw.isTitle)
+    for (const b of section.blocks)
+      if (b.type === 'field' && b.field.label === plainTitle(raw.title)) b.field.label = 'Details';
   // A section that asks one question its guidance calls optional ("Optional, but …") is
   // optional as a whole.
   const own = collectFields(section);
@@ -290,6 +353,8 @@ function headingSpec(
 const TITLE_PLACEHOLDER_RE =
   /\\?\[[^\]\n]{1,120}\\?\](?!\()|\{[^{}\n]{1,120}\}|<(?:\p{Lu}[^<>\n="'/]{0,119}|[a-z][^<>\n="'/]*\s[^<>\n="'/]*)>|(?<![A-Za-z])(?:X{3,}|N{3,})(?![A-Za-z])/gu;
 
+const OPTIONAL_MARKER_RE = /^\\?\[\s*(?:optional|if applicable|if any|if needed)\s*\\?\]$/i;
+
 /** The brackets around a placeholder: `[…]`, `{…}`, `<…>`. */
 function placeholderInner(placeholder: string): string {
   return unescapeMarkdown(placeholder)
@@ -301,7 +366,18 @@ function placeholderInner(placeholder: string): string {
  * A phrase that names the document's title instead of being one: `RFC title`, `Title`,
  * `Your short, descriptive title`, `Project name`. In a template's H1 it is a placeholder.
  */
-const TITLE_PHRASE_RE = /^(?:[\p{L}\p{N}-]+,?\s+){0,7}(?:title|name)(?:\s+here)?$/iu;
+const TITLE_PHRASE_RE = new RegExp(
+  [
+    /^(?:[\p{L}\p{N}-]+,?\s+){0,7}(?:title|name)(?:\s+here)?$/u.source,
+    // `Title of RFC`, `Name of the proposal`
+    /^(?:title|name) of(?:\s+[\p{L}\p{N}-]+){1,4}$/u.source,
+    // `Your Feature`, `Your proposal's name`: the author's own, in the second person
+    /^your(?:\s+[\p{L}\p{N}'’-]+){1,4}$/u.source,
+    // `CFP-003: Template`, `Proposal template`: the template names itself
+    /^(?:[\p{L}\p{N}-]+\s+){0,2}template$/u.source,
+  ].join('|'),
+  'iu',
+);
 
 /** The template's H1 that the author replaces with the document's title. */
 export function isTitleHeading(title: string): boolean {
@@ -327,10 +403,18 @@ function titleParts(
   const colon = title.lastIndexOf(':');
   const phraseStart = colon >= 0 ? colon + 1 + /^\s*/.exec(title.slice(colon + 1))![0].length : 0;
   const phrase = title.slice(phraseStart).trim();
+  // A title heading with neither a placeholder nor a title phrase is an example title: the
+  // phrase after its last colon is the title.
   const titlePhrase =
-    isTitle && phrase !== '' && TITLE_PHRASE_RE.test(unescapeMarkdown(phrase)) ? phrase : null;
+    isTitle &&
+    phrase !== '' &&
+    (TITLE_PHRASE_RE.test(unescapeMarkdown(phrase)) || title.match(TITLE_PLACEHOLDER_RE) === null)
+      ? phrase
+      : null;
   const head = titlePhrase === null ? title : title.slice(0, phraseStart);
   for (const m of head.matchAll(TITLE_PLACEHOLDER_RE)) {
+    // `## Open Questions [optional]`: a marker, read like `(Optional)`, not a placeholder.
+    if (OPTIONAL_MARKER_RE.test(m[0])) continue;
     const before = head.slice(last, m.index);
     if (before) parts.push({ type: 'fixed', text: before });
     const placeholder = m[0];
@@ -663,7 +747,13 @@ function buildBlocks(
         region.placeholder.length > 0 &&
         blocks.some((b) => b.type !== 'static') &&
         TEMPLATE_NOTE_RE.test(region.placeholder[0]!) &&
-        region.placeholder.every((p) => isInstructionText(p)));
+        region.placeholder.every((p) => isInstructionText(p))) ||
+      // Guidance that speaks of the title itself ("This is the title of the enhancement").
+      (isTitle &&
+        region.fields === 0 &&
+        region.label === null &&
+        region.placeholder.length > 0 &&
+        TITLE_NOTE_RE.test(region.placeholder[0]!));
     if (sectionHelp) {
       section.hint = [section.hint, takeHint()].filter(Boolean).join('\n\n');
       section.guidance = [...(section.guidance ?? []), ...taken];
