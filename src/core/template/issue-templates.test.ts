@@ -193,3 +193,29 @@ describe('two options where one negates the other', () => {
     expect(fields.map((f) => (f.kind === 'checklist' ? f.multiple : null))).toEqual([false, true]);
   });
 });
+
+describe('issue-form bodies', () => {
+  const FORM = `name: Problem
+description: Report a problem
+body:
+  - type: textarea
+    id: expected
+    attributes:
+      label: Expected result
+      description: What should have happened?
+      placeholder: What should have happened?
+    validations:
+      required: true
+  - type: textarea
+    id: extra
+    attributes:
+      label: More context
+`;
+  it('text repeating the description word for word is the author’s answer (GitHub never writes descriptions)', () => {
+    const template = parseTemplate(FORM, 'issue-form');
+    const body = `### Expected result\n\nWhat should have happened?\n\n### More context\n\n_No response_\n`;
+    expect(checkMarkdown(template, body).missing).toEqual([]);
+    const empty = `### Expected result\n\n_No response_\n\n### More context\n\n_No response_\n`;
+    expect(checkMarkdown(template, empty).missing.map((m) => m.title)).toEqual(['Expected result']);
+  });
+});
