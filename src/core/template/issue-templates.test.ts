@@ -46,6 +46,11 @@ describe('catch-all questions', () => {
     expect(form(other)).toEqual(['prose Summary', 'prose Notes (optional)']);
   });
 
+  it('under a main question the same words leave it required', () => {
+    const main = `**Describe the problem**\n\nAdd any other details about the problem here.\n`;
+    expect(form(main)).toEqual(['prose Describe the problem']);
+  });
+
   it('a body that leaves the catch-all at its template text is still complete', () => {
     const body = BOLD_BUG.replace('One or two sentences on the problem.', 'Saving fails offline.');
     expect(missing(BOLD_BUG, body)).toEqual([]);
