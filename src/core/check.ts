@@ -5,7 +5,7 @@
  */
 import { withSourcesRead } from './document/sources.ts';
 import type { Field, FieldValue, GroupInstance, Values } from './model.ts';
-import { keptTextBySection } from './model.ts';
+import { keptTextBySection, sourceKey } from './model.ts';
 import { readDocument } from './document/read.ts';
 import { isFieldFilled, keepsDefault, placeholderTexts, valueTexts } from './fields/index.ts';
 import { bodyFields } from './fields/group.ts';
@@ -140,6 +140,34 @@ function unitOf(node: SectionNode, values: Values, headings: Record<string, stri
  * Which required sections are still empty, which are partly answered, and which answers still
  * carry the template's placeholders. Sections and warnings come in document order.
  */
+/**
+ * A key-value block kept as written that holds only the template's keys, each with nothing or
+ * its placeholder after it (`- Browser`, `- OS: [e.g. iOS]`): no answer yet.
+ */
+function onlyKeys(field: Field, source: string): boolean {
+  if (field.kind !== 'keyvalue') return false;
+  return stripComments(source)
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .every((line) => {
+      const item = /^\s*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+(.*))?$/.exec(line);
+      if (!item) return false;
+      const text = unescapeMarkdown(item[1] ?? '')
+        .replace(/\*\*/g, '')
+        .trim();
+      return field.entries.some((e) => {
+        if (!text.toLowerCase().startsWith(e.key.toLowerCase())) return false;
+        const rest = text.slice(e.key.length).replace(/^\s*:?\s*/, '');
+        return (
+          rest === '' ||
+          rest === e.placeholder ||
+          rest === `[${e.placeholder}]` ||
+          isOnlyPlaceholders(rest)
+        );
+      });
+    });
+}
+
 export function checkDocument(
   template: Template,
   values: Values,
@@ -164,7 +192,15 @@ export function checkDocument(
     if (unit.fields.length === 0) continue;
     const filled = unit.fields.filter((f) => filledIn(f, values[f.id]));
     const hasExtra = (kept.get(unit.id) ?? []).some((t) => stripComments(t).trim() !== '');
-    const any = filled.length > 0 || hasExtra;
+    // A block kept as written (`<field>::source`) is kept because it holds the author's own
+    // lines (a plain list where the template has `Key: value` items): the section is answered.
+    const hasSource = unit.fields.some((f) => {
+      const source = values[sourceKey(f.id)];
+      return (
+        typeof source === 'string' && stripComments(source).trim() !== '' && !onlyKeys(f, source)
+      );
+    });
+    const any = filled.length > 0 || hasExtra || hasSource;
     // A repeat's instance that is present but left empty (`### Option 2` with nothing under
     // it) is a missing answer, even when another instance is filled.
     const emptyInstance = unit.fields.some(

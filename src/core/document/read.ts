@@ -903,6 +903,28 @@ function splitUnits(units: Unit[]): Unit[] {
 }
 
 /**
+ * The template's guidance comment with the answer written after it on the same line
+ * (`<!-- Describe the bug. --> It crashes on start.`): the comment, then the answer's own units.
+ */
+function splitLeadingHint(unit: Unit, ctx: ReadContext): Unit[] {
+  if (unit.type !== 'html') return [unit];
+  const m = /^<!--[\s\S]*?-->[ \t]*/.exec(unit.raw);
+  if (!m || unit.raw.slice(m[0].length).trim() === '') return [unit];
+  const comment = m[0].trimEnd();
+  if (!ctx.hints.has(matchKey(commentText(comment)))) return [unit];
+  const restStart = unit.start + m[0].length;
+  const rest = unit.raw.slice(m[0].length);
+  return [
+    { type: 'html', raw: comment, start: unit.start, end: unit.start + comment.length },
+    ...toUnits(lexMarkdown(rest)).map((r) => ({
+      ...r,
+      start: restStart + r.start,
+      end: restStart + r.end,
+    })),
+  ];
+}
+
+/**
  * The template's own guidance left in a document: its comments, bracketed instructions, quoted
  * guidance (`> Why are we doing this?`), instruction paragraphs and lists, word for word.
  */
@@ -973,7 +995,9 @@ function readBlocks(
   slotPrefix: string,
   ctx: ReadContext,
 ): void {
-  const units = splitUnits(rawUnits).filter((u) => !isHintComment(u, ctx));
+  const units = splitUnits(rawUnits)
+    .flatMap((u) => splitLeadingHint(u, ctx))
+    .filter((u) => !isHintComment(u, ctx));
   /** The block that claimed each unit, or -1. */
   const owner: number[] = units.map(() => -1);
   const anchorAt: number[] = blocks.map(() => -1);

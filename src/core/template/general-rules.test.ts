@@ -827,3 +827,52 @@ What is still open.
     expect(checkMarkdown(template, doc).complete).toBe(true);
   });
 });
+
+describe('an answer written on the line of the guidance comment', () => {
+  it('`<!-- guidance --> answer` answers the question; the comment stays the template’s', () => {
+    const template = parseTemplate(`## Current behavior
+
+<!-- Describe what happens now. -->
+
+## Expected behavior
+
+<!-- Describe what should happen. -->
+`);
+    const doc = `## Current behavior
+
+<!-- Describe what happens now. --> The worker exits at start.
+
+## Expected behavior
+
+<!-- Describe what should happen. -->
+`;
+    const read = readDocument(template, doc);
+    expect(read.values['current-behavior']).toBe('The worker exits at start.');
+    expect(checkMarkdown(template, doc).missing.map((m) => m.title)).toEqual(['Expected behavior']);
+    expect(renderDocument(template, read.values)).toContain('The worker exits at start.');
+  });
+});
+
+describe('a section answered in another shape than the template’s', () => {
+  it('a plain list where the template asks `Key: question` items answers the section, kept as written', () => {
+    const template = parseTemplate(`## Dependencies
+* New libraries: does it add any?
+* Affected teams: who has to change?
+
+## Rollout
+
+[How it ships.]
+`);
+    const doc = `## Dependencies
+
+* Nothing new.
+  * The parser it needs ships already.
+
+## Rollout
+`;
+    expect(checkMarkdown(template, doc).missing.map((m) => m.title)).toEqual(['Rollout']);
+    expect(renderDocument(template, readDocument(template, doc).values)).toContain(
+      '* Nothing new.\n  * The parser it needs ships already.\n',
+    );
+  });
+});
