@@ -11,6 +11,7 @@ import { defaultValues } from '../core/document/defaults.ts';
 import { valuesSchema, type Values } from '../core/model.ts';
 import { assertReadableText } from '../core/template/parse.ts';
 import { TemplateError } from '../core/template/errors.ts';
+import { parseYaml, splitFrontMatter } from '../core/template/frontmatter.ts';
 import type { Template } from '../core/template/types.ts';
 import { todayIso } from '../core/text.ts';
 import { BUILT_IN_TEMPLATES } from '../templates/registry.ts';
@@ -175,11 +176,24 @@ function documentInput(parsed: Parsed, command: string): DocumentInput {
     throw new CliError(`${file} is binary (it contains NUL bytes), not a Markdown document`);
   }
   aboutFile(file, () => assertReadableText(markdown));
+  // The app reads a document whose front matter is not YAML (and keeps it as written); the
+  // command line, a check run in CI, reports it.
+  aboutFile(file, () => assertReadableFrontMatter(markdown));
   const templateArg = parsed.options.get('--template');
   if (templateArg) return { file, markdown, template: loadTemplate(templateArg).template };
   const entry = aboutFile(file, () => recognizeTemplate(markdown));
   if (!entry) throw new CliError(`Could not tell which template ${file} follows: pass --template`);
   return { file, markdown, template: parseBuiltIn(entry) };
+}
+
+function assertReadableFrontMatter(markdown: string): void {
+  let frontMatter: string | null = null;
+  try {
+    frontMatter = splitFrontMatter(markdown).frontMatter;
+  } catch {
+    return; // a `---` that never closes is a rule, not front matter
+  }
+  if (frontMatter !== null) parseYaml(frontMatter);
 }
 
 /** Required sections where some but not all required fields are filled. */
