@@ -140,6 +140,34 @@ function unitOf(node: SectionNode, values: Values, headings: Record<string, stri
  * Which required sections are still empty, which are partly answered, and which answers still
  * carry the template's placeholders. Sections and warnings come in document order.
  */
+/**
+ * A key-value block kept as written that holds only the template's keys, each with nothing or
+ * its placeholder after it (`- Browser`, `- OS: [e.g. iOS]`): no answer yet.
+ */
+function onlyKeys(field: Field, source: string): boolean {
+  if (field.kind !== 'keyvalue') return false;
+  return stripComments(source)
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .every((line) => {
+      const item = /^\s*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+(.*))?$/.exec(line);
+      if (!item) return false;
+      const text = unescapeMarkdown(item[1] ?? '')
+        .replace(/\*\*/g, '')
+        .trim();
+      return field.entries.some((e) => {
+        if (!text.toLowerCase().startsWith(e.key.toLowerCase())) return false;
+        const rest = text.slice(e.key.length).replace(/^\s*:?\s*/, '');
+        return (
+          rest === '' ||
+          rest === e.placeholder ||
+          rest === `[${e.placeholder}]` ||
+          isOnlyPlaceholders(rest)
+        );
+      });
+    });
+}
+
 export function checkDocument(
   template: Template,
   values: Values,
@@ -168,7 +196,9 @@ export function checkDocument(
     // lines (a plain list where the template has `Key: value` items): the section is answered.
     const hasSource = unit.fields.some((f) => {
       const source = values[sourceKey(f.id)];
-      return typeof source === 'string' && stripComments(source).trim() !== '';
+      return (
+        typeof source === 'string' && stripComments(source).trim() !== '' && !onlyKeys(f, source)
+      );
     });
     const any = filled.length > 0 || hasExtra || hasSource;
     // A repeat's instance that is present but left empty (`### Option 2` with nothing under

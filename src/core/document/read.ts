@@ -1101,6 +1101,9 @@ function isHintComment(unit: Unit, ctx: ReadContext): boolean {
   const raw = unit.raw.trim();
   if (unit.type === 'html' && /^<!--[\s\S]*-->$/.test(raw))
     return ctx.hints.has(matchKey(commentText(raw)));
+  // An issue form's descriptions are never written into the body by GitHub: visible text
+  // there is the author's, even when it repeats a description word for word.
+  if (ctx.placeholderIsAnswer) return false;
   // Visible text is the template's only when it is its guidance line for line: a comment's
   // text shown as paragraphs, or guidance wrapped anew (an older template), is the author's.
   return (

@@ -46,6 +46,11 @@ describe('catch-all questions', () => {
     expect(form(other)).toEqual(['prose Summary', 'prose Notes (optional)']);
   });
 
+  it('under a main question the same words leave it required', () => {
+    const main = `**Describe the problem**\n\nAdd any other details about the problem here.\n`;
+    expect(form(main)).toEqual(['prose Describe the problem']);
+  });
+
   it('a body that leaves the catch-all at its template text is still complete', () => {
     const body = BOLD_BUG.replace('One or two sentences on the problem.', 'Saving fails offline.');
     expect(missing(BOLD_BUG, body)).toEqual([]);
@@ -191,5 +196,31 @@ describe('two options where one negates the other', () => {
   it('is one choice; unrelated options stay many', () => {
     const fields = allFields(parseTemplate(text));
     expect(fields.map((f) => (f.kind === 'checklist' ? f.multiple : null))).toEqual([false, true]);
+  });
+});
+
+describe('issue-form bodies', () => {
+  const FORM = `name: Problem
+description: Report a problem
+body:
+  - type: textarea
+    id: expected
+    attributes:
+      label: Expected result
+      description: What should have happened?
+      placeholder: What should have happened?
+    validations:
+      required: true
+  - type: textarea
+    id: extra
+    attributes:
+      label: More context
+`;
+  it('text repeating the description word for word is the author’s answer (GitHub never writes descriptions)', () => {
+    const template = parseTemplate(FORM, 'issue-form');
+    const body = `### Expected result\n\nWhat should have happened?\n\n### More context\n\n_No response_\n`;
+    expect(checkMarkdown(template, body).missing).toEqual([]);
+    const empty = `### Expected result\n\n_No response_\n\n### More context\n\n_No response_\n`;
+    expect(checkMarkdown(template, empty).missing.map((m) => m.title)).toEqual(['Expected result']);
   });
 });

@@ -821,7 +821,7 @@ function buildBlocks(
           } else if (text) {
             region.hints.push(text);
             region.guidance.push(raw);
-            markOptional(region);
+            markOptional(region, fieldLabel());
           }
           return;
         }
@@ -912,7 +912,7 @@ function buildBlocks(
           if (/^repeat format$/i.test(inner)) return;
           region.hints.push(inner);
           region.placeholder.push(raw);
-          markOptional(region);
+          markOptional(region, fieldLabel());
           return;
         }
         if (isOnlyPlaceholders(raw) || /\[[^\]]+\]/.test(raw)) {
@@ -934,7 +934,7 @@ function buildBlocks(
         }
         region.hints.push(unescapeMarkdown(raw).trim());
         region.placeholder.push(raw);
-        markOptional(region);
+        markOptional(region, fieldLabel());
         return;
       }
       case 'list': {
@@ -1039,7 +1039,7 @@ function buildBlocks(
           }
           region.hints.push(unescapeMarkdown(inner).trim());
           region.guidance.push(raw);
-          markOptional(region);
+          markOptional(region, fieldLabel());
           return;
         }
         closeRegion();
@@ -1143,18 +1143,27 @@ const WRITE_REQUEST_RE =
 /** A paragraph about the template itself: how to fill it in, what to delete. */
 const TEMPLATE_NOTE_RE = /\b(?:this|the) template\b|\bdelete (?:or replace )?(?:this|these|all)\b/i;
 
-/**
- * Guidance that starts "If applicable", "Optional" or "If any" makes its field optional; so does
- * guidance asking for "any other context" or "anything else" (`Add any other context about the
- * problem here.`): the catch-all question of bug and feature templates, optional in issue forms.
- */
-const OPTIONAL_HINT_RE =
-  /^\s*\(?\s*(?:if applicable|optional|if any|if relevant|if needed|(?:(?:please\s+)?(?:add|include|provide|share|list|mention)\s+)?any\s+(?:other|additional|further)\b|(?:is there\s+)?anything else\b)/i;
+/** Guidance that starts "If applicable", "Optional" or "If any" makes its field optional. */
+const OPTIONAL_HINT_RE = /^\s*\(?\s*(if applicable|optional|if any|if relevant|if needed)\b/i;
 
-function markOptional(region: Region): void {
+/**
+ * Guidance asking for "any other context" or "anything else" (`Add any other context about the
+ * problem here.`) under a label for extras ("Additional context", "Anything else", "Notes"): the
+ * catch-all question of bug and feature templates, optional in issue forms. Under a main
+ * question ("Describe the bug") the same words do not make it optional.
+ */
+const CATCH_ALL_HINT_RE =
+  /^\s*(?:(?:please\s+)?(?:add|include|provide|share|list|mention)\s+)?(?:any\s+(?:other|additional|further)\b|(?:is there\s+)?anything else\b)/i;
+const EXTRA_LABEL_RE =
+  /\b(?:additional|other|else|extra|more|further|context|notes?|comments?|remarks?)\b/i;
+
+function markOptional(region: Region, label: string): void {
   if (
     region.hints.some(
-      (h) => OPTIONAL_HINT_RE.test(h.replace(/^[A-Z]+:\s*/, '')) || OPTIONAL_NOTE_RE.test(h),
+      (h) =>
+        OPTIONAL_HINT_RE.test(h.replace(/^[A-Z]+:\s*/, '')) ||
+        OPTIONAL_NOTE_RE.test(h) ||
+        (CATCH_ALL_HINT_RE.test(h) && EXTRA_LABEL_RE.test(label)),
     )
   )
     region.optional = true;
