@@ -11,6 +11,14 @@ const FENCE_RE = /^---[ \t]*$/;
 export function splitFrontMatter(source: string): { frontMatter: string | null; body: string } {
   if (!/^---[ \t]*\n/.test(source)) return { frontMatter: null, body: source };
   const lines = source.split('\n');
+  // A rule over text that is not `key: value` (a notice between two `---` rules) is Markdown,
+  // as GitHub shows it: only a block that starts like YAML's keys is front matter.
+  const first = lines.slice(1).find((l) => l.trim() !== '' && !/^\s*#/.test(l));
+  if (first !== undefined && !FENCE_RE.test(first) && !/^\.\.\.[ \t]*$/.test(first)) {
+    if (!/^\s*(?:[^\s:#'"][^:]*|"[^"]*"|'[^']*'):(?:\s|$)/.test(first)) {
+      return { frontMatter: null, body: source };
+    }
+  }
   for (let i = 1; i < lines.length; i++) {
     if (FENCE_RE.test(lines[i]!) || /^\.\.\.[ \t]*$/.test(lines[i]!)) {
       return {
