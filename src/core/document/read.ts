@@ -519,18 +519,25 @@ function keyItemPrefixes(template: Template): Map<string, string> {
  * a code sample does not count). It is read as a plain-text document.
  */
 function copiedFromPage(body: string, targets: Target[]): boolean {
-  const named = new Set<Target>();
   const lines = body.split('\n');
+  const names = (text: string) =>
+    text !== '' && text.length <= 120 && targets.find((x) => x.pattern.exec(text) !== null);
+  const outside: number[] = [];
   let fence = false;
   for (const [i, line] of lines.entries()) {
     if (/^ {0,3}(```|~~~)/.test(line)) fence = !fence;
-    if (fence) continue;
-    const atx = /^ {0,3}#{1,6}[ \t]+(.*?)[ \t#]*$/.exec(line);
-    const t = atx ? atx[1]!.trim() : line.trim();
-    if (t === '' || t.length > 120) continue;
-    const target = targets.find((x) => x.pattern.exec(t) !== null);
+    else if (!fence) outside.push(i);
+  }
+  // Headings first: a Markdown document names a section by one, and is told at its first.
+  for (const i of outside) {
+    const atx = /^ {0,3}#{1,6}[ \t]+(.*?)[ \t#]*$/.exec(lines[i]!);
+    if (atx && names(atx[1]!.trim())) return false;
+  }
+  const named = new Set<Target>();
+  for (const i of outside) {
+    const target = names(lines[i]!.trim());
     if (!target) continue;
-    if (atx || /^ {0,3}(=+|-+)[ \t]*$/.test(lines[i + 1] ?? '')) return false;
+    if (/^ {0,3}(=+|-+)[ \t]*$/.test(lines[i + 1] ?? '')) return false;
     named.add(target);
   }
   return named.size >= 2;
