@@ -16,6 +16,16 @@ import { form, openTemplate } from './helpers.ts';
  */
 function storageHooks(): void {
   const w = window as unknown as { __refuseWrites?: boolean; __hangWrites?: boolean };
+  // Drafts are written by a worker, which these hooks cannot reach: the worker is refused, so
+  // the app writes them in the page, as it does wherever a worker cannot start (the worker's
+  // errors reach the page the same way: src/stores/draftWrite.test.ts).
+  const PageWorker = window.Worker;
+  window.Worker = class extends PageWorker {
+    constructor(url: string | URL, options?: WorkerOptions) {
+      if (options?.name === 'draft-writer') throw new DOMException('Refused', 'SecurityError');
+      super(url, options);
+    }
+  };
   w.__refuseWrites = sessionStorage.getItem('test-refuse') === '1';
   const quota = Number(sessionStorage.getItem('test-quota') ?? 0);
   const sizes = new Map<string, number>();

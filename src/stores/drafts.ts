@@ -15,7 +15,7 @@
  */
 import { z } from '../core/zod.ts';
 import { create } from 'zustand';
-import { del, entries, get as idbGet, getMany, set as idbSet, setMany, update } from 'idb-keyval';
+import { del, entries, get as idbGet, getMany, set as idbSet, setMany } from 'idb-keyval';
 import { fieldValueSchema, valuesSchema } from '../core/model.ts';
 import type { FieldValue, Values } from '../core/model.ts';
 import {
@@ -25,6 +25,7 @@ import {
   STORAGE_UNAVAILABLE_REASON,
 } from './db.ts';
 import type { KvStore } from './db.ts';
+import { DraftWriter, versionToken, WriteConflict } from './draftWrite.ts';
 import { listenForHide, readJournals, removeJournal, writeJournal } from './journal.ts';
 import { addConflicts, combineValues, mergeValues } from './merge.ts';
 import type { ConflictChoice, FieldConflict } from './merge.ts';
@@ -180,6 +181,8 @@ function sameJson(a: unknown, b: unknown): boolean {
 // Writing
 
 let kv: KvStore | null = null;
+/** Writes the records of `kv` (off the main thread where it can). */
+let writer: DraftWriter | null = null;
 let asideKv: KvStore | null = null;
 
 /** Per draft, the version last known to be in storage: the base of a merge. */
@@ -202,10 +205,6 @@ let retryTimer: ReturnType<typeof setTimeout> | null = null;
 let retryDelay = 1000;
 const MAX_RETRY_DELAY = 30_000;
 
-function versionToken(d: { rev?: unknown; updatedAt?: unknown }): string {
-  return `${String(d.rev)}@${String(d.updatedAt)}`;
-}
-
 function remember(id: string, d: Draft): void {
   const list = known.get(id) ?? [];
   list.push(versionToken(d));
@@ -216,12 +215,6 @@ function remember(id: string, d: Draft): void {
 function isKnown(id: string, stored: unknown): boolean {
   if (typeof stored !== 'object' || stored === null) return false;
   return known.get(id)?.includes(versionToken(stored)) ?? false;
-}
-
-class WriteConflict extends Error {
-  constructor(readonly stored: unknown) {
-    super('Another tab saved this draft');
-  }
 }
 
 /** Marks a draft changed: it is written once the current task's changes are done. */
@@ -276,20 +269,14 @@ function writeDraft(id: string): void {
   inFlight.set(id, (inFlight.get(id) ?? 0) + 1);
   setWriteState(id, failed.has(id) ? 'failed' : 'saving');
   let op: Promise<void>;
+  writer ??= new DraftWriter(kv);
   if (draft) {
     remember(id, draft);
     // Compare-and-set in one transaction: a version this tab does not know came from another
-    // tab, and is merged rather than overwritten.
-    op = update(
-      id,
-      (stored) => {
-        if (stored !== undefined && !isKnown(id, stored)) throw new WriteConflict(stored);
-        return draft;
-      },
-      kv,
-    );
+    // tab, and is merged rather than overwritten (in a worker: see draftWrite.ts).
+    op = writer.put(id, draft, known.get(id) ?? []);
   } else {
-    op = del(id, kv);
+    op = writer.delete(id);
   }
   op.then(
     () => {
@@ -828,6 +815,7 @@ function unavailableProblem(): string {
 /** Reads the library (and migrates the old one). Called once when the module loads. */
 export async function loadLibrary(): Promise<void> {
   kv = openKvStore('drafts');
+  writer = null;
   asideKv = openKvStore('aside');
   const drafts: Record<string, Draft> = {};
   const aside: AsideEntry[] = [];

@@ -1,0 +1,143 @@
+/**
+ * Writing a draft record, in the worker or in the page: a compare-and-set against the versions
+ * this tab knows, and the page taking over every unanswered write when the worker breaks.
+ */
+import { IDBFactory } from 'fake-indexeddb';
+import { get, set } from 'idb-keyval';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { openKvStore } from './db.ts';
+import type { KvStore } from './db.ts';
+import { DraftWriter, draftWriteReply, NO_STORE_IN_WORKER, WriteConflict } from './draftWrite.ts';
+import type { DraftWriteReply, DraftWriteRequest } from './draftWrite.ts';
+
+let kv: KvStore;
+beforeEach(() => {
+  globalThis.indexedDB = new IDBFactory();
+  kv = openKvStore('drafts')!;
+});
+afterEach(() => vi.unstubAllGlobals());
+
+const record = (rev: number, text: string) => ({
+  id: 'd1',
+  rev,
+  updatedAt: `2026-01-0${rev}T00:00:00.000Z`,
+  values: { text },
+});
+const token = (r: { rev: number; updatedAt: string }) => `${r.rev}@${r.updatedAt}`;
+
+describe('draftWriteReply (the worker’s write)', () => {
+  it('writes over a version this tab knows, and over nothing', async () => {
+    const first = record(1, 'one');
+    expect(
+      await draftWriteReply(kv, { seq: 1, type: 'put', id: 'd1', record: first, known: [] }),
+    ).toEqual({ seq: 1, ok: true });
+    const second = record(2, 'two');
+    expect(
+      await draftWriteReply(kv, {
+        seq: 2,
+        type: 'put',
+        id: 'd1',
+        record: second,
+        known: [token(first)],
+      }),
+    ).toEqual({ seq: 2, ok: true });
+    expect(await get('d1', kv)).toEqual(second);
+  });
+
+  it('hands back a version another tab saved, and keeps it stored', async () => {
+    const theirs = record(5, 'their text');
+    await set('d1', theirs, kv);
+    const reply = await draftWriteReply(kv, {
+      seq: 3,
+      type: 'put',
+      id: 'd1',
+      record: record(2, 'mine'),
+      known: [token(record(1, ''))],
+    });
+    expect(reply).toEqual({ seq: 3, ok: false, conflict: theirs });
+    expect(await get('d1', kv)).toEqual(theirs);
+  });
+
+  it('deletes', async () => {
+    await set('d1', record(1, 'x'), kv);
+    expect(await draftWriteReply(kv, { seq: 4, type: 'delete', id: 'd1' })).toEqual({
+      seq: 4,
+      ok: true,
+    });
+    expect(await get('d1', kv)).toBeUndefined();
+  });
+});
+
+/** A stand-in for the browser's Worker: answers with `answer`, or breaks when it is null. */
+function fakeWorker(answer: ((request: DraftWriteRequest) => DraftWriteReply) | null) {
+  const sent: DraftWriteRequest[] = [];
+  class FakeWorker {
+    onmessage: ((event: { data: DraftWriteReply }) => void) | null = null;
+    onerror: ((event: { preventDefault(): void }) => void) | null = null;
+    onmessageerror: (() => void) | null = null;
+    postMessage(request: DraftWriteRequest) {
+      sent.push(request);
+      queueMicrotask(() => {
+        if (answer) this.onmessage?.({ data: answer(request) });
+        else this.onerror?.({ preventDefault() {} });
+      });
+    }
+    terminate() {}
+  }
+  vi.stubGlobal('Worker', FakeWorker);
+  return sent;
+}
+
+describe('DraftWriter', () => {
+  it('writes in the page where there are no workers', async () => {
+    vi.stubGlobal('Worker', undefined);
+    const writer = new DraftWriter(kv);
+    await writer.put('d1', record(1, 'kept'), []);
+    expect(await get('d1', kv)).toEqual(record(1, 'kept'));
+  });
+
+  it('sends writes to the worker and takes its answers', async () => {
+    const sent = fakeWorker((request) =>
+      request.type === 'put' && request.record === 'refuse'
+        ? { seq: request.seq, ok: false, error: { name: 'QuotaExceededError', message: 'full' } }
+        : request.type === 'put' && request.record === 'clash'
+          ? { seq: request.seq, ok: false, conflict: { theirs: true } }
+          : { seq: request.seq, ok: true },
+    );
+    const writer = new DraftWriter(kv);
+    await writer.put('d1', record(1, 'a'), ['x']);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ type: 'put', id: 'd1', known: ['x'] });
+    // The page did not write it: the (fake) worker did.
+    expect(await get('d1', kv)).toBeUndefined();
+    const refused = await writer.put('d1', 'refuse', []).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(DOMException);
+    expect((refused as DOMException).name).toBe('QuotaExceededError');
+    const clash = await writer.put('d1', 'clash', []).catch((e: unknown) => e);
+    expect(clash).toBeInstanceOf(WriteConflict);
+    expect((clash as WriteConflict).stored).toEqual({ theirs: true });
+  });
+
+  it('makes the writes of a broken worker in the page, in order', async () => {
+    fakeWorker(null);
+    const writer = new DraftWriter(kv);
+    const first = writer.put('d1', record(1, 'first'), []);
+    const second = writer.put('d1', record(2, 'second'), [token(record(1, ''))]);
+    await Promise.all([first, second]);
+    expect(await get('d1', kv)).toEqual(record(2, 'second'));
+    // Later writes go straight to the page.
+    await writer.delete('d1');
+    expect(await get('d1', kv)).toBeUndefined();
+  });
+
+  it('writes in the page when the worker has no store', async () => {
+    fakeWorker((request) => ({
+      seq: request.seq,
+      ok: false,
+      error: { name: NO_STORE_IN_WORKER, message: '' },
+    }));
+    const writer = new DraftWriter(kv);
+    await writer.put('d1', record(1, 'here'), []);
+    expect(await get('d1', kv)).toEqual(record(1, 'here'));
+  });
+});
