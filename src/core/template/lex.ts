@@ -56,11 +56,21 @@ class KeepAllTokenizer extends Tokenizer {
  * left empty. Use marked's own Lexer where inline tokens are needed.
  */
 export function lexMarkdown(source: string): Token[] {
+  return lexWith(source, false);
+}
+
+/** As `lexMarkdown`, with marked's inline tokens too (for the rich-text editor). */
+export function lexMarkdownInline(source: string): Token[] {
+  return lexWith(source, true);
+}
+
+function lexWith(source: string, inline: boolean): Token[] {
   if (nestingDepth(source) > MAX_NESTING) {
     throw new TemplateError(`Lists or quotes are nested more than ${MAX_NESTING} levels deep`);
   }
   try {
     const lexer = new Lexer({ gfm: true, tokenizer: new KeepAllTokenizer() });
+    if (inline) return lexer.lex(source);
     // What Lexer.lex does before its inline pass.
     const tokens = lexer.blockTokens(source.replace(/\r\n|\r/g, '\n'), lexer.tokens);
     lexer.inlineQueue = [];

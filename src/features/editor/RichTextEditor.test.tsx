@@ -1,101 +1,69 @@
 // @vitest-environment jsdom
 /**
- * The prose editor's own extension list: Markdown round trips through Tiptap for what a prose
- * field holds, and the link mark's guard on `href` (it replaces Tiptap's Link extension).
+ * The rich-text editor as the form uses it: the author's Markdown shown as rich text, blocks it
+ * cannot show kept as their source, a task's box ticking it, and the link guard on `href`.
  */
-import { Editor } from '@tiptap/core';
-import { afterEach, describe, expect, it } from 'vitest';
-import { isAllowedHref, PROSE_EXTENSIONS } from './RichTextEditor.tsx';
-import { proseMarkdownOf } from './proseMarkdown.ts';
+import { cleanup, fireEvent, render } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { isAllowedHref, RichTextEditor } from './RichTextEditor.tsx';
 
-let editor: Editor | undefined;
-afterEach(() => editor?.destroy());
+afterEach(cleanup);
 
-function roundTrip(markdown: string): { markdown: string; html: string } {
-  editor = new Editor({
-    extensions: PROSE_EXTENSIONS,
-    content: markdown,
-    contentType: 'markdown',
-    injectCSS: false,
-  });
-  return { markdown: editor.getMarkdown(), html: editor.view.dom.innerHTML };
+function mount(value: string) {
+  const onChange = vi.fn<(markdown: string) => void>();
+  const onRoundTripMismatch = vi.fn();
+  const { container } = render(
+    <RichTextEditor
+      id="f"
+      labelledBy="f-label"
+      value={value}
+      onChange={onChange}
+      onRoundTripMismatch={onRoundTripMismatch}
+      placeholder="An example"
+    />,
+  );
+  const editor = container.querySelector<HTMLElement>('.ProseMirror')!;
+  return { editor, onChange, onRoundTripMismatch };
 }
 
-describe('prose extensions', () => {
-  it.each([
-    'Some **bold**, *italic*, ~~struck~~ and `code`.',
-    'A [link](https://example.com/a?b=c#d) and [another](https://x.test "Title").',
-    '- one\n- two',
-    '1. first\n2. second',
-    '- [ ] open\n- [x] done',
-    '> quoted',
-    '```go\nfunc main() {}\n```',
-    '## Heading',
-    'Line one  \nline two',
-    '---',
-  ])('keeps %j', (markdown) => {
-    expect(roundTrip(markdown).markdown.trimEnd()).toBe(markdown);
+describe('RichTextEditor', () => {
+  it('shows Markdown as rich text, as a labelled multi-line text box', () => {
+    const { editor, onRoundTripMismatch } = mount('Some **bold** and `code`.\n\n- one\n- two');
+    expect(editor.getAttribute('role')).toBe('textbox');
+    expect(editor.getAttribute('aria-labelledby')).toBe('f-label');
+    expect(editor.querySelector('strong')?.textContent).toBe('bold');
+    expect(editor.querySelectorAll('li')).toHaveLength(2);
+    expect(onRoundTripMismatch).not.toHaveBeenCalled();
+  });
+
+  it('shows a table as its source, kept as written', () => {
+    const { editor, onRoundTripMismatch } = mount('Before\n\n| a | b |\n|---|---|\n| 1 | 2 |');
+    expect(editor.querySelector('pre.markdown-block')?.textContent).toBe(
+      '| a | b |\n|---|---|\n| 1 | 2 |',
+    );
+    expect(onRoundTripMismatch).not.toHaveBeenCalled();
+  });
+
+  it('ticks a task when its box is clicked', () => {
+    const { editor, onChange } = mount('- [ ] write the summary\n- [x] pick a title');
+    const boxes = editor.querySelectorAll<HTMLInputElement>('input[type=checkbox]');
+    expect([...boxes].map((b) => b.checked)).toEqual([false, true]);
+    fireEvent.click(boxes[0]!);
+    expect(onChange).toHaveBeenLastCalledWith('- [x] write the summary\n- [x] pick a title');
+  });
+
+  it('shows the example in the empty editor', () => {
+    const { editor } = mount('');
+    expect(editor.querySelector('p.is-editor-empty')?.getAttribute('data-placeholder')).toBe(
+      'An example',
+    );
   });
 
   it('keeps a disallowed link in the Markdown but gives it no live href', () => {
-    const { markdown, html } = roundTrip('[x](javascript:alert(1))');
-    expect(markdown.trimEnd()).toBe('[x](javascript:alert(1))');
-    expect(html).not.toContain('javascript:');
-    expect(html).toContain('rel="noopener noreferrer nofollow"');
-  });
-});
-
-describe('Markdown written per changed block', () => {
-  const DOC = [
-    '# Title',
-    'Some **bold** and `code`.',
-    '',
-    '- one\n- two\n  - nested',
-    '1. first\n2. second',
-    '- [ ] open\n- [x] done',
-    '> quoted\n>\n> more',
-    '```go\nfunc main() {}\n```',
-    '---',
-    'Line one  \nline two with [a link](https://x.test "T")',
-    'last',
-  ].join('\n\n');
-
-  it('is what getMarkdown() gives, after every kind of edit', () => {
-    editor = new Editor({
-      extensions: PROSE_EXTENSIONS,
-      content: DOC,
-      contentType: 'markdown',
-      injectCSS: false,
-    });
-    const current = editor;
-    const same = () => expect(proseMarkdownOf(current)).toBe(current.getMarkdown());
-    same();
-    const size = () => current.state.doc.content.size;
-    const edits: (() => void)[] = [
-      () => current.commands.insertContentAt(5, 'typed'),
-      () => current.commands.insertContentAt(Math.floor(size() / 2), 'x'),
-      () => current.chain().setTextSelection(3).splitBlock().run(),
-      () => current.chain().setTextSelection(3).splitBlock().splitBlock().run(),
-      () => current.commands.insertContentAt(size() - 1, ' end'),
-      () => current.chain().setTextSelection({ from: 2, to: 12 }).deleteSelection().run(),
-      () => current.commands.setContent('', { contentType: 'markdown' }),
-      () => current.commands.insertContent('again'),
-      () =>
-        current.commands.setContent({
-          type: 'doc',
-          content: [
-            { type: 'paragraph', content: [{ type: 'text', text: 'a' }] },
-            { type: 'paragraph' },
-            { type: 'paragraph', content: [{ type: 'text', text: 'b' }] },
-          ],
-        }),
-      // The empty paragraph is unchanged, but now follows an empty one: it is written anew.
-      () => current.chain().setTextSelection({ from: 1, to: 2 }).deleteSelection().run(),
-    ];
-    for (const edit of edits) {
-      edit();
-      same();
-    }
+    const { editor } = mount('[x](javascript:alert(1))');
+    const link = editor.querySelector('a')!;
+    expect(link.getAttribute('href')).toBe('');
+    expect(link.getAttribute('rel')).toBe('noopener noreferrer nofollow');
   });
 });
 

@@ -1,36 +1,36 @@
 /**
- * The rich-text editor for prose fields: Tiptap with Markdown in and out. Loaded lazily (its
- * own chunk), so Tiptap is not part of the first screen's JavaScript. Mounted with
- * `@tiptap/core` alone (an element the component owns), without `@tiptap/react`, whose hooks
- * and re-render machinery a Markdown-only editor does not use (about 5 kB gzip).
+ * The rich-text editor for prose fields: ProseMirror with Markdown in and out (prose/markdown.ts:
+ * unedited blocks are written back exactly as the author wrote them, blocks it cannot show as
+ * rich text are kept as their source). Loaded lazily (its own chunk), so the editor is not part
+ * of the first screen's JavaScript.
  */
 import { useEffect, useLayoutEffect, useRef } from 'react';
-import { Editor, Mark, mergeAttributes } from '@tiptap/core';
-import { Blockquote } from '@tiptap/extension-blockquote';
-import { Bold } from '@tiptap/extension-bold';
-import { Code } from '@tiptap/extension-code';
-import { CodeBlock } from '@tiptap/extension-code-block';
-import { Document } from '@tiptap/extension-document';
-import { HardBreak } from '@tiptap/extension-hard-break';
-import { Heading } from '@tiptap/extension-heading';
-import { HorizontalRule } from '@tiptap/extension-horizontal-rule';
-import { Italic } from '@tiptap/extension-italic';
-// Subpath imports: the packages' index files are not marked side-effect free, so importing
-// from them would bundle every extension they hold (Dropcursor, Gapcursor, ListKit…).
-import { BulletList } from '@tiptap/extension-list/bullet-list';
-import { ListItem } from '@tiptap/extension-list/item';
-import { ListKeymap } from '@tiptap/extension-list/keymap';
-import { OrderedList } from '@tiptap/extension-list/ordered-list';
-import { TaskItem } from '@tiptap/extension-list/task-item';
-import { TaskList } from '@tiptap/extension-list/task-list';
-import { Paragraph } from '@tiptap/extension-paragraph';
-import { Strike } from '@tiptap/extension-strike';
-import { Text } from '@tiptap/extension-text';
-import { Placeholder } from '@tiptap/extensions/placeholder';
-import { TrailingNode } from '@tiptap/extensions/trailing-node';
-import { UndoRedo } from '@tiptap/extensions/undo-redo';
-import { Markdown } from '@tiptap/markdown';
-import { proseMarkdownOf } from './proseMarkdown.ts';
+import {
+  baseKeymap,
+  chainCommands,
+  exitCode,
+  setBlockType,
+  toggleMark,
+  wrapIn,
+} from 'prosemirror-commands';
+import { history, redo, undo } from 'prosemirror-history';
+import {
+  InputRule,
+  inputRules,
+  textblockTypeInputRule,
+  undoInputRule,
+  wrappingInputRule,
+} from 'prosemirror-inputrules';
+import { keymap } from 'prosemirror-keymap';
+import { liftListItem, sinkListItem, splitListItem, wrapInList } from 'prosemirror-schema-list';
+import { EditorState, Plugin, TextSelection } from 'prosemirror-state';
+import type { Command, Transaction } from 'prosemirror-state';
+import { Decoration, DecorationSet, EditorView } from 'prosemirror-view';
+import { readProse } from './prose/markdown.ts';
+import type { ProseDocument } from './prose/markdown.ts';
+import { proseSchema as schema } from './prose/schema.ts';
+
+export { isAllowedHref } from './prose/schema.ts';
 
 export interface RichTextEditorProps {
   id: string;
@@ -52,89 +52,137 @@ export function normaliseMarkdown(md: string): string {
   return md.replace(/\s+$/, '');
 }
 
-/** Link targets the editor's DOM may carry: http(s), mailto, or relative (no scheme). */
-export function isAllowedHref(href: unknown): boolean {
-  if (typeof href !== 'string') return false;
-  // Browsers ignore whitespace and control characters inside a scheme (`java\tscript:`).
-  // eslint-disable-next-line no-control-regex -- removing control characters is the point
-  const compact = href.replace(/[\u0000-\u0020\u00a0\u1680\u180e\u2000-\u2029\u205f\u3000]/g, '');
-  return /^(?:https?|mailto):/i.test(compact) || !/^[^/?#]*:/.test(compact);
+const { nodes, marks } = schema;
+
+/** Backspace at the start of a list item's first line lifts the item out of its list. */
+const liftAtItemStart: Command = (state, dispatch) => {
+  const $cursor = state.selection instanceof TextSelection ? state.selection.$cursor : null;
+  if (!$cursor || $cursor.parentOffset > 0 || $cursor.depth < 2) return false;
+  if ($cursor.node(-1).type !== nodes.list_item || $cursor.index(-1) !== 0) return false;
+  return liftListItem(nodes.list_item)(state, dispatch);
+};
+
+const insertBreak: Command = (state, dispatch) => {
+  if (dispatch) {
+    dispatch(state.tr.replaceSelectionWith(nodes.hard_break.create()).scrollIntoView());
+  }
+  return true;
+};
+
+/** The editor's keys: Markdown's marks and blocks, lists, undo. Tab leaves the field outside lists. */
+function keys(): Plugin[] {
+  const headings: Record<string, Command> = {};
+  for (let level = 1; level <= 6; level++) {
+    headings[`Mod-Alt-${level}`] = setBlockType(nodes.heading, { level });
+  }
+  return [
+    keymap({
+      'Mod-z': undo,
+      'Mod-y': redo,
+      'Shift-Mod-z': redo,
+      Backspace: chainCommands(undoInputRule, liftAtItemStart),
+      'Mod-b': toggleMark(marks.strong),
+      'Mod-i': toggleMark(marks.em),
+      'Mod-e': toggleMark(marks.code),
+      'Shift-Mod-s': toggleMark(marks.strike),
+      'Shift-Mod-x': toggleMark(marks.strike),
+      'Mod-Alt-0': setBlockType(nodes.paragraph),
+      ...headings,
+      'Shift-Mod-7': wrapInList(nodes.ordered_list),
+      'Shift-Mod-8': wrapInList(nodes.bullet_list),
+      'Shift-Mod-b': wrapIn(nodes.blockquote),
+      'Mod-Alt-c': setBlockType(nodes.code_block),
+      'Shift-Enter': chainCommands(exitCode, insertBreak),
+      'Mod-Enter': exitCode,
+      Enter: splitListItem(nodes.list_item),
+      Tab: sinkListItem(nodes.list_item),
+      'Shift-Tab': liftListItem(nodes.list_item),
+    }),
+    keymap(baseKeymap),
+  ];
 }
 
-/**
- * Markdown links in rich text. Tiptap's Link extension brings linkifyjs (about 8 KB gzip) for
- * autolinking and link-on-paste, which Markdown does not need (GitHub links bare URLs itself):
- * this mark only carries `[text](href "title")` through, with the same XSS guard on `href`.
- */
-const MarkdownLink = Mark.create({
-  name: 'link',
-  priority: 1000,
-  keepOnSplit: false,
-  exitable: true,
-  inclusive: false,
-  addAttributes() {
-    return {
-      href: { default: null, parseHTML: (element: HTMLElement) => element.getAttribute('href') },
-      title: { default: null },
-    };
-  },
-  parseHTML() {
-    return [
-      {
-        tag: 'a[href]',
-        getAttrs: (dom: HTMLElement) => (isAllowedHref(dom.getAttribute('href')) ? null : false),
+/** Markdown typed at the start of a line becomes its block: `# `, `> `, `- `, `1. `, ``` ``` ```. */
+function markdownShortcuts(): Plugin {
+  return inputRules({
+    rules: [
+      textblockTypeInputRule(/^(#{1,6})\s$/, nodes.heading, (m) => ({ level: m[1]!.length })),
+      wrappingInputRule(/^\s*>\s$/, nodes.blockquote),
+      wrappingInputRule(/^\s*([-+*])\s$/, nodes.bullet_list, (m) => ({ marker: m[1] })),
+      wrappingInputRule(
+        /^(\d+)([.)])\s$/,
+        nodes.ordered_list,
+        (m) => ({ start: Number(m[1]), delimiter: m[2] }),
+        (m, node) => node.childCount + Number(node.attrs.start) === Number(m[1]),
+      ),
+      textblockTypeInputRule(/^```([\w-]*)\s$/, nodes.code_block, (m) => ({ language: m[1] })),
+      new InputRule(/^(?:---|\*\*\*|___)$/, (state, _match, start, end) => {
+        const $start = state.doc.resolve(start);
+        if (!$start.parent.type.spec.content?.startsWith('inline')) return null;
+        return state.tr.replaceRangeWith(
+          $start.before(),
+          end,
+          nodes.horizontal_rule.create({ markup: '---' }),
+        );
+      }),
+    ],
+  });
+}
+
+/** The template's example, greyed, while the field is empty. */
+function placeholderPlugin(text: () => string): Plugin {
+  return new Plugin({
+    props: {
+      decorations(state) {
+        const { doc } = state;
+        const only = doc.childCount === 1 ? doc.firstChild : null;
+        if (!only || only.type !== nodes.paragraph || only.content.size > 0) return null;
+        const placeholder = text();
+        if (!placeholder) return null;
+        return DecorationSet.create(doc, [
+          Decoration.node(0, only.nodeSize, {
+            class: 'is-editor-empty',
+            'data-placeholder': placeholder,
+          }),
+        ]);
       },
-    ];
-  },
-  renderHTML({ HTMLAttributes }) {
-    const attrs = isAllowedHref(HTMLAttributes.href)
-      ? HTMLAttributes
-      : { ...HTMLAttributes, href: '' };
-    return ['a', mergeAttributes({ rel: 'noopener noreferrer nofollow' }, attrs), 0];
-  },
-  markdownTokenName: 'link',
-  parseMarkdown: (token, helpers) =>
-    helpers.applyMark('link', helpers.parseInline(token.tokens ?? []), {
-      href: typeof token.href === 'string' ? token.href : '',
-      title: typeof token.title === 'string' && token.title !== '' ? token.title : null,
-    }),
-  renderMarkdown: (node, h) => {
-    const href = String(node.attrs?.href ?? '');
-    const title = String(node.attrs?.title ?? '');
-    const text = h.renderChildren(node);
-    return title ? `[${text}](${href} "${title}")` : `[${text}](${href})`;
+    },
+  });
+}
+
+/** A paragraph stays last, so the author can always type after a list, quote or code block. */
+const trailingParagraph = new Plugin({
+  appendTransaction(_transactions, _old, state) {
+    const last = state.doc.lastChild;
+    if (!last || last.type === nodes.paragraph) return null;
+    return state.tr.insert(state.doc.content.size, nodes.paragraph.create());
   },
 });
 
-/**
- * What a prose field's Markdown can hold, and no more: StarterKit minus Underline (Markdown has
- * no underline), Dropcursor and Gapcursor, with a plain Markdown link, plus task lists. Listed
- * one by one so only these are bundled.
- */
-export const PROSE_EXTENSIONS = [
-  Document,
-  Paragraph,
-  Text,
-  Bold,
-  Italic,
-  Strike,
-  Code,
-  MarkdownLink,
-  Heading,
-  Blockquote,
-  CodeBlock,
-  HardBreak,
-  HorizontalRule,
-  BulletList,
-  OrderedList,
-  ListItem,
-  ListKeymap,
-  TaskList,
-  TaskItem.configure({ nested: true }),
-  UndoRedo,
-  TrailingNode,
-  Markdown,
-];
+/** A task's box ticks and unticks it (an edit like any other: undone with Mod-z). */
+function toggleTask(view: EditorView, target: HTMLElement): boolean {
+  if (!(target instanceof HTMLInputElement) || !target.closest('li.task-item')) return false;
+  const $pos = view.state.doc.resolve(view.posAtDOM(target, 0));
+  for (let depth = $pos.depth; depth > 0; depth--) {
+    const node = $pos.node(depth);
+    if (node.type !== nodes.list_item) continue;
+    view.dispatch(
+      view.state.tr.setNodeMarkup($pos.before(depth), undefined, {
+        ...node.attrs,
+        checked: !node.attrs.checked,
+      }),
+    );
+    return true;
+  }
+  return false;
+}
+
+function withTrailingParagraph(prose: ProseDocument): ProseDocument {
+  const last = prose.doc.lastChild;
+  if (!last || last.type === nodes.paragraph) return prose;
+  const doc = prose.doc.copy(prose.doc.content.addToEnd(nodes.paragraph.create()));
+  return { doc, write: prose.write };
+}
 
 export function RichTextEditor({
   id,
@@ -154,6 +202,9 @@ export function RichTextEditor({
   });
   /** The Markdown this editor last emitted or loaded, to tell outside changes apart. */
   const known = useRef(value);
+  const host = useRef<HTMLDivElement>(null);
+  const viewRef = useRef<EditorView | null>(null);
+  const proseRef = useRef<ProseDocument | null>(null);
 
   const attributes = (): Record<string, string> => ({
     id,
@@ -166,55 +217,68 @@ export function RichTextEditor({
     class: 'rich-text input',
     spellcheck: 'true',
   });
-  const host = useRef<HTMLDivElement>(null);
-  const editorRef = useRef<Editor | null>(null);
 
-  // The editor is created in the element below once it is in the page, before the first paint,
+  /** Reads `markdown` into a fresh editor state; says so when it would not come back as it is. */
+  const load = (markdown: string): EditorState => {
+    const prose = withTrailingParagraph(readProse(markdown));
+    proseRef.current = prose;
+    if (normaliseMarkdown(prose.write(prose.doc)) !== normaliseMarkdown(markdown)) {
+      latest.current.onRoundTripMismatch();
+    }
+    return EditorState.create({
+      doc: prose.doc,
+      plugins: [
+        ...keys(),
+        markdownShortcuts(),
+        history(),
+        placeholderPlugin(() => latest.current.placeholder),
+        trailingParagraph,
+      ],
+    });
+  };
+
+  // The editor is made in the element below once it is in the page, before the first paint,
   // and destroyed with the component.
   useLayoutEffect(() => {
     const element = host.current;
     if (!element) return;
-    const created = new Editor({
-      element,
-      extensions: [
-        ...PROSE_EXTENSIONS,
-        // The example shows in the empty editor, greyed, as a textarea's placeholder would.
-        Placeholder.configure({
-          placeholder: () => latest.current.placeholder,
-          showOnlyWhenEditable: true,
-        }),
-      ],
-      content: known.current,
-      contentType: 'markdown',
-      injectCSS: false,
-      editorProps: { attributes: attributes() },
-      onCreate({ editor: ready }) {
-        if (normaliseMarkdown(ready.getMarkdown()) !== normaliseMarkdown(known.current)) {
-          latest.current.onRoundTripMismatch();
-        }
-      },
-      onUpdate({ editor: updated }) {
-        // Only the blocks this change touched are written again (see proseMarkdown.ts).
-        const md = proseMarkdownOf(updated);
+    const view: EditorView = new EditorView(element, {
+      state: load(known.current),
+      attributes: attributes(),
+      dispatchTransaction(tr: Transaction) {
+        const state = view.state.apply(tr);
+        view.updateState(state);
+        if (!tr.docChanged || !proseRef.current) return;
+        // Only the blocks this change touched are written again (prose/markdown.ts).
+        const md = proseRef.current.write(state.doc);
+        if (md === known.current) return;
         known.current = md;
         latest.current.onChange(md);
       },
-      onBlur() {
-        latest.current.onBlur?.();
+      handleDOMEvents: {
+        blur: () => {
+          latest.current.onBlur?.();
+          return false;
+        },
+        click: (v, event) => {
+          if (!toggleTask(v, event.target as HTMLElement)) return false;
+          event.preventDefault();
+          return true;
+        },
       },
     });
-    editorRef.current = created;
+    viewRef.current = view;
     return () => {
-      editorRef.current = null;
-      created.destroy();
+      viewRef.current = null;
+      view.destroy();
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- created once; props are read through refs
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- made once; props are read through refs
   }, []);
 
-  // The description and the error state follow the field (ProseMirror re-applies attributes).
-  const attributeKey = `${describedBy ?? ''}|${invalid ? 1 : 0}`;
+  // The description and the error state follow the field.
+  const attributeKey = `${describedBy ?? ''}|${invalid ? 1 : 0}|${placeholder}`;
   useEffect(() => {
-    editorRef.current?.setOptions({ editorProps: { attributes: attributes() } });
+    viewRef.current?.setProps({ attributes: attributes() });
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the key stands for the attributes
   }, [attributeKey]);
 
@@ -223,13 +287,11 @@ export function RichTextEditor({
   // the next paint), it would take the editor's own value of a few keystrokes ago for an outside
   // change and load it over what was typed since.
   useLayoutEffect(() => {
-    const editor = editorRef.current;
-    if (!editor || value === known.current) return;
+    const view = viewRef.current;
+    if (!view || value === known.current) return;
     known.current = value;
-    editor.commands.setContent(value, { contentType: 'markdown', emitUpdate: false });
-    if (normaliseMarkdown(editor.getMarkdown()) !== normaliseMarkdown(value)) {
-      latest.current.onRoundTripMismatch();
-    }
+    view.updateState(load(value));
+     
   }, [value]);
 
   return <div ref={host} />;
