@@ -159,7 +159,10 @@ const trailingParagraph = new Plugin({
   },
 });
 
-/** A task's box ticks and unticks it (an edit like any other: undone with Mod-z). */
+/**
+ * A task's box ticks and unticks it (an edit like any other: undone with Mod-z). Space on the
+ * focused box is a click too, so the keyboard ticks it the same way.
+ */
 function toggleTask(view: EditorView, target: HTMLElement): boolean {
   if (!(target instanceof HTMLInputElement) || !target.closest('li.task-item')) return false;
   const $pos = view.state.doc.resolve(view.posAtDOM(target, 0));
@@ -291,7 +294,6 @@ export function RichTextEditor({
     if (!view || value === known.current) return;
     known.current = value;
     view.updateState(load(value));
-     
   }, [value]);
 
   return <div ref={host} />;
