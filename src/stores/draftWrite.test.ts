@@ -130,6 +130,37 @@ describe('DraftWriter', () => {
     expect(await get('d1', kv)).toBeUndefined();
   });
 
+  it('sends an imported template’s text only when it changed, and again to a worker without it', async () => {
+    let forget = false;
+    const sent = fakeWorker((request) =>
+      request.type === 'put' && request.sameSource && forget
+        ? { seq: request.seq, ok: false, needSource: true }
+        : { seq: request.seq, ok: true },
+    );
+    const writer = new DraftWriter(kv);
+    const draft = (rev: number, templateSource: string) => ({
+      ...record(rev, 'x'),
+      templateSource,
+    });
+    await writer.put('d1', draft(1, 'TEMPLATE'), []);
+    await writer.put('d1', draft(2, 'TEMPLATE'), []);
+    await writer.put('d1', draft(3, 'NEW TEXT'), []);
+    forget = true;
+    await writer.put('d1', draft(4, 'NEW TEXT'), []);
+    const records = sent.map((r) => (r.type === 'put' ? r.record : null)) as Record<
+      string,
+      unknown
+    >[];
+    expect(records.map((r) => r.templateSource)).toEqual([
+      'TEMPLATE',
+      undefined,
+      'NEW TEXT',
+      undefined,
+      'NEW TEXT',
+    ]);
+    expect(sent.every((r) => !('full' in r))).toBe(true);
+  });
+
   it('writes in the page when the worker has no store', async () => {
     fakeWorker((request) => ({
       seq: request.seq,

@@ -27,12 +27,25 @@ export class WriteConflict extends Error {
 }
 
 export type DraftWriteRequest =
-  | { seq: number; type: 'put'; id: string; record: unknown; known: readonly string[] }
+  | {
+      seq: number;
+      type: 'put';
+      id: string;
+      record: unknown;
+      known: readonly string[];
+      /**
+       * The record was sent without its `templateSource`: the worker adds the one it was last
+       * sent for this draft (an imported template's text, up to megabytes, is sent only when it
+       * changes).
+       */
+      sameSource?: boolean;
+    }
   | { seq: number; type: 'delete'; id: string };
 
 export type DraftWriteReply =
   | { seq: number; ok: true }
   | { seq: number; ok: false; conflict: unknown }
+  | { seq: number; ok: false; needSource: true }
   | { seq: number; ok: false; error: { name: string; message: string } };
 
 /** The write itself, on whichever thread runs it. Rejects with WriteConflict or the store's error. */
@@ -78,7 +91,7 @@ export async function draftWriteReply(
 }
 
 /** The error a reply carries, as the page's code expects it (a DOMException for the store's). */
-function errorOf(reply: Extract<DraftWriteReply, { ok: false }>): Error {
+function errorOf(reply: Exclude<DraftWriteReply, { ok: true } | { needSource: true }>): Error {
   if ('conflict' in reply) return new WriteConflict(reply.conflict);
   const { name, message } = reply.error;
   return typeof DOMException === 'function' && name !== 'Error'
@@ -86,8 +99,35 @@ function errorOf(reply: Extract<DraftWriteReply, { ok: false }>): Error {
     : new Error(message);
 }
 
+/** A put sent without its template text carries the whole record for the page's own use. */
+type Sent = DraftWriteRequest & { full?: unknown };
+
+function templateSourceOf(record: unknown): string | undefined {
+  if (typeof record !== 'object' || record === null) return undefined;
+  const source = (record as { templateSource?: unknown }).templateSource;
+  return typeof source === 'string' ? source : undefined;
+}
+
+function withoutSource(record: unknown): unknown {
+  const { templateSource: _source, ...rest } = record as Record<string, unknown>;
+  return rest;
+}
+
+/** What is posted to the worker: the request without the page's copy of the whole record. */
+function wire(request: Sent): DraftWriteRequest {
+  const { full: _full, ...rest } = request;
+  return rest;
+}
+
+/** The request with its whole record (template text included), for the page or a new worker. */
+function whole(request: Sent): Sent {
+  if (request.type !== 'put' || !request.sameSource) return request;
+  const { full, sameSource: _same, ...rest } = request;
+  return { ...rest, record: full };
+}
+
 interface Pending {
-  request: DraftWriteRequest;
+  request: Sent;
   resolve: () => void;
   reject: (error: unknown) => void;
 }
@@ -98,6 +138,8 @@ interface Pending {
  */
 export class DraftWriter {
   private worker: Worker | null = null;
+  /** Per draft, the template text the worker was last sent. */
+  private readonly sourceInWorker = new Map<string, string>();
   private workerFailed = typeof Worker === 'undefined';
   private seq = 0;
   private readonly pending = new Map<number, Pending>();
@@ -107,20 +149,32 @@ export class DraftWriter {
   constructor(private readonly kv: KvStore) {}
 
   put(id: string, record: unknown, known: readonly string[]): Promise<void> {
-    return this.send({ seq: ++this.seq, type: 'put', id, record, known: [...known] });
+    const source = templateSourceOf(record);
+    const sameSource = source !== undefined && this.sourceInWorker.get(id) === source;
+    if (source === undefined) this.sourceInWorker.delete(id);
+    else this.sourceInWorker.set(id, source);
+    return this.send({
+      seq: ++this.seq,
+      type: 'put',
+      id,
+      record: sameSource ? withoutSource(record) : record,
+      known: [...known],
+      ...(sameSource ? { sameSource, full: record } : {}),
+    });
   }
 
   delete(id: string): Promise<void> {
+    this.sourceInWorker.delete(id);
     return this.send({ seq: ++this.seq, type: 'delete', id });
   }
 
-  private send(request: DraftWriteRequest): Promise<void> {
+  private send(request: Sent): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       const worker = this.startWorker();
       if (worker) {
         this.pending.set(request.seq, { request, resolve, reject });
         try {
-          worker.postMessage(request);
+          worker.postMessage(wire(request));
           return;
         } catch {
           // A record that cannot be sent (none the store makes): written here.
@@ -156,6 +210,19 @@ export class DraftWriter {
   private received(reply: DraftWriteReply): void {
     const pending = this.pending.get(reply.seq);
     if (!pending) return;
+    if (!reply.ok && 'needSource' in reply) {
+      // The worker does not hold this draft's template text (a new worker): sent again whole.
+      this.pending.delete(reply.seq);
+      const request = whole(pending.request);
+      this.pending.set(request.seq, { ...pending, request });
+      try {
+        this.worker?.postMessage(wire(request));
+      } catch {
+        this.pending.delete(request.seq);
+        this.runInPage({ ...pending, request });
+      }
+      return;
+    }
     if (!reply.ok && 'error' in reply && reply.error.name === NO_STORE_IN_WORKER) {
       // The worker cannot open the store the page can: the page writes from now on.
       this.fail();
@@ -175,13 +242,15 @@ export class DraftWriter {
     this.workerFailed = true;
     this.worker?.terminate();
     this.worker = null;
+    this.sourceInWorker.clear();
     const waiting = [...this.pending.values()].sort((a, b) => a.request.seq - b.request.seq);
     this.pending.clear();
     for (const pending of waiting) this.runInPage(pending);
   }
 
   private runInPage({ request, resolve, reject }: Pending): void {
-    const run = () => applyDraftWrite(this.kv, request).then(resolve, reject);
+    const write = whole(request);
+    const run = () => applyDraftWrite(this.kv, write).then(resolve, reject);
     this.inPage = this.inPage.then(run, run);
   }
 }

@@ -13,9 +13,32 @@ const scope = self as unknown as {
 
 const kv = openKvStore('drafts');
 let queue: Promise<unknown> = Promise.resolve();
+/** Per draft, the template text it was last sent with (sent again only when it changes). */
+const sources = new Map<string, string>();
+
+/** The request with its template text, or null when the worker does not hold it. */
+function withSource(request: DraftWriteRequest): DraftWriteRequest | null {
+  if (request.type !== 'put') {
+    sources.delete(request.id);
+    return request;
+  }
+  if (request.sameSource) {
+    const source = sources.get(request.id);
+    if (source === undefined) return null;
+    return { ...request, record: { ...(request.record as object), templateSource: source } };
+  }
+  const source = (request.record as { templateSource?: unknown } | null)?.templateSource;
+  if (typeof source === 'string') sources.set(request.id, source);
+  else sources.delete(request.id);
+  return request;
+}
 
 scope.onmessage = (event) => {
-  const request = event.data;
+  const request = withSource(event.data);
+  if (!request) {
+    scope.postMessage({ seq: event.data.seq, ok: false, needSource: true });
+    return;
+  }
   queue = queue.then(async () => {
     if (!kv) {
       scope.postMessage({
