@@ -407,7 +407,7 @@ test.describe('on a phone', () => {
   });
 });
 
-test('prose: rich text by default; Markdown the editor would rewrite opens as source, saying why', async ({
+test('prose: rich text by default; what it cannot show is kept as written, shown as its source', async ({
   page,
 }) => {
   await openTemplate(page, 'Enhancement Request (AI Agent)');
@@ -416,15 +416,27 @@ test('prose: rich text by default; Markdown the editor would rewrite opens as so
   await expect(rich).toBeVisible();
   await background.getByRole('button', { name: 'Markdown source for Motivation' }).click();
   const source = background.getByRole('textbox', { name: 'Motivation' });
-  await source.fill('* first\n* second');
+  const written = '* first\n* second\n\n| Option | Cost |\n|---|---|\n| A | low |';
+  await source.fill(written);
   await expect(page.locator('.save-indicator')).toHaveText('Saved');
   await page.reload();
-  // Tiptap would write `-` bullets: the field stays in source mode and keeps the author's text.
-  await expect(section(page, /^Background/).getByText(/Shown as Markdown source/)).toBeVisible();
-  await expect(
-    section(page, /^Background/).getByRole('textbox', { name: 'Motivation' }),
-  ).toHaveValue('* first\n* second');
-  expect(await markdownText(page)).toContain('* first\n* second');
+  // Opened as rich text: the list as a list (its `*` markers kept), the table as its source.
+  const reopened = section(page, /^Background/).getByRole('textbox', { name: 'Motivation' });
+  await expect(reopened).toHaveAttribute('contenteditable', 'true');
+  await expect(reopened.locator('li')).toHaveCount(2);
+  await expect(reopened.locator('.markdown-block')).toHaveText(
+    '| Option | Cost |\n|---|---|\n| A | low |',
+  );
+  await expect(section(page, /^Background/).getByText(/Shown as Markdown source/)).toHaveCount(0);
+  expect(await markdownText(page)).toContain(written);
+  // An edit rewrites only its own block.
+  await reopened.locator('li').nth(1).click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' item');
+  await expect(page.locator('.save-indicator')).toHaveText('Saved');
+  expect(await markdownText(page)).toContain(
+    '* first\n* second item\n\n| Option | Cost |\n|---|---|\n| A | low |',
+  );
 });
 
 test('typing without pause into rich text and the Markdown source keeps every character', async ({
