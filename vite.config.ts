@@ -48,7 +48,7 @@ export default defineConfig({
   // The app is written against React's API and runs on Preact's compatible runtime (10 kB gzip
   // instead of React DOM's 60): in the build and the dev server, so the browser tests (e2e/) run
   // what ships. The jsdom component tests keep React itself: Node loads the libraries that
-  // import React (Testing Library, react-hook-form, Tiptap) outside these aliases.
+  // import React (Testing Library, Tiptap) outside these aliases.
   resolve: {
     alias: process.env.VITEST
       ? []

@@ -11,9 +11,6 @@ import {
 } from 'react';
 import type { KeyboardEvent, ReactNode } from 'react';
 import { flushSync } from 'react-dom';
-import { useForm } from 'react-hook-form';
-import type { Resolver } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
 import type { GithubTarget } from '../../core/github.ts';
 import { FRONT_MATTER_KEY } from '../../core/model.ts';
 import type { Values } from '../../core/model.ts';
@@ -40,7 +37,7 @@ import { FieldStatusContext, TitleFieldIdsContext } from './fieldStatus.ts';
 import { firstControlIn, focusControl, focusField, nextPath } from './fieldFocus.ts';
 import { emptySlots, meterCounts, meterText, requiredSlots } from './progress.ts';
 import type { EditorExportContext } from './EditorScreen.tsx';
-import { formSchema } from './formSchema.ts';
+import { FormContext } from './formStore.ts';
 import {
   FrontMatterCard,
   HeadingBaseContext,
@@ -52,7 +49,7 @@ import {
   STATUS_ICON,
   STATUS_TEXT,
 } from './FormFields.tsx';
-import type { FormValues, SectionStatus } from './FormFields.tsx';
+import type { SectionStatus } from './FormFields.tsx';
 import {
   LiveValues,
   LiveValuesContext,
@@ -133,17 +130,9 @@ export function EditorForm({
   // The title fields the one title input edits (one the author wrote apart stays in the form).
   const [titleFields] = useState(() => linkedTitleFields(template, initial));
   const titleIds = useMemo(() => new Set(titleFields.map((f) => f.id)), [titleFields]);
-  // The schema is built when the form is first validated (a field left, or export), not on
+  // The form's values, touched fields and messages live here (each field follows its own
+  // value); a field's schema is built when it is first validated (left, or on export), not on
   // opening: for a template of thousands of fields that takes a noticeable while.
-  const resolver = useMemo((): Resolver<FormValues> => {
-    let built: Resolver<FormValues> | null = null;
-    return (values, context, options) => {
-      built ??= zodResolver(formSchema(template)) as unknown as Resolver<FormValues>;
-      return built(values, context, options);
-    };
-  }, [template]);
-  const form = useForm<FormValues>({ defaultValues: initial, mode: 'onBlur', resolver });
-  const { control, getValues, reset, setValue, subscribe, trigger } = form;
   // A large draft is checked in a worker: the form opens without waiting for the check.
   const [live] = useState(() => {
     const large = isLargeTemplate(template);
@@ -162,8 +151,8 @@ export function EditorForm({
   const readOnlyRef = useRef(false);
   const sync = useDraftSync(
     draftId,
-    () => getValues(),
-    (stored) => reset(initialValues(template, stored, todayIso())),
+    () => live.getValues(),
+    (stored) => live.reset(initialValues(template, stored, todayIso())),
     () => readOnlyRef.current,
     // The draft's name is the title, when the template holds one.
     titleFields.length > 0 ? (values) => draftNameFor(proposalTitle(template, values)) : undefined,
@@ -176,19 +165,9 @@ export function EditorForm({
     readOnlyRef.current = readOnly;
   }, [readOnly]);
 
-  // Every change of a value (typing, a group reordered, a reset) reaches the live values and,
-  // once typing pauses (at most SAVE_MAX_DELAY_MS later), the drafts store.
-  useEffect(
-    () =>
-      subscribe({
-        formState: { values: true },
-        callback: () => {
-          live.set(getValues());
-          sync.changed();
-        },
-      }),
-    [subscribe, getValues, live, sync],
-  );
+  // Every change of a value (typing, a group reordered, a reset) reaches, once typing pauses
+  // (at most SAVE_MAX_DELAY_MS later), the drafts store.
+  useEffect(() => live.subscribeValues(() => sync.changed()), [live, sync]);
 
   const wide = useMediaQuery(WIDE_QUERY);
   const [tab, setTab] = useState<'form' | 'preview'>('form');
@@ -248,8 +227,8 @@ export function EditorForm({
 
   const validate = useCallback(() => {
     setShowAll(true);
-    return trigger(undefined, { shouldFocus: true });
-  }, [trigger]);
+    return Promise.resolve(live.validateAll());
+  }, [live]);
 
   useEffect(() => {
     const onKeyDown = (event: globalThis.KeyboardEvent) => {
@@ -314,16 +293,14 @@ export function EditorForm({
         fields={titleFields}
         placeholder={titlePlaceholder(template) || titleInputPlaceholder(target)}
         hint={titleHint(template, target, titleFields.length > 0)}
-        control={control}
-        setValue={setValue}
       />
       {/* The document's own front matter, as imported: its keys the template lacks show here. */}
-      <KeptFromDocument control={control} name={FRONT_MATTER_KEY} />
-      <FrontMatterCard fields={fmFields} control={control} title={fmTitle} />
+      <KeptFromDocument name={FRONT_MATTER_KEY} />
+      <FrontMatterCard fields={fmFields} title={fmTitle} />
       <TitleFieldIdsContext.Provider value={titleIds}>
         <NoteRendererContext.Provider value={renderPreview ?? null}>
           <HeadingBaseContext.Provider value={topLevel(template)}>
-            <RootSections root={template.root} control={control} />
+            <RootSections root={template.root} />
           </HeadingBaseContext.Provider>
         </NoteRendererContext.Provider>
       </TitleFieldIdsContext.Provider>
@@ -341,54 +318,60 @@ export function EditorForm({
 
   return (
     <LiveValuesContext.Provider value={live}>
-      <LazySectionsProvider value={lazy}>
-        <UndoContext.Provider value={offerUndo}>
-          <FieldStatusContext.Provider value={fieldStatus}>
-            <div className={`editor ${wide ? 'editor-wide' : 'editor-narrow'}`}>
-              <SaveProblem draftId={draftId} flush={flush} />
-              {readOnly ? <ReadOnlyNotice onEditHere={editHere} /> : null}
-              <ConflictChooser draftId={draftId} template={template} flush={flush} />
-              <EditorHeader
-                readOnly={readOnly}
-                draftId={draftId}
-                templateId={templateId}
-                template={template}
-                target={target}
-                renderExport={renderExport}
-                validate={validate}
-                onNextMissing={nextMissing}
-                onGoBack={firstMissing}
-                titleInFields={titleFields.length > 0}
-                large={lazy !== null}
-              />
-              {wide ? (
-                <div className="editor-columns">
-                  <div className="editor-sidebar">{sidebar}</div>
-                  <div className="editor-main">{formPanel}</div>
-                  <div className="editor-side-preview">{previewPanel}</div>
-                </div>
-              ) : (
-                <>
-                  <details className="editor-sidebar editor-sidebar-collapsible">
-                    <summary>Sections</summary>
-                    {sidebar}
-                  </details>
-                  <Tabs
-                    label="Editor views"
-                    tabs={[
-                      { id: 'form', label: 'Form', panel: formPanel },
-                      { id: 'preview', label: 'Preview', panel: previewPanel },
-                    ]}
-                    selected={tab}
-                    onSelect={(id) => setTab(id === 'preview' ? 'preview' : 'form')}
-                  />
-                </>
-              )}
-              <UndoToast removal={removal} onUndo={undoRemoval} onClose={() => setRemoval(null)} />
-            </div>
-          </FieldStatusContext.Provider>
-        </UndoContext.Provider>
-      </LazySectionsProvider>
+      <FormContext.Provider value={live}>
+        <LazySectionsProvider value={lazy}>
+          <UndoContext.Provider value={offerUndo}>
+            <FieldStatusContext.Provider value={fieldStatus}>
+              <div className={`editor ${wide ? 'editor-wide' : 'editor-narrow'}`}>
+                <SaveProblem draftId={draftId} flush={flush} />
+                {readOnly ? <ReadOnlyNotice onEditHere={editHere} /> : null}
+                <ConflictChooser draftId={draftId} template={template} flush={flush} />
+                <EditorHeader
+                  readOnly={readOnly}
+                  draftId={draftId}
+                  templateId={templateId}
+                  template={template}
+                  target={target}
+                  renderExport={renderExport}
+                  validate={validate}
+                  onNextMissing={nextMissing}
+                  onGoBack={firstMissing}
+                  titleInFields={titleFields.length > 0}
+                  large={lazy !== null}
+                />
+                {wide ? (
+                  <div className="editor-columns">
+                    <div className="editor-sidebar">{sidebar}</div>
+                    <div className="editor-main">{formPanel}</div>
+                    <div className="editor-side-preview">{previewPanel}</div>
+                  </div>
+                ) : (
+                  <>
+                    <details className="editor-sidebar editor-sidebar-collapsible">
+                      <summary>Sections</summary>
+                      {sidebar}
+                    </details>
+                    <Tabs
+                      label="Editor views"
+                      tabs={[
+                        { id: 'form', label: 'Form', panel: formPanel },
+                        { id: 'preview', label: 'Preview', panel: previewPanel },
+                      ]}
+                      selected={tab}
+                      onSelect={(id) => setTab(id === 'preview' ? 'preview' : 'form')}
+                    />
+                  </>
+                )}
+                <UndoToast
+                  removal={removal}
+                  onUndo={undoRemoval}
+                  onClose={() => setRemoval(null)}
+                />
+              </div>
+            </FieldStatusContext.Provider>
+          </UndoContext.Provider>
+        </LazySectionsProvider>
+      </FormContext.Provider>
     </LiveValuesContext.Provider>
   );
 }

@@ -1,11 +1,10 @@
 /**
- * The guided form: sections as cards, each with its fields, bound to react-hook-form.
- * Every widget is a Controller over one field's whole value; groups use useFieldArray.
+ * The guided form: sections as cards, each with its fields, bound to the form's store
+ * (`formStore.ts`). Each field follows its own value only (`useField`), so typing re-renders
+ * that field alone; a group follows its items' keys (added, removed, moved), not their values.
  */
 import { createContext, useContext } from 'react';
 import type { ReactNode } from 'react';
-import { Controller, useFieldArray, useWatch } from 'react-hook-form';
-import type { Control } from 'react-hook-form';
 import type { Field, FieldValue, GroupField, GroupInstance } from '../../core/model.ts';
 import type { Section, SectionGroup, SectionNode } from '../../core/template/types.ts';
 import { extraKey, sourceKey } from '../../core/model.ts';
@@ -22,6 +21,13 @@ import { Guidance, plainText } from './FieldShell.tsx';
 import { ProseWidget } from './ProseWidget.tsx';
 import { ownFields, hasFields, newInstance, sectionTitle, todayIso } from './templateModel.ts';
 import { useReportSelector } from './liveValues.ts';
+import {
+  useField,
+  useFieldSelector,
+  useFieldValue,
+  useFormStore,
+  useItemKeys,
+} from './formStore.ts';
 import { LazySectionList } from './lazySections.tsx';
 import {
   asString,
@@ -39,8 +45,6 @@ import {
 } from './widgets.tsx';
 
 export type FormValues = Record<string, FieldValue>;
-type FormControl = Control<FormValues>;
-type GroupValues = Record<string, GroupInstance[]>;
 
 /** A DOM id from a form path (field ids hold `/`, group paths hold `.`). */
 export function domId(name: string): string {
@@ -58,87 +62,60 @@ export function sectionHeadingId(sectionId: string): string {
 // ---------------------------------------------------------------------------------------------
 // One field
 
-export function FieldControl({
-  field,
-  name,
-  control,
-}: {
-  field: Field;
-  name: string;
-  control: FormControl;
-}) {
-  const status = useFieldStatus();
+export function FieldControl({ field, name }: { field: Field; name: string }) {
   // A block the form cannot show whole (nested items, another column, another code language)
   // is exported as written: the author edits that text, not a widget whose edits would not show.
-  const keptSource = useHasKept(control, sourceKey(name));
+  const keptSource = useHasKept(sourceKey(name));
   // The proposal's title is edited once, in the title input at the top of the form.
   if (useIsTitleField(name)) return null;
-  if (field.kind === 'group') return <GroupControl field={field} name={name} control={control} />;
+  if (field.kind === 'group') return <GroupControl field={field} name={name} />;
   if (keptSource) {
     return (
       <div className="field">
         <p className="field-label">{plainText(field.label)}</p>
-        <KeptFromDocument control={control} name={sourceKey(name)} />
+        <KeptFromDocument name={sourceKey(name)} />
       </div>
     );
   }
-  const required = status.required.has(name);
-  return (
-    <Controller
-      control={control}
-      name={name}
-      render={({ field: bound, fieldState }) => {
-        // A required field left empty says so once the author has left it (or on export).
-        const empty =
-          required &&
-          (fieldState.isTouched || status.showAll) &&
-          !isFieldFilled(field, bound.value);
-        const props = {
-          value: bound.value,
-          onChange: bound.onChange,
-          onBlur: bound.onBlur,
-          id: domId(name),
-          error: errorText(fieldState.error) ?? (empty ? requiredMessage(field.label) : undefined),
-        };
-        switch (field.kind) {
-          case 'text':
-            return <TextWidget field={field} {...props} />;
-          case 'date':
-            return <DateWidget field={field} {...props} />;
-          case 'choice':
-            return <ChoiceWidget field={field} {...props} />;
-          case 'prose':
-            return <ProseWidget field={field} {...props} />;
-          case 'code':
-            return <CodeWidget field={field} {...props} />;
-          case 'list':
-            return <ListWidget field={field} {...props} />;
-          case 'tasklist':
-            return <TaskListWidget field={field} {...props} />;
-          case 'checklist':
-            return <ChecklistWidget field={field} {...props} />;
-          case 'table':
-            return <TableWidget field={field} {...props} />;
-          case 'keyvalue':
-            return <KeyValueWidget field={field} {...props} />;
-        }
-      }}
-    />
-  );
+  return <BoundWidget field={field} name={name} />;
 }
 
-/** The first message of a field error, which may be nested (a cell, an instance's field). */
-function errorText(error: unknown): string | undefined {
-  if (typeof error !== 'object' || error === null) return undefined;
-  if ('message' in error && typeof error.message === 'string' && error.message)
-    return error.message;
-  for (const child of Object.values(error)) {
-    if (child !== error && typeof child === 'object' && child !== null && !('nodeType' in child)) {
-      const text = errorText(child);
-      if (text) return text;
-    }
+/** One field's widget over its value in the store: re-rendered when that value changes. */
+function BoundWidget({ field, name }: { field: Exclude<Field, GroupField>; name: string }) {
+  const status = useFieldStatus();
+  const bound = useField(name);
+  const required = status.required.has(name);
+  // A required field left empty says so once the author has left it (or on export).
+  const empty = required && (bound.touched || status.showAll) && !isFieldFilled(field, bound.value);
+  const props = {
+    value: bound.value,
+    onChange: bound.onChange,
+    onBlur: bound.onBlur,
+    id: domId(name),
+    error: bound.error ?? (empty ? requiredMessage(field.label) : undefined),
+  };
+  switch (field.kind) {
+    case 'text':
+      return <TextWidget field={field} {...props} />;
+    case 'date':
+      return <DateWidget field={field} {...props} />;
+    case 'choice':
+      return <ChoiceWidget field={field} {...props} />;
+    case 'prose':
+      return <ProseWidget field={field} {...props} />;
+    case 'code':
+      return <CodeWidget field={field} {...props} />;
+    case 'list':
+      return <ListWidget field={field} {...props} />;
+    case 'tasklist':
+      return <TaskListWidget field={field} {...props} />;
+    case 'checklist':
+      return <ChecklistWidget field={field} {...props} />;
+    case 'table':
+      return <TableWidget field={field} {...props} />;
+    case 'keyvalue':
+      return <KeyValueWidget field={field} {...props} />;
   }
-  return undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -146,28 +123,17 @@ function errorText(error: unknown): string | undefined {
 
 type GroupFocus = { index: number; part: 'up' | 'down' | 'first' | 'heading' | 'add' };
 
-export function GroupControl({
-  field,
-  name,
-  control,
-}: {
-  field: GroupField;
-  name: string;
-  control: FormControl;
-}) {
-  // The form's type is a record of every value shape, which gives react-hook-form no array
-  // paths to type; seen from a group, the value at `name` is an array of instances.
+export function GroupControl({ field, name }: { field: GroupField; name: string }) {
+  const form = useFormStore();
   const offerUndo = useOfferUndo();
-  const { fields, append, remove, move, insert } = useFieldArray<GroupValues, string, '_key'>({
-    control: control as unknown as Control<GroupValues>,
-    name,
-    keyName: '_key',
-  });
+  // The items' keys only: typing in an item re-renders that item's field, not the group.
+  const keys = useItemKeys(name);
   const item = field.itemLabel || field.label;
   const status = useFieldStatus();
-  const groupValue = useWatch({ control, name }) as GroupInstance[] | undefined;
   const showEmpty =
-    status.showAll && status.required.has(name) && !isFieldFilled(field, groupValue);
+    useFieldSelector(name, (value) => !isFieldFilled(field, value)) &&
+    status.showAll &&
+    status.required.has(name);
   const { containerRef, focusLater } = usePendingFocus<GroupFocus>((root, target) => {
     const instance = root.querySelector(`[data-instance="${target.index}"]`);
     if (target.part === 'add') return root.querySelector<HTMLElement>('[data-part="add-instance"]');
@@ -178,6 +144,13 @@ export function GroupControl({
       );
     return instance?.querySelector<HTMLElement>(`[data-part="${target.part}"]`);
   });
+  /** The items as they are now: `order[i]` is the index of the item now at `i`. */
+  const indices = () => form.getItemKeys(name).map((_k, i) => i);
+  const insert = (index: number, instance: GroupInstance) => {
+    const order: (number | { insert: GroupInstance })[] = indices();
+    order.splice(Math.min(index, order.length), 0, { insert: instance });
+    form.rearrange(name, order);
+  };
 
   return (
     <div className="group-field" id={domId(name)} ref={containerRef}>
@@ -186,26 +159,31 @@ export function GroupControl({
           {requiredMessage(`${item} 1`)}
         </p>
       ) : null}
-      {fields.map((entry, index) => (
+      {keys.map((key, index) => (
         <GroupInstanceCard
-          key={entry._key}
+          key={key}
           field={field}
           name={`${name}.${index}`}
           index={index}
-          count={fields.length}
-          control={control}
+          count={keys.length}
           onMove={(to, part) => {
             focusLater({ index: to, part });
-            move(index, to);
+            const order = indices();
+            order.splice(to, 0, ...order.splice(index, 1));
+            form.rearrange(name, order);
           }}
           onRemove={() => {
-            const removed = groupValue?.[index];
+            const value = form.get(name);
+            const removed = Array.isArray(value) ? (value[index] as GroupInstance) : undefined;
             focusLater(
-              fields.length > 1
+              keys.length > 1
                 ? { index: Math.max(0, index - 1), part: 'heading' }
                 : { index: 0, part: 'add' },
             );
-            remove(index);
+            form.rearrange(
+              name,
+              indices().filter((i) => i !== index),
+            );
             if (!removed) return;
             offerUndo({
               message: `Removed ${plainText(item)} ${index + 1}`,
@@ -222,8 +200,8 @@ export function GroupControl({
         className="button-secondary"
         data-part="add-instance"
         onClick={() => {
-          focusLater({ index: fields.length, part: 'first' });
-          append(newInstance(field, todayIso()));
+          focusLater({ index: keys.length, part: 'first' });
+          insert(keys.length, newInstance(field, todayIso()));
         }}
       >
         Add {item}
@@ -237,7 +215,6 @@ function GroupInstanceCard({
   name,
   index,
   count,
-  control,
   onMove,
   onRemove,
 }: {
@@ -245,16 +222,12 @@ function GroupInstanceCard({
   name: string;
   index: number;
   count: number;
-  control: FormControl;
   onMove: (to: number, part: 'up' | 'down') => void;
   onRemove: () => void;
 }) {
   const item = field.itemLabel || field.label;
   const nameField = field.fields.find((f) => f.kind === 'text' && f.id === 'name');
-  const titleValue = useWatch({
-    control,
-    name: nameField ? `${name}.${nameField.id}` : `${name}.__none__`,
-  });
+  const titleValue = useFieldValue(nameField ? `${name}.${nameField.id}` : `${name}.__none__`);
   const title = asString(titleValue).trim();
   const label = `${plainText(item)} ${index + 1}`;
   const headingId = `${domId(name)}-heading`;
@@ -269,9 +242,9 @@ function GroupInstanceCard({
         <ItemButtons name={label} index={index} count={count} onMove={onMove} onRemove={onRemove} />
       </div>
       {field.fields.map((f) => (
-        <FieldControl key={f.id} field={f} name={`${name}.${f.id}`} control={control} />
+        <FieldControl key={f.id} field={f} name={`${name}.${f.id}`} />
       ))}
-      <KeptFromDocument control={control} name={`${name}.${extraKey('')}`} />
+      <KeptFromDocument name={`${name}.${extraKey('')}`} />
     </section>
   );
 }
@@ -349,23 +322,21 @@ function Heading({ n, id, children }: { n: number; id: string; children: ReactNo
 
 export function SectionNodeCard({
   node,
-  control,
   parentTitle,
 }: {
   node: SectionNode;
-  control: FormControl;
   parentTitle?: string;
 }) {
   // A section with nothing to fill in still shows text kept from an imported document.
-  const kept = useHasKept(control, extraKey(node.id));
+  const kept = useHasKept(extraKey(node.id));
   if (!hasFields(node) && !(kept && node.type === 'section')) return null;
   if (node.type === 'group') {
-    return <SectionGroupCard node={node} control={control} parentTitle={parentTitle} />;
+    return <SectionGroupCard node={node} parentTitle={parentTitle} />;
   }
   return (
     <>
       {node.lead ? <FormNote text={node.lead} /> : null}
-      <SectionCard section={node} control={control} />
+      <SectionCard section={node} />
     </>
   );
 }
@@ -388,18 +359,18 @@ export function wrappingTitle(root: Section): Section | null {
  * sections under a title heading that wraps them all: cards stand at the document's main
  * heading level.
  */
-export function RootSections({ root, control }: { root: Section; control: FormControl }) {
+export function RootSections({ root }: { root: Section }) {
   const title = wrappingTitle(root);
   const top = title ? title.children : root.children;
   return (
     <>
-      <SectionCard section={root} control={control} withChildren={false} />
-      {title ? <SectionCard section={title} control={control} withChildren={false} /> : null}
+      <SectionCard section={root} withChildren={false} />
+      {title ? <SectionCard section={title} withChildren={false} /> : null}
       {/* In a large template, mounted when they come near the viewport or a jump needs them. */}
       <LazySectionList
         nodes={top}
         titleOf={nodeTitle}
-        render={(child) => <SectionNodeCard key={child.id} node={child} control={control} />}
+        render={(child) => <SectionNodeCard key={child.id} node={child} />}
       />
     </>
   );
@@ -412,14 +383,12 @@ function nodeTitle(node: SectionNode): string {
 
 function SectionCard({
   section,
-  control,
   withChildren = true,
 }: {
   section: Section;
-  control: FormControl;
   withChildren?: boolean;
 }) {
-  const kept = useHasKept(control, extraKey(section.id));
+  const kept = useHasKept(extraKey(section.id));
   const n = useHeadingLevel(section.level);
   // The title is edited in the title input: a card holding only the title is not shown.
   const titleIds = useContext(TitleFieldIdsContext);
@@ -451,20 +420,18 @@ function SectionCard({
           section.level === 0 ? (
             // Before the first heading each field counts as a section of its own.
             <div key={f.id} data-section-id={f.id} className="field-slot">
-              <FieldControl field={f} name={f.id} control={control} />
+              <FieldControl field={f} name={f.id} />
             </div>
           ) : (
-            <FieldControl key={f.id} field={f} name={f.id} control={control} />
+            <FieldControl key={f.id} field={f} name={f.id} />
           ),
         )}
-        <KeptText section={section} control={control} />
+        <KeptText section={section} />
         {withChildren ? (
           <LazySectionList
             nodes={section.children}
             titleOf={nodeTitle}
-            render={(child) => (
-              <SectionNodeCard key={child.id} node={child} control={control} parentTitle={title} />
-            )}
+            render={(child) => <SectionNodeCard key={child.id} node={child} parentTitle={title} />}
           />
         ) : null}
       </section>
@@ -474,11 +441,9 @@ function SectionCard({
 
 function SectionGroupCard({
   node,
-  control,
   parentTitle,
 }: {
   node: SectionGroup;
-  control: FormControl;
   parentTitle?: string | undefined;
 }) {
   const title = plainText(sectionTitle(node));
@@ -508,22 +473,14 @@ function SectionGroupCard({
         />
       ) : null}
       <SectionLevelContext.Provider value={n}>
-        <GroupControl field={node.field} name={node.id} control={control} />
+        <GroupControl field={node.field} name={node.id} />
       </SectionLevelContext.Provider>
     </Tag>
   );
 }
 
 /** Front matter values the author edits (RFC metadata, an issue's title). */
-export function FrontMatterCard({
-  fields,
-  control,
-  title,
-}: {
-  fields: Field[];
-  control: FormControl;
-  title: string;
-}) {
+export function FrontMatterCard({ fields, title }: { fields: Field[]; title: string }) {
   if (fields.length === 0) return null;
   const headingId = sectionHeadingId('front-matter');
   return (
@@ -539,7 +496,7 @@ export function FrontMatterCard({
         </h2>
       </div>
       {fields.map((f) => (
-        <FieldControl key={f.id} field={f} name={f.id} control={control} />
+        <FieldControl key={f.id} field={f} name={f.id} />
       ))}
     </section>
   );

@@ -5,13 +5,11 @@
  * again further down); when it has none (a pull-request description), it edits the draft's name.
  */
 import { useState } from 'react';
-import { Controller } from 'react-hook-form';
-import type { Control, UseFormSetValue } from 'react-hook-form';
 import { isFieldFilled } from '../../core/document/filled.ts';
 import type { TextField } from '../../core/model.ts';
 import { DEFAULT_DRAFT_TITLE, useDrafts } from '../../stores/drafts.ts';
-import type { FormValues } from './FormFields.tsx';
 import { domId } from './FormFields.tsx';
+import { useField, useFormStore } from './formStore.ts';
 import { requiredMessage, useFieldStatus } from './fieldStatus.ts';
 import { TextWidget } from './widgets.tsx';
 
@@ -22,47 +20,46 @@ export function ProposalTitleField({
   fields,
   placeholder,
   hint,
-  control,
-  setValue,
 }: {
   draftId: string;
   /** The title fields that follow the one title, the leading one first; [] for none. */
   fields: TextField[];
   placeholder: string;
   hint: string;
-  control: Control<FormValues>;
-  setValue: UseFormSetValue<FormValues>;
 }) {
-  const status = useFieldStatus();
   const [lead, ...others] = fields;
   if (!lead) return <DraftNameField draftId={draftId} placeholder={placeholder} hint={hint} />;
+  return <LinkedTitleField lead={lead} others={others} placeholder={placeholder} hint={hint} />;
+}
+
+/** The title input over the template's title fields: `lead`'s value, written to all of them. */
+function LinkedTitleField({
+  lead,
+  others,
+  placeholder,
+  hint,
+}: {
+  lead: TextField;
+  others: TextField[];
+  placeholder: string;
+  hint: string;
+}) {
+  const status = useFieldStatus();
+  const form = useFormStore();
+  const bound = useField(lead.id);
   const required = status.required.has(lead.id);
   const shown: TextField = { ...lead, label: 'Title', placeholder, hint, required };
+  const empty = required && (bound.touched || status.showAll) && !isFieldFilled(lead, bound.value);
   return (
     <div className="title-field" data-section-id={lead.id}>
-      <Controller
-        control={control}
-        name={lead.id}
-        render={({ field: bound, fieldState }) => {
-          const empty =
-            required &&
-            (fieldState.isTouched || status.showAll) &&
-            !isFieldFilled(lead, bound.value);
-          return (
-            <TextWidget
-              field={shown}
-              id={domId(lead.id)}
-              value={bound.value}
-              onBlur={bound.onBlur}
-              onChange={(text) => {
-                // The other places first: the change notice of the lead carries them all.
-                for (const f of others) setValue(f.id, text, { shouldDirty: true });
-                bound.onChange(text);
-              }}
-              error={empty ? requiredMessage('Title') : undefined}
-            />
-          );
-        }}
+      <TextWidget
+        field={shown}
+        id={domId(lead.id)}
+        value={bound.value}
+        onBlur={bound.onBlur}
+        // Every place of the title at once: one change.
+        onChange={(text) => form.setMany([...others, lead].map((f) => [f.id, text] as const))}
+        error={empty ? requiredMessage('Title') : undefined}
       />
     </div>
   );

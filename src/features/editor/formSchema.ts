@@ -1,14 +1,15 @@
 /**
- * The form's zod schema, built from the Template: each field's value shape (as in
+ * The form's zod schemas, built from the Template: each field's value shape (as in
  * `valuesSchema`), plus the checks worth telling the author about while editing (a date that
  * is not a date). Completeness is not validation: empty answers pass here and are reported by
  * checkDocument instead. Keys the template does not know (kept extra content) pass through.
  */
 import { z } from '../../core/zod.ts';
-import { fieldValueSchema, taskItemSchema, checklistValueSchema } from '../../core/model.ts';
+import { taskItemSchema, checklistValueSchema } from '../../core/model.ts';
 import type { Field } from '../../core/model.ts';
 import type { Template } from '../../core/template/types.ts';
 import { allFields } from './templateModel.ts';
+import type { FieldValidator } from './formStore.ts';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -52,12 +53,24 @@ export function fieldSchema(field: Field): z.ZodMiniType {
   }
 }
 
-/** The schema of a template's values, for the form's resolver. */
-export function formSchema(
-  template: Template,
-): z.ZodMiniType<Record<string, unknown>, Record<string, unknown>> {
-  const shape: Record<string, z.ZodMiniType> = {};
-  for (const field of allFields(template)) shape[field.id] = z.optional(fieldSchema(field));
-  // Anything else (content kept per section) is still a valid field value.
-  return z.catchall(z.object(shape), fieldValueSchema);
+/**
+ * Checks a template's fields one at a time (`FormStore`'s validator): a field's schema is built
+ * the first time it is checked, not on opening (for a template of thousands of fields, building
+ * every schema takes a noticeable while). Keys the template does not know (kept content) pass.
+ */
+export function fieldValidator(template: Template): FieldValidator {
+  const fields = new Map(allFields(template).map((f) => [f.id, f] as const));
+  const schemas = new Map<string, z.ZodMiniType>();
+  return (key, value) => {
+    const field = fields.get(key);
+    if (!field || value === undefined) return [];
+    let schema = schemas.get(key);
+    if (!schema) schemas.set(key, (schema = fieldSchema(field)));
+    const result = schema.safeParse(value);
+    if (result.success) return [];
+    return result.error.issues.map((issue) => ({
+      path: [key, ...issue.path.map(String)].join('.'),
+      message: issue.message,
+    }));
+  };
 }

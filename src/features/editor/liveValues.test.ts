@@ -61,7 +61,7 @@ describe('checking a large draft in a worker', () => {
     expect(worker.asked).toHaveLength(1);
 
     // The author answers a section while the first check runs: its report is outdated.
-    live.set(oneAnswered);
+    live.reset(oneAnswered);
     worker.answerNext();
     expect(told).not.toHaveBeenCalled();
     expect(live.isReportPending()).toBe(true);

@@ -1,7 +1,7 @@
 /**
- * The form's current values for the parts that derive from them (preview, meter, outline,
- * section statuses), without re-rendering the form itself on every keystroke. Fed from
- * react-hook-form's `watch`; the report and the Markdown are computed once per change, on demand.
+ * The form's values (a `FormStore`: each field follows its own value) and the parts that derive
+ * from them (preview, meter, outline, section statuses), without re-rendering the form itself
+ * on every keystroke. The report and the Markdown are computed once per change, on demand.
  *
  * Two paces: the preview follows every change (`subscribe`, `getVersion`); the completeness
  * report (meter, outline, section badges, the export bar's missing list) follows once typing
@@ -21,6 +21,9 @@ import type { Template } from '../../core/template/types.ts';
 import { checkDocument } from '../../core/check.ts';
 import type { Report } from '../../core/check.ts';
 import type { CheckWorkerReply, CheckWorkerRequest } from './checkWorkerProtocol.ts';
+import { FormStore } from './formStore.ts';
+import { fieldValidator } from './formSchema.ts';
+import { allFields } from './templateModel.ts';
 
 /** The report follows this long after the last change (typing pauses), when checking is slow. */
 export const REPORT_DELAY_MS = 200;
@@ -44,8 +47,7 @@ function reportState(version: number, value: Report): ReportState {
   return { version, value, byId: new Map(value.sections.map((s) => [s.id, s] as const)) };
 }
 
-export class LiveValues {
-  private values: Values;
+export class LiveValues extends FormStore {
   private version = 0;
   private report: ReportState | null = null;
   private markdown: { version: number; value: string } | null = null;
@@ -81,15 +83,15 @@ export class LiveValues {
       worker?: Worker | null;
     } = {},
   ) {
-    this.values = values;
+    super(values, fieldValidator(template), () => allFields(template).map((f) => f.id));
     this.inWorker = checkInWorker && typeof Worker !== 'undefined';
     this.handedOver = this.inWorker ? worker : null;
     if (!this.inWorker) worker?.terminate();
   }
 
-  set(values: Values): void {
-    this.values = values;
+  protected override valuesChanged(): void {
     this.changed();
+    super.valuesChanged();
   }
 
   private changed(): void {
@@ -161,10 +163,6 @@ export class LiveValues {
   };
 
   getReportVersion = (): number => this.reportVersion;
-
-  getValues(): Values {
-    return this.values;
-  }
 
   getReport(): Report {
     return this.currentReport().value;

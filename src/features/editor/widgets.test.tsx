@@ -3,7 +3,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import type {
   ChecklistField,
   FieldValue,
@@ -14,6 +13,7 @@ import type {
 } from '../../core/model.ts';
 import { GroupControl } from './FormFields.tsx';
 import type { FormValues } from './FormFields.tsx';
+import { FormContext, FormStore } from './formStore.ts';
 import {
   ChecklistWidget,
   CodeWidget,
@@ -256,13 +256,16 @@ describe('GroupControl', () => {
   };
 
   function Host({ onValues }: { onValues: (v: FormValues) => void }) {
-    const { control, getValues, subscribe } = useForm<FormValues>({
-      defaultValues: { alts: [{ name: 'Queue' }, { name: 'Cron' }] },
+    const [form] = useState(() => {
+      const store = new FormStore({ alts: [{ name: 'Queue' }, { name: 'Cron' }] });
+      store.subscribeValues(() => onValues(store.getValues()));
+      return store;
     });
-    useState(() =>
-      subscribe({ formState: { values: true }, callback: () => onValues(getValues()) }),
+    return (
+      <FormContext.Provider value={form}>
+        <GroupControl field={group} name="alts" />
+      </FormContext.Provider>
     );
-    return <GroupControl field={group} name="alts" control={control} />;
   }
 
   it('numbers instances in order as they are added, moved and removed', async () => {

@@ -1,6 +1,6 @@
 /**
- * One widget per field kind. Each is controlled (value + onChange), knows nothing of
- * react-hook-form, and coerces whatever value it is given to its own shape, so stored data of
+ * One widget per field kind. Each is controlled (value + onChange), knows nothing of the
+ * form's store, and coerces whatever value it is given to its own shape, so stored data of
  * the wrong shape shows up empty instead of breaking the form.
  */
 import { useLayoutEffect, useRef, useState } from 'react';
