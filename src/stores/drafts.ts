@@ -25,8 +25,6 @@ import {
   STORAGE_UNAVAILABLE_REASON,
 } from './db.ts';
 import type { KvStore } from './db.ts';
-import type { DraftWriteReply, DraftWriteRequest } from './draftWriterProtocol.ts';
-import { versionToken } from './draftWriterProtocol.ts';
 import { listenForHide, readJournals, removeJournal, writeJournal } from './journal.ts';
 import { addConflicts, combineValues, mergeValues } from './merge.ts';
 import type { ConflictChoice, FieldConflict } from './merge.ts';
@@ -183,8 +181,6 @@ function sameJson(a: unknown, b: unknown): boolean {
 
 let kv: KvStore | null = null;
 let asideKv: KvStore | null = null;
-/** Whether writes may go through the writer worker (the library's own IndexedDB store). */
-let useWriterWorker = false;
 
 /** Per draft, the version last known to be in storage: the base of a merge. */
 const synced = new Map<string, Draft>();
@@ -205,6 +201,10 @@ const dirty = new Set<string>();
 let retryTimer: ReturnType<typeof setTimeout> | null = null;
 let retryDelay = 1000;
 const MAX_RETRY_DELAY = 30_000;
+
+function versionToken(d: { rev?: unknown; updatedAt?: unknown }): string {
+  return `${String(d.rev)}@${String(d.updatedAt)}`;
+}
 
 function remember(id: string, d: Draft): void {
   const list = known.get(id) ?? [];
@@ -279,19 +279,15 @@ function writeDraft(id: string): void {
   if (draft) {
     remember(id, draft);
     // Compare-and-set in one transaction: a version this tab does not know came from another
-    // tab, and is merged rather than overwritten. In the writer worker where there is one.
-    const store = kv;
-    op =
-      (draft.templateSource?.length ?? 0) >= WRITER_WORKER_FROM && draftWriter() !== null
-        ? writeInWorker(id, draft)
-        : update(
-            id,
-            (stored) => {
-              if (stored !== undefined && !isKnown(id, stored)) throw new WriteConflict(stored);
-              return draft;
-            },
-            store,
-          );
+    // tab, and is merged rather than overwritten.
+    op = update(
+      id,
+      (stored) => {
+        if (stored !== undefined && !isKnown(id, stored)) throw new WriteConflict(stored);
+        return draft;
+      },
+      kv,
+    );
   } else {
     op = del(id, kv);
   }
@@ -321,85 +317,6 @@ function writeDraft(id: string): void {
       writeFailed(id, describeWriteError(error));
     },
   );
-}
-
-// The writer worker (draftWriter.ts): the compare-and-set of a draft of a large imported
-// template (its text rides in the record, up to megabytes) runs off the main thread: reading the
-// stored record back and copying the new one cost the page tens of milliseconds per save, and
-// saves come while the author types. Other drafts, drafts without workers, and every draft once
-// the worker failed are written here (`update`).
-
-/** Drafts carrying a template text of this many characters or more are written there. */
-const WRITER_WORKER_FROM = 512 * 1024;
-/** undefined: not started yet; null: none (no Worker, a custom store, or it failed). */
-let writer: Worker | null | undefined;
-let writerSeq = 0;
-const writerWaiting = new Map<number, (reply: DraftWriteReply | null) => void>();
-/** Per draft, the template text the worker holds (sent with an earlier write). */
-const sourceInWriter = new Map<string, string>();
-
-function draftWriter(): Worker | null {
-  if (writer !== undefined) return writer;
-  writer = null;
-  if (typeof Worker === 'undefined' || !useWriterWorker) return null;
-  try {
-    const worker = new Worker(new URL('./draftWriter.ts', import.meta.url), {
-      type: 'module',
-      name: 'draft-writer',
-    });
-    worker.onmessage = (event: MessageEvent<DraftWriteReply>) => {
-      const done = writerWaiting.get(event.data.seq);
-      writerWaiting.delete(event.data.seq);
-      done?.(event.data);
-    };
-    worker.onerror = () => stopWriter();
-    writer = worker;
-  } catch {
-    writer = null;
-  }
-  return writer;
-}
-
-/** Stops using the worker: writes in flight there count as failed (retried here). */
-function stopWriter(): void {
-  writer?.terminate();
-  writer = null;
-  sourceInWriter.clear();
-  const waiting = [...writerWaiting.values()];
-  writerWaiting.clear();
-  for (const done of waiting) done(null);
-}
-
-function writeInWorker(id: string, draft: Draft, sendSource = false): Promise<void> {
-  const worker = draftWriter();
-  if (!worker) return Promise.reject(new Error('the writer stopped'));
-  const seq = ++writerSeq;
-  const { templateSource, ...rest } = draft;
-  const sameSource =
-    !sendSource && templateSource !== undefined && sourceInWriter.get(id) === templateSource;
-  if (templateSource === undefined) sourceInWriter.delete(id);
-  else sourceInWriter.set(id, templateSource);
-  const request: DraftWriteRequest = {
-    seq,
-    id,
-    record: sameSource ? rest : draft,
-    sameSource,
-    known: known.get(id) ?? [],
-  };
-  return new Promise<void>((resolve, reject) => {
-    writerWaiting.set(seq, (reply) => {
-      if (reply === null) reject(new Error('the writer stopped'));
-      else if (reply.result === 'stored') resolve();
-      else if (reply.result === 'conflict') reject(new WriteConflict(reply.stored));
-      else if (reply.result === 'need-source') writeInWorker(id, draft, true).then(resolve, reject);
-      else {
-        // Refused there: said as the browser said it, and later writes (the retry) run here.
-        stopWriter();
-        reject(new DOMException(reply.message, reply.name));
-      }
-    });
-    worker.postMessage(request);
-  });
 }
 
 function writeDone(id: string): void {
@@ -911,7 +828,6 @@ function unavailableProblem(): string {
 /** Reads the library (and migrates the old one). Called once when the module loads. */
 export async function loadLibrary(): Promise<void> {
   kv = openKvStore('drafts');
-  useWriterWorker = kv !== null;
   asideKv = openKvStore('aside');
   const drafts: Record<string, Draft> = {};
   const aside: AsideEntry[] = [];
@@ -923,7 +839,6 @@ export async function loadLibrary(): Promise<void> {
     } catch {
       kv = null;
       asideKv = null;
-      useWriterWorker = false;
     }
   }
   if (asideKv) {
