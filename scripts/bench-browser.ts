@@ -63,6 +63,8 @@ export interface LargeTemplateResult {
 
 export interface BrowserBenchOptions {
   root: string;
+  /** The built app to serve (default: root/dist). */
+  dist?: string;
   sizesKb: number[];
   modes: ('source' | 'rich')[];
   keystrokes: number;
@@ -554,7 +556,7 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Bro
   const found = findChromium();
   if (!found.path) throw new Error('no Chromium found (see README)');
   const { chromium } = await import('@playwright/test');
-  const server = await startServer(options.root);
+  const server = await startServer(options.root, options.dist ? ['--root', options.dist] : []);
   const browser = await chromium.launch({ executablePath: found.path, args: CHROMIUM_ARGS });
   const out: BrowserBenchResult = {
     chromium: `${found.path} (${found.source})`,

@@ -7,7 +7,7 @@
  *
  *   node bin/run-ts.js scripts/bench.ts [--no-build] [--no-browser] [--no-large] [--no-jsdom]
  *        [--no-core] [--runs N] [--keystrokes N] [--sizes 10,100,300] [--modes source,rich]
- *        [--json FILE]
+ *        [--json FILE] [--dist DIR]
  *
  * - Core, per built-in template: parseTemplate, renderDocument, readDocument, checkDocument
  *   (median of 50 runs after warm-up); a synthetic Markdown template of 250 KB, 500 KB and 1 MB
@@ -51,6 +51,8 @@ function stringArg(name: string, fallback: string): string {
   const i = argv.indexOf(name);
   return i === -1 ? fallback : (argv[i + 1] ?? fallback);
 }
+/** The built app measured: dist/ (built first), or `--dist DIR` as it is (another build, to compare). */
+const distDir = argv.includes('--dist') ? resolve(stringArg('--dist', 'dist')) : join(root, 'dist');
 /** Everything measured, written to bench-results.json. */
 const json: Record<string, unknown> = {};
 
@@ -315,8 +317,8 @@ function benchCheck(): void {
 // Bundle
 
 function benchBundle(): void {
-  const dist = join(root, 'dist');
-  if (!args.has('--no-build')) {
+  const dist = distDir;
+  if (!args.has('--no-build') && !argv.includes('--dist')) {
     const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
       cwd: root,
       stdio: ['ignore', 'ignore', 'inherit'],
@@ -462,13 +464,14 @@ async function benchBrowser(): Promise<void> {
     row(group, 'skipped (--no-browser)', '', '', 'skipped');
     return;
   }
-  if (!existsSync(join(root, 'dist', 'index.html'))) {
+  if (!existsSync(join(distDir, 'index.html'))) {
     row(group, 'skipped: no dist/ (build failed or --no-build)', '', '', 'skipped');
     return;
   }
   const { runBrowserBench } = await import('./bench-browser.ts');
   const result = await runBrowserBench({
     root,
+    dist: distDir,
     sizesKb: stringArg('--sizes', '10,100,300')
       .split(',')
       .map(Number)

@@ -172,7 +172,8 @@ function buildSectionTree(all: Token[]): RawSection {
   }
   // The template's only H1 names the document's title when it is a placeholder or a phrase
   // such as `RFC title`; templates with many H1s (sections at level 1) have no title heading.
-  const h1s = collectRaw(root).filter((s) => s.level === 1);
+  // A level-1 heading closes every open section, so H1s are all the root's own children.
+  const h1s = root.children.filter((s) => s.level === 1);
   if (h1s.length === 1 && isTitleHeading(h1s[0]!.title)) h1s[0]!.isTitle = true;
   // An example title whose guidance says so (`# Neat Enhancement Idea`, then "This is the
   // title of the enhancement."): the author replaces it with theirs.
@@ -221,10 +222,6 @@ function commentAboveHeading(tokens: Token[]): Token | null {
   if (!adjacent) return null;
   tokens.splice(end - 1);
   return last;
-}
-
-function collectRaw(section: RawSection): RawSection[] {
-  return section.children.flatMap((c) => [c, ...collectRaw(c)]);
 }
 
 class Context {

@@ -19,8 +19,11 @@ import './lazySections.css';
 
 /** From this many section nodes on, sections far from the viewport are not mounted. */
 export const LAZY_SECTIONS_FROM = 150;
-/** Sections per page: a parent's first page is mounted at once, the others when needed. */
-const PAGE_SIZE = 16;
+/**
+ * Sections per page: a parent's first page is mounted at once, the others when needed. Small,
+ * as mounting a page is one task (a section with a rich-text field costs a few ms to mount).
+ */
+const PAGE_SIZE = 8;
 
 export interface LazySections {
   /** Each section id's position in document order (sections and repeats of the template). */
@@ -29,6 +32,11 @@ export interface LazySections {
   reveal: (sectionIds: Iterable<string>) => void;
   register: (sectionId: string, show: () => void) => () => void;
   observe: (element: Element, show: () => void) => () => void;
+  /**
+   * Mounts pages that came near one per task (a scroll or the open brings several near at
+   * once: mounted together they made one long task that held the next keystroke).
+   */
+  soon: (show: () => void) => void;
 }
 
 const LazySectionsContext = createContext<LazySections | null>(null);
@@ -62,6 +70,11 @@ export function useLazySections(template: Template): LazySections | null {
     if (!isLargeTemplate(template)) return null;
     const shows = new Map<string, () => void>();
     const near = createNearViewport();
+    const queue: (() => void)[] = [];
+    const next = () => {
+      queue.shift()?.();
+      if (queue.length > 0) setTimeout(next, 0);
+    };
     const { orderOf, parentOf } = indexSections(template.root);
     const lazy: LazySections = {
       orderOf,
@@ -83,6 +96,10 @@ export function useLazySections(template: Template): LazySections | null {
         };
       },
       observe: (element, show) => near.observe(element, show),
+      soon(show) {
+        queue.push(show);
+        if (queue.length === 1) setTimeout(next, 0);
+      },
     };
     return lazy;
   });
@@ -169,7 +186,7 @@ function LazyPage({
     if (shown || !element) return undefined;
     const show = () => setShown(true);
     const unregister = nodes.map((node) => lazy.register(node.id, show));
-    const unobserve = lazy.observe(element, show);
+    const unobserve = lazy.observe(element, () => lazy.soon(show));
     const unfind = hiddenUntilFound(element, () => flushSync(show));
     return () => {
       for (const undo of unregister) undo();

@@ -149,6 +149,9 @@ export function ImportProposalDialog({ initial, onClose, onCreate }: Props) {
           rows={8}
           value={text}
           spellCheck={false}
+          // No form-state restore: the browser copies a control's value into the history entry at
+          // each navigation (opening the draft), which for a pasted megabyte took most of a second.
+          autoComplete="off"
           onChange={(e) => setText(e.target.value)}
         />
         <button

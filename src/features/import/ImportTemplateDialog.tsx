@@ -174,6 +174,9 @@ export function ImportTemplateDialog({ update, initial, onClose, onDone, renderM
             rows={8}
             value={pasted}
             spellCheck={false}
+            // No form-state restore: the browser copies a control's value into the history entry at
+            // each navigation (opening the draft), which for a pasted megabyte took most of a second.
+            autoComplete="off"
             onChange={(e) => setPasted(e.target.value)}
           />
           <button

@@ -1,8 +1,4 @@
-import {
-  createNearViewport,
-  hiddenUntilFound,
-  RENDER_NOW_EVENT,
-} from '../../components/nearViewport.ts';
+import { createNearViewport, RENDER_NOW_EVENT } from '../../components/nearViewport.ts';
 import type { NearViewport } from '../../components/nearViewport.ts';
 import type { RenderedSection } from './sectionRenderer.ts';
 
@@ -38,9 +34,25 @@ interface LazyRendering {
   waiting: WeakMap<Element, string>;
   /** Each key's latest section, for a placeholder rendered later. */
   latest: Map<string, RenderedSection>;
-  /** Undoes a placeholder's observer and listeners. */
-  release: WeakMap<Element, () => void>;
+  /** Each placeholder's key: the host's listeners find from an event's target what to render. */
+  keyOf: WeakMap<Element, string>;
+  /**
+   * Placeholders are watched in runs of about RUN_EM of estimated height: the run's first
+   * element is observed, and its coming near renders the run (one observed target per run, not
+   * per section: the browser computes every target's intersection at each frame, and a long
+   * document's thousands of targets cost each keystroke milliseconds).
+   */
+  runs: WeakMap<Element, HTMLElement[]>;
+  unobserve: WeakMap<Element, () => void>;
+  /** The run this sync is adding placeholders to (the one just before), and its height in em. */
+  building: { members: HTMLElement[]; height: number } | null;
 }
+
+/**
+ * A run's height (em of estimated placeholder height). It stays below the near-view margin, so
+ * wherever the view is, the first element of each run in it is within the margin.
+ */
+const RUN_EM = 40;
 
 /** From this many sections on, sections off screen wait as placeholders. */
 export const LAZY_FROM = 200;
@@ -86,14 +98,68 @@ function renderWaiting(state: SectionElements, key: string, element: HTMLElement
   if (!lazy || !section || !lazy.waiting.has(element) || state.elements.get(key) !== element) {
     return false;
   }
-  lazy.release.get(element)?.();
-  lazy.release.delete(element);
   lazy.waiting.delete(element);
   element.removeAttribute('hidden');
   element.classList.remove('preview-section-pending');
   element.style.removeProperty('min-height');
   writeHtml(state, element, section.html);
   return true;
+}
+
+function renderLate(state: SectionElements, element: HTMLElement): void {
+  const key = state.lazy?.keyOf.get(element);
+  if (key !== undefined && renderWaiting(state, key, element)) state.onLateRender?.(element);
+}
+
+function watchRun(state: SectionElements, lazy: LazyRendering, members: HTMLElement[]): void {
+  const head = members[0];
+  if (!head) return;
+  lazy.runs.set(head, members);
+  lazy.unobserve.set(
+    head,
+    lazy.near.observe(head, () => {
+      lazy.runs.delete(head);
+      lazy.unobserve.delete(head);
+      for (const member of members) renderLate(state, member);
+    }),
+  );
+}
+
+/** A placeholder taken out: when it heads a run, the run's other placeholders get a new head. */
+function releaseWaiting(state: SectionElements, lazy: LazyRendering, element: HTMLElement): void {
+  lazy.waiting.delete(element);
+  const members = lazy.runs.get(element);
+  if (!members) return;
+  lazy.runs.delete(element);
+  lazy.unobserve.get(element)?.();
+  lazy.unobserve.delete(element);
+  watchRun(
+    state,
+    lazy,
+    members.filter((m) => m !== element && lazy.waiting.has(m)),
+  );
+}
+
+function startLazy(state: SectionElements): LazyRendering {
+  const lazy: LazyRendering = {
+    near: createNearViewport(),
+    waiting: new WeakMap(),
+    latest: new Map(),
+    keyOf: new WeakMap(),
+    runs: new WeakMap(),
+    unobserve: new WeakMap(),
+    building: null,
+  };
+  // Find in page (`beforematch`, fired on the placeholder holding the match) and a jump to a
+  // section (RENDER_NOW_EVENT on its placeholder, which does not bubble: heard while capturing).
+  const onEvent = (event: Event) => {
+    if (event.target instanceof HTMLElement && event.target.parentNode === state.host) {
+      renderLate(state, event.target);
+    }
+  };
+  state.host.addEventListener('beforematch', onEvent);
+  state.host.addEventListener(RENDER_NOW_EVENT, onEvent, { capture: true });
+  return lazy;
 }
 
 function makeWaiting(
@@ -103,25 +169,35 @@ function makeWaiting(
   element: HTMLElement,
   text: string,
 ): void {
-  if (lazy.waiting.get(element) === text && lazy.release.has(element)) return;
-  if (!lazy.release.has(element)) {
+  const fresh = !lazy.keyOf.has(element);
+  if (!fresh && lazy.waiting.get(element) === text) {
+    lazy.building = null;
+    return;
+  }
+  if (fresh) {
+    lazy.keyOf.set(element, key);
     element.classList.add('preview-section-pending');
-    const render = () => {
-      if (renderWaiting(state, key, element)) state.onLateRender?.(element);
-    };
-    const unobserve = lazy.near.observe(element, render);
-    const unfind = hiddenUntilFound(element, render);
-    element.addEventListener(RENDER_NOW_EVENT, render);
-    lazy.release.set(element, () => {
-      unobserve();
-      unfind();
-      element.removeEventListener(RENDER_NOW_EVENT, render);
-    });
+    // Not laid out, yet searched by find in page (see nearViewport.ts, hiddenUntilFound).
+    element.setAttribute('hidden', 'until-found');
   }
   lazy.waiting.set(element, text);
   state.shown.delete(element);
   element.textContent = text;
-  element.style.minHeight = `${estimatedHeight(text).toFixed(1)}em`;
+  const height = estimatedHeight(text);
+  element.style.minHeight = `${height.toFixed(1)}em`;
+  if (!fresh) {
+    lazy.building = null;
+    return;
+  }
+  const run = lazy.building;
+  if (run && run.height + height <= RUN_EM) {
+    run.members.push(element);
+    run.height += height;
+    return;
+  }
+  const members = [element];
+  watchRun(state, lazy, members);
+  lazy.building = { members, height };
 }
 
 /**
@@ -137,12 +213,7 @@ export function syncSections(
   const { host, elements, shown } = state;
   const removed: HTMLElement[] = [];
   if (!state.lazy && sections.length >= LAZY_FROM && typeof IntersectionObserver !== 'undefined') {
-    state.lazy = {
-      near: createNearViewport(),
-      waiting: new WeakMap(),
-      latest: new Map(),
-      release: new WeakMap(),
-    };
+    state.lazy = startLazy(state);
   }
   const lazy = state.lazy;
   if (!sameKeys(state.keys, sections)) {
@@ -152,7 +223,7 @@ export function syncSections(
       element.remove();
       elements.delete(key);
       lazy?.latest.delete(key);
-      lazy?.release.get(element)?.();
+      if (lazy) releaseWaiting(state, lazy, element);
       removed.push(element);
     }
     const doc = host.ownerDocument;
@@ -191,6 +262,7 @@ export function syncSections(
     to > from && old > from && sections[to - 1] === before[old - 1];
     to -= 1, old -= 1
   );
+  if (lazy) lazy.building = null;
   for (let index = from; index < to; index++) {
     const section = sections[index]!;
     const element = elements.get(section.key);
@@ -198,9 +270,11 @@ export function syncSections(
     if (lazy) {
       lazy.latest.set(section.key, section);
       if (lazy.waiting.has(element)) {
+        // Consecutive new placeholders join one run (they stand next to each other).
         makeWaiting(state, lazy, section.key, element, section.text);
         continue;
       }
+      lazy.building = null;
     }
     const { html } = section;
     if (shown.get(element) === html) continue;
