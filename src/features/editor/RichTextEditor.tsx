@@ -205,6 +205,11 @@ export function RichTextEditor({
   });
   /** The Markdown this editor last emitted or loaded, to tell outside changes apart. */
   const known = useRef(value);
+  /**
+   * What it emitted lately: a value passed back a few keystrokes late (the form renders after
+   * the keystrokes that follow) is its own, not an outside change to load over what was typed.
+   */
+  const emitted = useRef<string[]>([]);
   const host = useRef<HTMLDivElement>(null);
   const viewRef = useRef<EditorView | null>(null);
   const proseRef = useRef<ProseDocument | null>(null);
@@ -256,6 +261,8 @@ export function RichTextEditor({
         const md = proseRef.current.write(state.doc);
         if (md === known.current) return;
         known.current = md;
+        emitted.current.push(md);
+        if (emitted.current.length > 64) emitted.current.shift();
         latest.current.onChange(md);
       },
       handleDOMEvents: {
@@ -291,8 +298,9 @@ export function RichTextEditor({
   // change and load it over what was typed since.
   useLayoutEffect(() => {
     const view = viewRef.current;
-    if (!view || value === known.current) return;
+    if (!view || value === known.current || emitted.current.includes(value)) return;
     known.current = value;
+    emitted.current = [];
     view.updateState(load(value));
   }, [value]);
 
