@@ -44,6 +44,22 @@ describe('RichTextEditor', () => {
     expect(onRoundTripMismatch).not.toHaveBeenCalled();
   });
 
+  it('keeps the blocks around the caret laid out, and Ctrl+End goes to the last block', () => {
+    const text = Array.from({ length: 20 }, (_, i) => `Paragraph ${i}`).join('\n\n');
+    const { editor, onChange } = mount(text);
+    const near = () =>
+      [...editor.children].flatMap((block, i) =>
+        block.classList.contains('near-selection') ? [i] : [],
+      );
+    // Blocks far from the caret may skip layout (editor.css); the caret's and its neighbours never.
+    expect(near()).toEqual([0, 1, 2]);
+    fireEvent.keyDown(editor, { key: 'End', ctrlKey: true });
+    expect(near()).toEqual([17, 18, 19]);
+    fireEvent.keyDown(editor, { key: 'Home', ctrlKey: true, shiftKey: true });
+    expect(near()).toEqual([0, 1, 2, 17, 18, 19]);
+    expect(onChange).not.toHaveBeenCalled();
+  });
+
   it('ticks a task when its box is clicked', () => {
     const { editor, onChange } = mount('- [ ] write the summary\n- [x] pick a title');
     const boxes = editor.querySelectorAll<HTMLInputElement>('input[type=checkbox]');

@@ -23,7 +23,7 @@ import {
 } from 'prosemirror-inputrules';
 import { keymap } from 'prosemirror-keymap';
 import { liftListItem, sinkListItem, splitListItem, wrapInList } from 'prosemirror-schema-list';
-import { EditorState, Plugin, TextSelection } from 'prosemirror-state';
+import { EditorState, Plugin, Selection, TextSelection } from 'prosemirror-state';
 import type { Command, Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet, EditorView } from 'prosemirror-view';
 import { readProse } from './prose/markdown.ts';
@@ -69,6 +69,23 @@ const insertBreak: Command = (state, dispatch) => {
   return true;
 };
 
+/**
+ * Ctrl+Home and Ctrl+End (Cmd+Up and Cmd+Down on a Mac), with Shift to select: done here, not by
+ * the browser, which places the caret at the wrong end of a block skipped off screen.
+ */
+function toEdge(end: boolean, extend: boolean): Command {
+  return (state, dispatch) => {
+    const target = end ? Selection.atEnd(state.doc) : Selection.atStart(state.doc);
+    if (dispatch) {
+      const selection = extend
+        ? TextSelection.between(state.selection.$anchor, end ? target.$to : target.$from)
+        : target;
+      dispatch(state.tr.setSelection(selection).scrollIntoView());
+    }
+    return true;
+  };
+}
+
 /** The editor's keys: Markdown's marks and blocks, lists, undo. Tab leaves the field outside lists. */
 function keys(): Plugin[] {
   const headings: Record<string, Command> = {};
@@ -77,6 +94,14 @@ function keys(): Plugin[] {
   }
   return [
     keymap({
+      'Ctrl-Home': toEdge(false, false),
+      'Ctrl-End': toEdge(true, false),
+      'Shift-Ctrl-Home': toEdge(false, true),
+      'Shift-Ctrl-End': toEdge(true, true),
+      'Meta-ArrowUp': toEdge(false, false),
+      'Meta-ArrowDown': toEdge(true, false),
+      'Shift-Meta-ArrowUp': toEdge(false, true),
+      'Shift-Meta-ArrowDown': toEdge(true, true),
       'Mod-z': undo,
       'Mod-y': redo,
       'Shift-Mod-z': redo,
@@ -148,6 +173,70 @@ function placeholderPlugin(text: () => string): Plugin {
       },
     },
   });
+}
+
+/**
+ * Blocks off screen skip style, layout and paint (editor.css gives the editor's top-level blocks
+ * `content-visibility: auto`): Chromium's selection sync on every keystroke walks the editable's
+ * text from its start and skips them, so a keystroke in a long field no longer costs as much as
+ * the text before the caret. The blocks around the selection are marked so they never skip: a
+ * block made by Enter or a list shortcut would otherwise start skipped until the next frame, and
+ * Chromium put keys typed before that frame into the wrong block.
+ */
+const NEAR = 2;
+const nearSelection = new Plugin({
+  props: {
+    decorations(state) {
+      const { doc, selection } = state;
+      const count = doc.childCount;
+      const marked = new Set<number>();
+      for (const pos of [selection.from, selection.to]) {
+        const index = doc.resolve(pos).index(0);
+        for (let i = Math.max(0, index - NEAR); i <= Math.min(count - 1, index + NEAR); i++) {
+          marked.add(i);
+        }
+      }
+      const decorations: Decoration[] = [];
+      let offset = 0;
+      let index = 0;
+      for (const i of [...marked].sort((a, b) => a - b)) {
+        for (; index < i; index++) offset += doc.child(index).nodeSize;
+        const node = doc.child(i);
+        decorations.push(
+          Decoration.node(offset, offset + node.nodeSize, { class: 'near-selection' }),
+        );
+      }
+      return DecorationSet.create(doc, decorations);
+    },
+  },
+});
+
+/**
+ * Before a key acts, a caret placed between a block's children is put into its text. A caret
+ * moved into a block that is still skipped (Ctrl+Home, Page Down: the block was off screen) is
+ * placed by Chromium on the block element itself; a key typed there before the next frame put
+ * its letter in, but left the caret before it, so the next letters went in front of it.
+ */
+function caretIntoText(view: EditorView): void {
+  const selection = view.dom.ownerDocument.getSelection();
+  const { anchorNode, focusNode } = selection ?? {};
+  if (!selection || !anchorNode || !focusNode) return;
+  if (anchorNode.nodeType === Node.TEXT_NODE && focusNode.nodeType === Node.TEXT_NODE) return;
+  if (!view.dom.contains(anchorNode) || !view.dom.contains(focusNode)) return;
+  const anchor = textPosition(anchorNode, selection.anchorOffset);
+  const focus = textPosition(focusNode, selection.focusOffset);
+  if (!anchor || !focus) return;
+  selection.setBaseAndExtent(anchor[0], anchor[1], focus[0], focus[1]);
+}
+
+/** The same place as (`node`, `offset`) in an adjacent text node, when there is one. */
+function textPosition(node: Node, offset: number): [Node, number] | null {
+  if (node.nodeType === Node.TEXT_NODE) return [node, offset];
+  const after = node.childNodes[offset];
+  if (after?.nodeType === Node.TEXT_NODE) return [after, 0];
+  const before = node.childNodes[offset - 1];
+  if (before?.nodeType === Node.TEXT_NODE) return [before, before.textContent?.length ?? 0];
+  return null;
 }
 
 /** A paragraph stays last, so the author can always type after a list, quote or code block. */
@@ -241,6 +330,7 @@ export function RichTextEditor({
         history(),
         placeholderPlugin(() => latest.current.placeholder),
         trailingParagraph,
+        nearSelection,
       ],
     });
   };
@@ -264,6 +354,10 @@ export function RichTextEditor({
         emitted.current.push(md);
         if (emitted.current.length > 64) emitted.current.shift();
         latest.current.onChange(md);
+      },
+      handleKeyDown(v) {
+        caretIntoText(v);
+        return false;
       },
       handleDOMEvents: {
         blur: () => {
