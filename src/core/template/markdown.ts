@@ -661,15 +661,19 @@ function buildBlocks(
   const blocks: Block[] = [];
   let region: Region = newRegion(null, section.optional);
 
+  // The section's title does not change while its blocks are built: its forms are kept.
+  let plainSectionTitle: string | undefined;
+  const plainSection = () => (plainSectionTitle ??= plainTitle(section.title));
+  let sectionLabel: string | undefined;
   const fieldLabel = () =>
     region.label ??
-    (section.title
+    (sectionLabel ??= section.title
       ? isOnlyPlaceholders(section.title)
         ? 'Details'
-        : plainTitle(section.title)
+        : plainSection()
       : 'Introduction');
   const makeId = (label: string) =>
-    section.id && plainTitle(label) === plainTitle(section.title) && !ctx.has(section.id)
+    section.id && plainTitle(label) === plainSection() && !ctx.has(section.id)
       ? ctx.uniqueId(section.id)
       : ctx.uniqueId(`${section.id ? `${section.id}/` : ''}${slugify(label)}`);
   const required = () => !region.optional;
