@@ -227,11 +227,22 @@ function commentAboveHeading(tokens: Token[]): Token | null {
 class Context {
   private used = new Set<string>();
   private sections = new Set<string>();
+  /**
+   * For a base, the last n whose `base-n` was handed out by counting: every `base-2` … `base-n`
+   * is taken, so counting for the next one starts after it (the same id as counting from 2, and
+   * a template with a thousand "Notes" headings is not counted through a thousand times each).
+   */
+  private counted = new Map<string, number>();
+  private sectionsCounted = new Map<string, number>();
   constructor(readonly hints: TemplateHints) {}
   /** A unique id under a scope; ids inside a group are kept unique within the group. */
   uniqueId(base: string): string {
     let id = base;
-    for (let n = 2; this.used.has(id); n++) id = `${base}-${n}`;
+    if (this.used.has(id)) {
+      let n = (this.counted.get(base) ?? 1) + 1;
+      for (; this.used.has((id = `${base}-${n}`)); n++);
+      this.counted.set(base, n);
+    }
     this.used.add(id);
     return id;
   }
@@ -239,9 +250,16 @@ class Context {
     return this.used.has(id);
   }
   uniqueSectionId(slug: string, parentId: string): string {
-    const parent = parentId.split('/').pop();
-    let base = this.sections.has(slug) && parent ? `${parent}-${slug}` : slug;
-    for (let n = 2; this.sections.has(base); n++) base = `${slug}-${n}`;
+    let base = slug;
+    if (this.sections.has(slug)) {
+      const parent = parentId.slice(parentId.lastIndexOf('/') + 1);
+      if (parent) base = `${parent}-${slug}`;
+    }
+    if (this.sections.has(base)) {
+      let n = (this.sectionsCounted.get(slug) ?? 1) + 1;
+      for (; this.sections.has((base = `${slug}-${n}`)); n++);
+      this.sectionsCounted.set(slug, n);
+    }
     this.sections.add(base);
     return base;
   }
