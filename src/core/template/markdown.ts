@@ -158,7 +158,8 @@ function buildSectionTree(all: Token[]): RawSection {
         // A comment in a heading (`## Decision Drivers <!-- optional -->`) is guidance.
         title: headingText(heading.raw).replace(COMMENT_RE, '').trim(),
         commentOptional:
-          [...heading.raw.matchAll(COMMENT_RE)].some((m) => isOptionalTitle(m[0])) ||
+          (heading.raw.includes('<!--') &&
+            [...heading.raw.matchAll(COMMENT_RE)].some((m) => isOptionalTitle(m[0]))) ||
           (moved !== null && OPTIONAL_NOTE_RE.test(commentText(moved.raw))),
         tokens: moved ? [moved] : [],
         children: [],
@@ -368,6 +369,12 @@ function headingSpec(
 const TITLE_PLACEHOLDER_RE =
   /\\?\[[^\]\n]{1,120}\\?\](?!\()|\{[^{}\n]{1,120}\}|<(?:\p{Lu}[^<>\n="'/]{0,119}|[a-z][^<>\n="'/]*\s[^<>\n="'/]*)>|(?<![A-Za-z])(?:X{3,}|N{3,})(?![A-Za-z])/gu;
 
+/**
+ * Whether `TITLE_PLACEHOLDER_RE` can match at all: each of its placeholders has a bracket or a
+ * run of X or N. Most headings have none, and are not searched.
+ */
+const mayHoldTitlePlaceholder = (text: string) => /[[{<]|XXX|NNN/.test(text);
+
 const OPTIONAL_MARKER_RE = /^\\?\[\s*(?:optional|if applicable|if any|if needed)\s*\\?\]$/i;
 
 /** The brackets around a placeholder: `[…]`, `{…}`, `<…>`. */
@@ -427,7 +434,7 @@ function titleParts(
       ? phrase
       : null;
   const head = titlePhrase === null ? title : title.slice(0, phraseStart);
-  for (const m of head.matchAll(TITLE_PLACEHOLDER_RE)) {
+  for (const m of mayHoldTitlePlaceholder(head) ? head.matchAll(TITLE_PLACEHOLDER_RE) : []) {
     // `## Open Questions [optional]`: a marker, read like `(Optional)`, not a placeholder.
     if (OPTIONAL_MARKER_RE.test(m[0])) continue;
     const before = head.slice(last, m.index);
