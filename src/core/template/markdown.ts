@@ -287,19 +287,35 @@ function finishSection(
   const titleField = raw.isTitle
     ? (headingFields.find((f) => f.label === 'Title') ?? headingFields[headingFields.length - 1])
     : undefined;
-  const section: Section = {
-    type: 'section',
-    id,
-    title: raw.title,
-    level: raw.level,
-    heading,
-    headingFields,
-    ...(titleField ? { titleFieldId: titleField.id } : {}),
-    optional,
-    hint: '',
-    blocks: [],
-    children: [],
-  };
+  // Object literals here and below are written out in full, without a spread in the middle
+  // (`...(x ? { k } : {})`, `{ ...base, kind }`): V8 gives each object built that way a hidden
+  // class of its own, a cost paid when it is built and on every later use of the template.
+  const section: Section = titleField
+    ? {
+        type: 'section',
+        id,
+        title: raw.title,
+        level: raw.level,
+        heading,
+        headingFields,
+        titleFieldId: titleField.id,
+        optional,
+        hint: '',
+        blocks: [],
+        children: [],
+      }
+    : {
+        type: 'section',
+        id,
+        title: raw.title,
+        level: raw.level,
+        heading,
+        headingFields,
+        optional,
+        hint: '',
+        blocks: [],
+        children: [],
+      };
   section.blocks = groupLabelRepeats(
     buildBlocks(raw.tokens, section, ctx, raw.children.length > 0, raw.isTitle === true),
     section,
@@ -712,7 +728,7 @@ function buildBlocks(
     return hint;
   };
   const addFieldBlock = (block: Extract<Block, { type: 'field' }>) => {
-    blocks.push(taken.length ? { ...block, guidance: taken } : block);
+    blocks.push(taken.length ? Object.assign({}, block, { guidance: taken }) : block);
     taken = [];
   };
 
@@ -1257,14 +1273,18 @@ function inlineBlock(
       defaultValue: isDefault ? valueText : '',
     };
   }
-  return {
-    type: 'inline',
-    field,
-    prefix: prefix.replace(/[ \t]+$/, ' ').replace(/([^ ])$/, '$1 '),
-    emptyText: isDefault(field) ? '' : emptyText,
-    ...(isComment ? { guidance: valueRaw.trim() } : {}),
-    joinNext,
-  };
+  const blockPrefix = prefix.replace(/[ \t]+$/, ' ').replace(/([^ ])$/, '$1 ');
+  const blockEmptyText = isDefault(field) ? '' : emptyText;
+  return isComment
+    ? {
+        type: 'inline',
+        field,
+        prefix: blockPrefix,
+        emptyText: blockEmptyText,
+        guidance: valueRaw.trim(),
+        joinNext,
+      }
+    : { type: 'inline', field, prefix: blockPrefix, emptyText: blockEmptyText, joinNext };
 }
 
 function isDefault(field: InlineField): boolean {
@@ -1300,7 +1320,7 @@ function listField(
   const firstMarker = LIST_LINE_RE.exec(lines[0] ?? '')?.[2] ?? '-';
   const ordered = list.ordered;
   const marker = ordered ? (firstMarker.endsWith(')') ? ')' : '.') : firstMarker;
-  const base = { id: makeId(label), label, hint, required };
+  const id = makeId(label);
   // Nested when an item is indented more than the first (` - OS:` lines are all one level).
   const indentOf = (l: string) => /^\s*/.exec(l)![0].length;
   const baseIndent = Math.min(...lines.map(indentOf));
@@ -1313,15 +1333,16 @@ function listField(
       const m = LIST_LINE_RE.exec(l)!;
       const rawText = m[3]!.replace(/^\[[ xX]\]\s?/, '');
       const indent = m[1]!;
-      return {
-        label: unescapeMarkdown(rawText).trim(),
-        raw: rawText,
-        other: false,
-        ...(indent ? { indent } : {}),
-      };
+      const optionLabel = unescapeMarkdown(rawText).trim();
+      return indent
+        ? { label: optionLabel, raw: rawText, other: false, indent }
+        : { label: optionLabel, raw: rawText, other: false };
     });
     const field: ChecklistField = {
-      ...base,
+      id,
+      label,
+      hint,
+      required,
       kind: 'checklist',
       marker,
       placeholder: '',
@@ -1344,7 +1365,10 @@ function listField(
     );
     if (authorWritten) {
       const field: TaskListField = {
-        ...base,
+        id,
+        label,
+        hint,
+        required,
         kind: 'tasklist',
         marker,
         placeholder: '',
@@ -1372,7 +1396,10 @@ function listField(
       (ctx.hints.singleChoice ?? []).some((l) => matchKey(l) === matchKey(label)) ||
       /\b(select|choose|pick|check)\s+(one|only one|a single)\b/i.test(hint);
     const field: ChecklistField = {
-      ...base,
+      id,
+      label,
+      hint,
+      required,
       kind: 'checklist',
       marker,
       placeholder: '',
@@ -1385,7 +1412,10 @@ function listField(
   // `* \[ ]` items: escaped boxes the author fills in.
   if (!nested && list.items.every((i) => /^\\\[[ xX]?\]\s*$/.test(i.text.trim()))) {
     const field: TaskListField = {
-      ...base,
+      id,
+      label,
+      hint,
+      required,
       kind: 'tasklist',
       marker,
       placeholder: '',
@@ -1436,7 +1466,10 @@ function listField(
         };
       });
       const field: KeyValueField = {
-        ...base,
+        id,
+        label,
+        hint,
+        required,
         kind: 'keyvalue',
         placeholder: '',
         entries: entries.map(({ key, hint: h, placeholder, options }) => ({
@@ -1453,7 +1486,10 @@ function listField(
   const slotted = nested ? nestedKeyEntries(lines, baseIndent) : null;
   if (slotted) {
     const field: KeyValueField = {
-      ...base,
+      id,
+      label,
+      hint,
+      required,
       kind: 'keyvalue',
       placeholder: '',
       entries: slotted.map(({ key, hint: h, placeholder }) => ({
@@ -1467,13 +1503,24 @@ function listField(
   }
 
   if (nested) {
-    const field: ProseField = { ...base, kind: 'prose', placeholder: raw, defaultValue: '' };
+    const field: ProseField = {
+      id,
+      label,
+      hint,
+      required,
+      kind: 'prose',
+      placeholder: raw,
+      defaultValue: '',
+    };
     return { field };
   }
 
   const items = list.items.map((i) => i.text.trim());
   const field: ListField = {
-    ...base,
+    id,
+    label,
+    hint,
+    required,
     kind: 'list',
     ordered,
     marker,
