@@ -124,7 +124,7 @@ function foldGuideDetails(tokens: Token[]): Token[] {
     const t = tokens[i]!;
     const close =
       t.type === 'html' && GUIDE_DETAILS_RE.test(t.raw.trim())
-        ? tokens.findIndex((u, k) => k >= i && u.type === 'html' && /<\/details>/i.test(u.raw))
+        ? findFrom(tokens, i, (u) => u.type === 'html' && /<\/details>/i.test(u.raw))
         : -1;
     if (close < 0) {
       out.push(t);
@@ -142,6 +142,12 @@ function foldGuideDetails(tokens: Token[]): Token[] {
     i = close;
   }
   return out;
+}
+
+/** The index of the first item from `start` on that passes `test`, or -1. */
+function findFrom<T>(items: readonly T[], start: number, test: (item: T) => boolean): number {
+  for (let k = start; k < items.length; k++) if (test(items[k]!)) return k;
+  return -1;
 }
 
 function buildSectionTree(all: Token[]): RawSection {
