@@ -7,6 +7,8 @@ export function normalizeNewlines(text: string): string {
 
 /** Removes Markdown backslash escapes (`\[` → `[`, `\_` → `_`). */
 export function unescapeMarkdown(text: string): string {
+  // Most text has no backslash at all: a scan for one is far cheaper than the replace.
+  if (!text.includes('\\')) return text;
   return text.replace(/\\([!-/:-@[-`{-~])/g, '$1');
 }
 
@@ -27,9 +29,11 @@ export function matchKey(text: string): string {
 
 /** A stable id part from a label: lower-case ASCII words joined by hyphens. */
 export function slugify(text: string): string {
-  const slug = unescapeMarkdown(text)
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  const plain = unescapeMarkdown(text);
+  // Decomposing only changes text beyond ASCII (accents are dropped from the decomposed form).
+  // eslint-disable-next-line no-control-regex -- any character past ASCII
+  const ascii = !/[^\u0000-\u007f]/.test(plain);
+  const slug = (ascii ? plain : plain.normalize('NFKD').replace(/[\u0300-\u036f]/g, ''))
     .toLowerCase()
     .replace(/\[[^\]]*\]/g, ' ')
     .replace(/[^a-z0-9]+/g, '-')
@@ -49,7 +53,7 @@ export function isOptionalTitle(title: string): boolean {
 export const COMMENT_RE = /<!--[\s\S]*?-->/g;
 
 export function stripComments(text: string): string {
-  return text.replace(COMMENT_RE, '');
+  return text.includes('<!--') ? text.replace(COMMENT_RE, '') : text;
 }
 
 /** The text inside a comment, without the `<!--`/`-->` and an "AI:" style prefix. */
@@ -109,6 +113,8 @@ const CHOICE_WORDS = new Set([
 
 /** Options written inline: `Small / Medium / Large / XL`, `High/Medium/Low`, `Yes/No`. */
 export function parseInlineOptions(text: string): { options: string[]; detail: boolean } | null {
+  // Options are separated by `/` or `|`; unescaping and dropping comments add neither.
+  if (!text.includes('/') && !text.includes('|')) return null;
   let body = unescapeMarkdown(stripComments(text)).trim();
   body = body.replace(/^\[(.*)\]$/s, '$1').trim();
   let detail = false;

@@ -124,7 +124,7 @@ function foldGuideDetails(tokens: Token[]): Token[] {
     const t = tokens[i]!;
     const close =
       t.type === 'html' && GUIDE_DETAILS_RE.test(t.raw.trim())
-        ? tokens.findIndex((u, k) => k >= i && u.type === 'html' && /<\/details>/i.test(u.raw))
+        ? findFrom(tokens, i, (u) => u.type === 'html' && /<\/details>/i.test(u.raw))
         : -1;
     if (close < 0) {
       out.push(t);
@@ -144,6 +144,12 @@ function foldGuideDetails(tokens: Token[]): Token[] {
   return out;
 }
 
+/** The index of the first item from `start` on that passes `test`, or -1. */
+function findFrom<T>(items: readonly T[], start: number, test: (item: T) => boolean): number {
+  for (let k = start; k < items.length; k++) if (test(items[k]!)) return k;
+  return -1;
+}
+
 function buildSectionTree(all: Token[]): RawSection {
   const root: RawSection = { level: 0, headingRaw: null, title: '', tokens: [], children: [] };
   const stack: RawSection[] = [root];
@@ -158,7 +164,8 @@ function buildSectionTree(all: Token[]): RawSection {
         // A comment in a heading (`## Decision Drivers <!-- optional -->`) is guidance.
         title: headingText(heading.raw).replace(COMMENT_RE, '').trim(),
         commentOptional:
-          [...heading.raw.matchAll(COMMENT_RE)].some((m) => isOptionalTitle(m[0])) ||
+          (heading.raw.includes('<!--') &&
+            [...heading.raw.matchAll(COMMENT_RE)].some((m) => isOptionalTitle(m[0]))) ||
           (moved !== null && OPTIONAL_NOTE_RE.test(commentText(moved.raw))),
         tokens: moved ? [moved] : [],
         children: [],
@@ -227,11 +234,22 @@ function commentAboveHeading(tokens: Token[]): Token | null {
 class Context {
   private used = new Set<string>();
   private sections = new Set<string>();
+  /**
+   * For a base, the last n whose `base-n` was handed out by counting: every `base-2` … `base-n`
+   * is taken, so counting for the next one starts after it (the same id as counting from 2, and
+   * a template with a thousand "Notes" headings is not counted through a thousand times each).
+   */
+  private counted = new Map<string, number>();
+  private sectionsCounted = new Map<string, number>();
   constructor(readonly hints: TemplateHints) {}
   /** A unique id under a scope; ids inside a group are kept unique within the group. */
   uniqueId(base: string): string {
     let id = base;
-    for (let n = 2; this.used.has(id); n++) id = `${base}-${n}`;
+    if (this.used.has(id)) {
+      let n = (this.counted.get(base) ?? 1) + 1;
+      for (; this.used.has((id = `${base}-${n}`)); n++);
+      this.counted.set(base, n);
+    }
     this.used.add(id);
     return id;
   }
@@ -239,9 +257,16 @@ class Context {
     return this.used.has(id);
   }
   uniqueSectionId(slug: string, parentId: string): string {
-    const parent = parentId.split('/').pop();
-    let base = this.sections.has(slug) && parent ? `${parent}-${slug}` : slug;
-    for (let n = 2; this.sections.has(base); n++) base = `${slug}-${n}`;
+    let base = slug;
+    if (this.sections.has(slug)) {
+      const parent = parentId.slice(parentId.lastIndexOf('/') + 1);
+      if (parent) base = `${parent}-${slug}`;
+    }
+    if (this.sections.has(base)) {
+      let n = (this.sectionsCounted.get(slug) ?? 1) + 1;
+      for (; this.sections.has((base = `${slug}-${n}`)); n++);
+      this.sectionsCounted.set(slug, n);
+    }
     this.sections.add(base);
     return base;
   }
@@ -268,19 +293,35 @@ function finishSection(
   const titleField = raw.isTitle
     ? (headingFields.find((f) => f.label === 'Title') ?? headingFields[headingFields.length - 1])
     : undefined;
-  const section: Section = {
-    type: 'section',
-    id,
-    title: raw.title,
-    level: raw.level,
-    heading,
-    headingFields,
-    ...(titleField ? { titleFieldId: titleField.id } : {}),
-    optional,
-    hint: '',
-    blocks: [],
-    children: [],
-  };
+  // Object literals here and below are written out in full, without a spread in the middle
+  // (`...(x ? { k } : {})`, `{ ...base, kind }`): V8 gives each object built that way a hidden
+  // class of its own, a cost paid when it is built and on every later use of the template.
+  const section: Section = titleField
+    ? {
+        type: 'section',
+        id,
+        title: raw.title,
+        level: raw.level,
+        heading,
+        headingFields,
+        titleFieldId: titleField.id,
+        optional,
+        hint: '',
+        blocks: [],
+        children: [],
+      }
+    : {
+        type: 'section',
+        id,
+        title: raw.title,
+        level: raw.level,
+        heading,
+        headingFields,
+        optional,
+        hint: '',
+        blocks: [],
+        children: [],
+      };
   section.blocks = groupLabelRepeats(
     buildBlocks(raw.tokens, section, ctx, raw.children.length > 0, raw.isTitle === true),
     section,
@@ -350,6 +391,12 @@ function headingSpec(
 const TITLE_PLACEHOLDER_RE =
   /\\?\[[^\]\n]{1,120}\\?\](?!\()|\{[^{}\n]{1,120}\}|<(?:\p{Lu}[^<>\n="'/]{0,119}|[a-z][^<>\n="'/]*\s[^<>\n="'/]*)>|(?<![A-Za-z])(?:X{3,}|N{3,})(?![A-Za-z])/gu;
 
+/**
+ * Whether `TITLE_PLACEHOLDER_RE` can match at all: each of its placeholders has a bracket or a
+ * run of X or N. Most headings have none, and are not searched.
+ */
+const mayHoldTitlePlaceholder = (text: string) => /[[{<]|XXX|NNN/.test(text);
+
 const OPTIONAL_MARKER_RE = /^\\?\[\s*(?:optional|if applicable|if any|if needed)\s*\\?\]$/i;
 
 /** The brackets around a placeholder: `[…]`, `{…}`, `<…>`. */
@@ -409,7 +456,7 @@ function titleParts(
       ? phrase
       : null;
   const head = titlePhrase === null ? title : title.slice(0, phraseStart);
-  for (const m of head.matchAll(TITLE_PLACEHOLDER_RE)) {
+  for (const m of mayHoldTitlePlaceholder(head) ? head.matchAll(TITLE_PLACEHOLDER_RE) : []) {
     // `## Open Questions [optional]`: a marker, read like `(Optional)`, not a placeholder.
     if (OPTIONAL_MARKER_RE.test(m[0])) continue;
     const before = head.slice(last, m.index);
@@ -661,15 +708,19 @@ function buildBlocks(
   const blocks: Block[] = [];
   let region: Region = newRegion(null, section.optional);
 
+  // The section's title does not change while its blocks are built: its forms are kept.
+  let plainSectionTitle: string | undefined;
+  const plainSection = () => (plainSectionTitle ??= plainTitle(section.title));
+  let sectionLabel: string | undefined;
   const fieldLabel = () =>
     region.label ??
-    (section.title
+    (sectionLabel ??= section.title
       ? isOnlyPlaceholders(section.title)
         ? 'Details'
-        : plainTitle(section.title)
+        : plainSection()
       : 'Introduction');
   const makeId = (label: string) =>
-    section.id && plainTitle(label) === plainTitle(section.title) && !ctx.has(section.id)
+    section.id && plainTitle(label) === plainSection() && !ctx.has(section.id)
       ? ctx.uniqueId(section.id)
       : ctx.uniqueId(`${section.id ? `${section.id}/` : ''}${slugify(label)}`);
   const required = () => !region.optional;
@@ -683,7 +734,7 @@ function buildBlocks(
     return hint;
   };
   const addFieldBlock = (block: Extract<Block, { type: 'field' }>) => {
-    blocks.push(taken.length ? { ...block, guidance: taken } : block);
+    blocks.push(taken.length ? Object.assign({}, block, { guidance: taken }) : block);
     taken = [];
   };
 
@@ -1228,14 +1279,18 @@ function inlineBlock(
       defaultValue: isDefault ? valueText : '',
     };
   }
-  return {
-    type: 'inline',
-    field,
-    prefix: prefix.replace(/[ \t]+$/, ' ').replace(/([^ ])$/, '$1 '),
-    emptyText: isDefault(field) ? '' : emptyText,
-    ...(isComment ? { guidance: valueRaw.trim() } : {}),
-    joinNext,
-  };
+  const blockPrefix = prefix.replace(/[ \t]+$/, ' ').replace(/([^ ])$/, '$1 ');
+  const blockEmptyText = isDefault(field) ? '' : emptyText;
+  return isComment
+    ? {
+        type: 'inline',
+        field,
+        prefix: blockPrefix,
+        emptyText: blockEmptyText,
+        guidance: valueRaw.trim(),
+        joinNext,
+      }
+    : { type: 'inline', field, prefix: blockPrefix, emptyText: blockEmptyText, joinNext };
 }
 
 function isDefault(field: InlineField): boolean {
@@ -1271,7 +1326,7 @@ function listField(
   const firstMarker = LIST_LINE_RE.exec(lines[0] ?? '')?.[2] ?? '-';
   const ordered = list.ordered;
   const marker = ordered ? (firstMarker.endsWith(')') ? ')' : '.') : firstMarker;
-  const base = { id: makeId(label), label, hint, required };
+  const id = makeId(label);
   // Nested when an item is indented more than the first (` - OS:` lines are all one level).
   const indentOf = (l: string) => /^\s*/.exec(l)![0].length;
   const baseIndent = Math.min(...lines.map(indentOf));
@@ -1284,15 +1339,16 @@ function listField(
       const m = LIST_LINE_RE.exec(l)!;
       const rawText = m[3]!.replace(/^\[[ xX]\]\s?/, '');
       const indent = m[1]!;
-      return {
-        label: unescapeMarkdown(rawText).trim(),
-        raw: rawText,
-        other: false,
-        ...(indent ? { indent } : {}),
-      };
+      const optionLabel = unescapeMarkdown(rawText).trim();
+      return indent
+        ? { label: optionLabel, raw: rawText, other: false, indent }
+        : { label: optionLabel, raw: rawText, other: false };
     });
     const field: ChecklistField = {
-      ...base,
+      id,
+      label,
+      hint,
+      required,
       kind: 'checklist',
       marker,
       placeholder: '',
@@ -1315,7 +1371,10 @@ function listField(
     );
     if (authorWritten) {
       const field: TaskListField = {
-        ...base,
+        id,
+        label,
+        hint,
+        required,
         kind: 'tasklist',
         marker,
         placeholder: '',
@@ -1343,7 +1402,10 @@ function listField(
       (ctx.hints.singleChoice ?? []).some((l) => matchKey(l) === matchKey(label)) ||
       /\b(select|choose|pick|check)\s+(one|only one|a single)\b/i.test(hint);
     const field: ChecklistField = {
-      ...base,
+      id,
+      label,
+      hint,
+      required,
       kind: 'checklist',
       marker,
       placeholder: '',
@@ -1356,7 +1418,10 @@ function listField(
   // `* \[ ]` items: escaped boxes the author fills in.
   if (!nested && list.items.every((i) => /^\\\[[ xX]?\]\s*$/.test(i.text.trim()))) {
     const field: TaskListField = {
-      ...base,
+      id,
+      label,
+      hint,
+      required,
       kind: 'tasklist',
       marker,
       placeholder: '',
@@ -1407,7 +1472,10 @@ function listField(
         };
       });
       const field: KeyValueField = {
-        ...base,
+        id,
+        label,
+        hint,
+        required,
         kind: 'keyvalue',
         placeholder: '',
         entries: entries.map(({ key, hint: h, placeholder, options }) => ({
@@ -1424,7 +1492,10 @@ function listField(
   const slotted = nested ? nestedKeyEntries(lines, baseIndent) : null;
   if (slotted) {
     const field: KeyValueField = {
-      ...base,
+      id,
+      label,
+      hint,
+      required,
       kind: 'keyvalue',
       placeholder: '',
       entries: slotted.map(({ key, hint: h, placeholder }) => ({
@@ -1438,13 +1509,24 @@ function listField(
   }
 
   if (nested) {
-    const field: ProseField = { ...base, kind: 'prose', placeholder: raw, defaultValue: '' };
+    const field: ProseField = {
+      id,
+      label,
+      hint,
+      required,
+      kind: 'prose',
+      placeholder: raw,
+      defaultValue: '',
+    };
     return { field };
   }
 
   const items = list.items.map((i) => i.text.trim());
   const field: ListField = {
-    ...base,
+    id,
+    label,
+    hint,
+    required,
     kind: 'list',
     ordered,
     marker,
