@@ -10,7 +10,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { fieldValueSchema } from '../../core/model.ts';
-import type { Values } from '../../core/model.ts';
+import type { FieldValue, Values } from '../../core/model.ts';
 import { useDrafts } from '../../stores/drafts.ts';
 import { onBeforeHide } from '../../stores/journal.ts';
 import { mergeValues } from '../../stores/merge.ts';
@@ -20,20 +20,38 @@ import { mergeValues } from '../../stores/merge.ts';
 export const SAVE_DELAY_MS = 50;
 export const SAVE_MAX_DELAY_MS = 100;
 
+/**
+ * Each value's storable copy, by the value: the form never changes a value in place (an edit
+ * replaces it, see formStore.ts), so a value seen before has the same copy, and a save copies
+ * and checks only the values edited since. A template of thousands of list fields otherwise
+ * made every save (one every 100 ms while typing) thousands of copies and schema checks.
+ */
+const storedCopies = new WeakMap<object, { value: FieldValue } | null>();
+
 /** Plain JSON data the drafts schema accepts: values of an unknown shape are left out. */
 export function storableValues(values: Values): Values {
   const out: Values = {};
-  for (const [key, value] of Object.entries(values as Record<string, unknown>)) {
+  for (const key in values) {
+    if (!Object.hasOwn(values, key)) continue;
+    const value: unknown = values[key];
     // A string is a field value as it is (the schema's first case), kept without a copy or a
     // check: a template of 10,000 text fields made each save 10,000 schema checks.
     if (typeof value === 'string') {
       out[key] = value;
       continue;
     }
-    // Other values are copied as plain JSON data (the form changes them in place).
+    const known = typeof value === 'object' && value !== null ? storedCopies.get(value) : undefined;
+    if (known !== undefined) {
+      if (known) out[key] = known.value;
+      continue;
+    }
+    // Other values are copied as plain JSON data (the drafts store keeps its own copy).
     const plain = JSON.parse(JSON.stringify(value) ?? 'null') as unknown;
     const parsed = fieldValueSchema.safeParse(plain);
     if (parsed.success) out[key] = parsed.data;
+    if (typeof value === 'object' && value !== null) {
+      storedCopies.set(value, parsed.success ? { value: parsed.data } : null);
+    }
   }
   return out;
 }
