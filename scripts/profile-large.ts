@@ -155,6 +155,14 @@ function report(profile: Profile) {
     console.log(`--- run at ${run.from.toFixed(0)} ms, ${dur.toFixed(0)} ms`);
     console.log(`   self:\n${top(self, 12)}\n   total:\n${top(total, 30)}`);
   }
+  // Over every run (short ones too): where the time went in all.
+  const sum = [...all]
+    .filter(([k]) => !k.startsWith('(root)'))
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 40);
+  console.log(
+    `--- all runs, total:\n${sum.map(([k, v]) => `      ${v.toFixed(1).padStart(7)} ms  ${k}`).join('\n')}`,
+  );
 }
 
 interface TraceEvent {
