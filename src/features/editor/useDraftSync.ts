@@ -1,7 +1,8 @@
 /**
  * Keeps the drafts store in step with the form: an edit is written once typing pauses for
  * SAVE_DELAY_MS, and at most SAVE_MAX_DELAY_MS after it was made however long the typing goes
- * on (writing copies and checks every value, so it stays off a keystroke's path), and at once
+ * on, in a task right after a frame is drawn (writing copies every value, so it stays off a
+ * keystroke's path: see `afterNextPaint`), and at once
  * when the page is hidden or closed (then also journaled synchronously, stores/journal.ts) and
  * when the editor unmounts. A change of the stored draft made elsewhere
  * (another tab, a resolved conflict) is loaded into the form; when the form holds edits of its
@@ -31,8 +32,7 @@ const storedCopies = new WeakMap<object, { value: FieldValue } | null>();
 /** Plain JSON data the drafts schema accepts: values of an unknown shape are left out. */
 export function storableValues(values: Values): Values {
   const out: Values = {};
-  for (const key in values) {
-    if (!Object.hasOwn(values, key)) continue;
+  for (const key of Object.keys(values)) {
     const value: unknown = values[key];
     // A string is a field value as it is (the schema's first case), kept without a copy or a
     // check: a template of 10,000 text fields made each save 10,000 schema checks.
@@ -55,6 +55,42 @@ export function storableValues(values: Values): Values {
   }
   return out;
 }
+
+/**
+ * Runs `run` in a task of its own once the next frame is drawn (at most a frame later), or after
+ * AFTER_PAINT_MAX_MS when no frame comes (a hidden page draws none); returns the cancel.
+ * A save of a large draft takes a few milliseconds: started right after a keystroke's frame, it
+ * is done before the next keystroke, where a timer could fire just before that keystroke (at
+ * typing speed, 50 ms after a keystroke is a few ms before the next one) and hold it up.
+ */
+function afterNextPaint(run: () => void): () => void {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    if (typeof cancelAnimationFrame === 'function') cancelAnimationFrame(frame);
+    clearTimeout(fallback);
+    clearTimeout(task);
+    run();
+  };
+  let task: ReturnType<typeof setTimeout> | undefined;
+  const frame =
+    typeof requestAnimationFrame === 'function'
+      ? requestAnimationFrame(() => {
+          task = setTimeout(once, 0);
+        })
+      : 0;
+  const fallback = setTimeout(once, AFTER_PAINT_MAX_MS);
+  return () => {
+    done = true;
+    if (typeof cancelAnimationFrame === 'function') cancelAnimationFrame(frame);
+    clearTimeout(fallback);
+    clearTimeout(task);
+  };
+}
+
+/** A save waiting for a frame waits this long at most (a frame is 16 ms at 60 Hz). */
+const AFTER_PAINT_MAX_MS = 50;
 
 export interface DraftSync {
   /** Call on every form change. */
@@ -89,6 +125,8 @@ export function useDraftSync(
   nameOf?: (values: Values) => string,
 ): DraftSync {
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  /** Cancels a save waiting for the next frame. */
+  const afterPaint = useRef<(() => void) | null>(null);
   const dirty = useRef(false);
   /** When the oldest edit not yet written was made. */
   const dirtySince = useRef(0);
@@ -108,15 +146,31 @@ export function useDraftSync(
         dirtySince.current = now;
         useDrafts.getState().setUnsavedEdits(true);
       }
+      // A save waiting for the next frame writes this change too.
+      if (afterPaint.current) return;
       if (timer.current) clearTimeout(timer.current);
-      const wait = Math.min(SAVE_DELAY_MS, dirtySince.current + SAVE_MAX_DELAY_MS - now);
-      timer.current = setTimeout(() => sync.current?.flush(), Math.max(0, wait));
+      const wait = Math.min(
+        SAVE_DELAY_MS,
+        dirtySince.current + SAVE_MAX_DELAY_MS - AFTER_PAINT_MAX_MS - now,
+      );
+      timer.current = setTimeout(
+        () => {
+          timer.current = null;
+          afterPaint.current ??= afterNextPaint(() => {
+            afterPaint.current = null;
+            sync.current?.flush();
+          });
+        },
+        Math.max(0, wait),
+      );
     },
     flush() {
       if (timer.current) {
         clearTimeout(timer.current);
         timer.current = null;
       }
+      afterPaint.current?.();
+      afterPaint.current = null;
       if (!dirty.current) return;
       dirty.current = false;
       const store = useDrafts.getState();
