@@ -1211,8 +1211,21 @@ function OutputOptions() {
 
 /** Text for people: without Markdown escapes (a backslash before `[Name]`) or emphasis marks. */
 function plainTitle(text: string): string {
-  return unescapeMarkdown(text).replace(/\*\*|__/g, '');
+  let plain = plainTitles.get(text);
+  if (plain === undefined) {
+    plain = unescapeMarkdown(text).replace(/\*\*|__/g, '');
+    // Titles of the templates opened in this tab: a bound only against an unusual session.
+    if (plainTitles.size >= 50_000) plainTitles.clear();
+    plainTitles.set(text, plain);
+  }
+  return plain;
 }
+
+/**
+ * Each title's plain text, kept: the outline of a template of 10,000 sections writes every
+ * title into its placeholders each time the report comes (typing paused).
+ */
+const plainTitles = new Map<string, string>();
 
 // ---------------------------------------------------------------------------------------------
 // Tabs (WAI-ARIA tabs pattern: arrows, Home and End move between tabs)
