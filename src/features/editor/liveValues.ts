@@ -142,9 +142,12 @@ export class LiveValues extends FormStore {
 
   /** Output settings (guidance comments kept, unanswered optional sections dropped). */
   setOptions(options: RenderOptions): void {
+    // Unset is false: the settings' first values, the same as none, change nothing (a change
+    // renders the whole document again and, in a large draft, put the first report off until
+    // typing would have paused).
     if (
-      options.keepGuidance === this.options.keepGuidance &&
-      options.dropEmptyOptional === this.options.dropEmptyOptional
+      !!options.keepGuidance === !!this.options.keepGuidance &&
+      !!options.dropEmptyOptional === !!this.options.dropEmptyOptional
     ) {
       return;
     }
