@@ -62,6 +62,7 @@ import {
 import { allFields, frontMatterFields, startValue, todayIso } from './templateModel.ts';
 import { useDraftAccess } from './useDraftAccess.ts';
 import { KeptFromDocument } from './KeptFromDocument.tsx';
+import { useIdleValue } from './useIdleValue.ts';
 import { useDraftSync } from './useDraftSync.ts';
 import { CurrentSection, useIsCurrentSection } from './currentSection.ts';
 import { ProposalTitleField } from './TitleField.tsx';
@@ -1019,10 +1020,10 @@ function PreviewColumn({
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the version stands for the values
   const markdown = useMemo(() => (ready ? live.getMarkdown() : ''), [live, version, ready]);
   const [view, setView] = useState<'rendered' | 'markdown'>('rendered');
-  // The Markdown tab holds the text only while it is shown: writing a long document's text into
-  // the page after each keystroke (even in idle time) took a frame's worth of work that the
-  // next keystroke often had to wait for.
-  const markdownText = view === 'markdown' ? markdown : '';
+  // The Markdown tab, while not shown, follows once the page is idle: replacing a long
+  // document's text is not on a keystroke's path. Shown, it is current.
+  const idleMarkdown = useIdleValue(markdown);
+  const markdownText = view === 'markdown' ? markdown : idleMarkdown;
   const rendered = useMemo(
     () =>
       !ready ? (
