@@ -457,7 +457,7 @@ async function settle(
   })()`);
 }
 
-async function largeTemplateRun(
+export async function largeTemplateRun(
   browser: Browser,
   base: string,
   name: string,
@@ -465,6 +465,8 @@ async function largeTemplateRun(
   headings: number,
   keystrokes: number,
   log: (line: string) => void,
+  /** Receives every keystroke's figures (scripts/ab-large.ts pools them over runs). */
+  sink?: { mutation: number[]; frame: number[] },
 ): Promise<LargeTemplateResult> {
   const timeoutMs = 60_000;
   const result: LargeTemplateResult = {
@@ -533,6 +535,8 @@ async function largeTemplateRun(
       await page.keyboard.type('Ada', { delay: 60 });
       await page.waitForTimeout(500);
       const { samples } = await typeTimed(page, keystrokes, 60);
+      sink?.mutation.push(...samples.map((s) => s.mutation));
+      sink?.frame.push(...samples.map((s) => s.frame));
       result.keystroke = {
         mutation: stats(samples.map((s) => s.mutation)),
         frame: stats(samples.map((s) => s.frame)),

@@ -155,6 +155,14 @@ function report(profile: Profile) {
     console.log(`--- run at ${run.from.toFixed(0)} ms, ${dur.toFixed(0)} ms`);
     console.log(`   self:\n${top(self, 12)}\n   total:\n${top(total, 30)}`);
   }
+  // Over every run (short ones too): where the time went in all.
+  const sum = [...all]
+    .filter(([k]) => !k.startsWith('(root)'))
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 40);
+  console.log(
+    `--- all runs, total:\n${sum.map(([k, v]) => `      ${v.toFixed(1).padStart(7)} ms  ${k}`).join('\n')}`,
+  );
 }
 
 interface TraceEvent {
@@ -164,7 +172,7 @@ interface TraceEvent {
   tid: number;
   pid: number;
   ts: number;
-  args?: { name?: string };
+  args?: { name?: string; data?: { functionName?: string; type?: string } };
 }
 
 /** The browser's own work on the main thread (self time per event name), per keystroke. */
@@ -193,8 +201,36 @@ function traceReport(trace: { traceEvents: TraceEvent[] }, per: number) {
   console.log('--- trace (main thread, self ms per key)');
   for (const [name, ms] of [...sum].sort((a, b) => b[1] - a[1]).slice(0, 30))
     console.log(`${(ms / per).toFixed(2).padStart(9)}  ${name}`);
-  const long = mainEvents.filter((e) => e.name === 'RunTask' && (e.dur ?? 0) > 30000);
+  const long = mainEvents.filter((e) => e.name === 'RunTask' && (e.dur ?? 0) > 20000);
   console.log(
-    `--- tasks over 30 ms: ${long.map((e) => ((e.dur ?? 0) / 1000).toFixed(0)).join(', ')}`,
+    `--- tasks over 20 ms: ${long.map((e) => ((e.dur ?? 0) / 1000).toFixed(0)).join(', ')}`,
   );
+  // What each of those tasks did: the events inside it, by their own (self) time.
+  const t0 = mainEvents[0]?.ts ?? 0;
+  for (const task of long) {
+    const end = task.ts + (task.dur ?? 0);
+    const inside = mainEvents.filter((e) => e !== task && e.ts >= task.ts && e.ts < end);
+    const own = new Map<string, number>();
+    const open: { e: TraceEvent; child: number }[] = [];
+    const shut = (upTo: number) => {
+      while (open.length && open.at(-1)!.e.ts + (open.at(-1)!.e.dur ?? 0) <= upTo) {
+        const top = open.pop()!;
+        const label =
+          top.e.name +
+          (top.e.args?.data?.functionName ? ` ${top.e.args.data.functionName}` : '') +
+          (top.e.args?.data?.type ? ` (${top.e.args.data.type})` : '');
+        own.set(label, (own.get(label) ?? 0) + ((top.e.dur ?? 0) - top.child) / 1000);
+        if (open.length) open.at(-1)!.child += top.e.dur ?? 0;
+      }
+    };
+    for (const e of inside) {
+      shut(e.ts);
+      open.push({ e, child: 0 });
+    }
+    shut(Infinity);
+    const top = [...own].sort((a, b) => b[1] - a[1]).slice(0, 8);
+    console.log(
+      `    task at ${((task.ts - t0) / 1000).toFixed(0)} ms, ${((task.dur ?? 0) / 1000).toFixed(0)} ms: ${top.map(([k, v]) => `${k} ${v.toFixed(1)}`).join('; ')}`,
+    );
+  }
 }

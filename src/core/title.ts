@@ -13,10 +13,26 @@ import type { TextField, Values } from './model.ts';
 import type { Template } from './template/types.ts';
 
 /**
+ * Each template's title fields: a template does not change once parsed, and the title is read
+ * on every keystroke (the editor's heading, the export bar) and every save, where walking a
+ * template of thousands of sections each time cost milliseconds.
+ */
+const titleFieldsOf = new WeakMap<Template, readonly TextField[]>();
+
+/**
  * The fields holding the title, the title heading's first: the document's visible title leads.
  * Empty when the template has no title (a pull-request description).
  */
 export function titleFields(template: Template): TextField[] {
+  let fields = titleFieldsOf.get(template);
+  if (!fields) {
+    fields = findTitleFields(template);
+    titleFieldsOf.set(template, fields);
+  }
+  return [...fields];
+}
+
+function findTitleFields(template: Template): TextField[] {
   const out: TextField[] = [];
   for (const node of sectionNodes(template)) {
     if (node.type !== 'section' || node.titleFieldId === undefined) continue;

@@ -6,7 +6,7 @@ import { TEMPLATE_HINTS } from '../../templates/hints.ts';
 import type { GroupInstance, Values } from '../model.ts';
 import { extraKey } from '../model.ts';
 import { defaultValues } from './defaults.ts';
-import { createRenderCache, renderDocument } from './render.ts';
+import { createRenderCache, renderDocument, valuesChanged } from './render.ts';
 import { allFields } from './walk.ts';
 
 // The editor renders with a cache on every keystroke, changing one value of the same object at a
@@ -59,6 +59,63 @@ describe('renderDocument with a cache', () => {
       check({ keepGuidance: true });
       check({ dropEmptyOptional: true });
       check();
+    });
+  }
+});
+
+// The editor's cache is told which values each edit changed (a value is replaced, never changed
+// in place): each section's whole text is kept until a value it read changes. After every edit
+// and option change the text is still what a fresh render gives.
+describe('renderDocument with a tracked cache', () => {
+  for (const entry of BUILT_IN_TEMPLATES) {
+    it(`writes what a fresh render writes after each reported edit: ${entry.id}`, () => {
+      const t = parseTemplate(readTemplateText(entry), entry.format, {
+        hints: TEMPLATE_HINTS[entry.id] ?? {},
+      });
+      const values: Values = { ...defaultValues(t, '2026-12-01') };
+      const cache = createRenderCache({ tracked: true });
+      const set = (key: string, value: Values[string]) => {
+        values[key] = value;
+        valuesChanged(cache, [key]);
+      };
+      const check = (options = {}) =>
+        expect(renderDocument(t, values, options, cache)).toBe(renderDocument(t, values, options));
+      check();
+      let n = 0;
+      for (const field of allFields(t)) {
+        n += 1;
+        if (field.kind === 'group') {
+          set(field.id, [{}, {}]);
+          check();
+          const inner = field.fields.find((f) => f.kind === 'text' || f.kind === 'prose');
+          if (inner) {
+            set(field.id, [{}, { [inner.id]: `Instance text ${n}` }]);
+            check();
+          }
+        } else if (['text', 'prose', 'code', 'choice'].includes(field.kind)) {
+          set(field.id, `Answer ${n}`);
+          check();
+          set(field.id, `Answer ${n}, edited`);
+          check();
+        } else if (field.kind === 'list') {
+          set(field.id, ['one']);
+          check();
+          set(field.id, ['one', 'two']);
+          check();
+        }
+      }
+      const section = t.root.children[0];
+      if (section) {
+        set(extraKey(section.id), 'Kept text of the author');
+        check();
+      }
+      check({ keepGuidance: true });
+      check({ dropEmptyOptional: true });
+      check();
+      for (const field of allFields(t).slice(0, 3)) {
+        set(field.id, field.kind === 'list' ? ['last'] : 'Last answer');
+        check();
+      }
     });
   }
 });

@@ -45,6 +45,15 @@ interface RenderContext {
   /** The document's own values (sections rendered with them may be cached). */
   values?: Values;
   cache?: RenderCache | undefined;
+  /** Sections whose whole text (with their subsections) may be taken from the cache. */
+  whole?: WholeSections | undefined;
+}
+
+/** This render's use of a tracked cache (see `createRenderCache`): what cannot be reused. */
+interface WholeSections {
+  texts: WeakMap<Section, string>;
+  /** Sections that read a changed value, or whose reads are not known, and those holding them. */
+  dirty: Set<Section>;
 }
 
 /**
@@ -60,11 +69,106 @@ interface CachedSection {
 export interface RenderCache {
   options: string;
   sections: WeakMap<Section, CachedSection>;
+  /** Set when the caller reports every change of a value (`valuesChanged`). */
+  tracked?: TrackedSections;
 }
 
-/** A cache for `renderDocument` over one template (see `CachedSection`). */
-export function createRenderCache(): RenderCache {
-  return { options: '', sections: new WeakMap() };
+/**
+ * A tracked cache also keeps each section's whole text (with its subsections), taken as it is
+ * while no value it was made from is reported changed: a keystroke in a template of 10,000
+ * sections then writes its own section and the sections holding it, instead of looking up
+ * every section's cached text and comparing every value it read.
+ */
+interface TrackedSections {
+  texts: WeakMap<Section, string>;
+  /** The sections whose own text read each value (by key). */
+  readers: Map<string, Set<Section>>;
+  /** Sections whose own text is not cached (what they read is not known): always written. */
+  unknown: Set<Section>;
+  /** Each section's parent, per template root. */
+  parents: WeakMap<Section, Map<Section, Section>>;
+  /** Keys changed since the last render; null: anything may have changed. */
+  changed: Set<string> | null;
+  /** The values object last rendered (another object: anything may have changed). */
+  values: Values | null;
+}
+
+/**
+ * A cache for `renderDocument` over one template (see `CachedSection`). With `tracked`, the
+ * caller promises to report every change of a value with `valuesChanged` (the editor's form
+ * store sees every edit), and unchanged sections' whole texts are reused.
+ */
+export function createRenderCache({ tracked = false }: { tracked?: boolean } = {}): RenderCache {
+  const cache: RenderCache = { options: '', sections: new WeakMap() };
+  if (tracked) {
+    cache.tracked = {
+      texts: new WeakMap(),
+      readers: new Map(),
+      unknown: new Set(),
+      parents: new WeakMap(),
+      changed: null,
+      values: null,
+    };
+  }
+  return cache;
+}
+
+/** Tells a tracked cache that the values of `keys` changed (null: any value may have). */
+export function valuesChanged(cache: RenderCache, keys: Iterable<string> | null): void {
+  const tracked = cache.tracked;
+  if (!tracked || tracked.changed === null) return;
+  if (keys === null) tracked.changed = null;
+  else for (const key of keys) tracked.changed.add(key);
+}
+
+function parentsOf(tracked: TrackedSections, root: Section): Map<Section, Section> {
+  let parents = tracked.parents.get(root);
+  if (!parents) {
+    parents = new Map();
+    const stack = [root];
+    for (let s = stack.pop(); s; s = stack.pop()) {
+      for (const child of s.children) {
+        if (child.type !== 'section') continue;
+        parents.set(child, s);
+        stack.push(child);
+      }
+    }
+    tracked.parents.set(root, parents);
+  }
+  return parents;
+}
+
+/**
+ * This render's reusable whole sections, or undefined when none are kept: with `wholeTexts`
+ * false (values derived from kept blocks' text, which the caller did not change itself; the
+ * author's order; optional sections left out when empty, which reads a whole subtree's values).
+ * After a change not reported by key (or on the first render) every section is written anew.
+ */
+function wholeSections(
+  cache: RenderCache | undefined,
+  root: Section,
+  given: Values,
+  wholeTexts: boolean,
+): WholeSections | undefined {
+  const tracked = cache?.tracked;
+  if (!tracked) return undefined;
+  const changed = tracked.changed;
+  const usable = changed !== null && tracked.values === given && wholeTexts;
+  tracked.changed = new Set();
+  tracked.values = given;
+  if (!usable) {
+    // Who reads what stays known (each section's own text is still cached by what it read).
+    tracked.texts = new WeakMap();
+    return wholeTexts ? { texts: tracked.texts, dirty: new Set([root]) } : undefined;
+  }
+  const parents = parentsOf(tracked, root);
+  const dirty = new Set<Section>([root]);
+  const mark = (from: Section) => {
+    for (let s: Section | undefined = from; s && !dirty.has(s); s = parents.get(s)) dirty.add(s);
+  };
+  for (const key of changed) for (const reader of tracked.readers.get(key) ?? []) mark(reader);
+  for (const section of tracked.unknown) mark(section);
+  return { texts: tracked.texts, dirty };
 }
 
 /**
@@ -124,19 +228,27 @@ export function renderDocument(
     if (cache.options !== key) {
       cache.options = key;
       cache.sections = new WeakMap();
+      valuesChanged(cache, null);
     }
   }
-  const ctx: RenderContext = { anchors, template, options, values, cache };
   const order = values[ORDER_KEY];
-  const body =
-    Array.isArray(order) && order.length > 0
-      ? renderInOrder(
-          template.root,
-          values,
-          ctx,
-          order.filter((x) => typeof x === 'string'),
-        )
-      : renderSection(template.root, values, ctx, 0);
+  const inOrder = Array.isArray(order) && order.length > 0;
+  // The author's order renders sections without their subsections: no whole section is kept.
+  const whole = wholeSections(
+    cache,
+    template.root,
+    given,
+    values === given && !inOrder && !options.dropEmptyOptional,
+  );
+  const ctx: RenderContext = { anchors, template, options, values, cache, whole };
+  const body = inOrder
+    ? renderInOrder(
+        template.root,
+        values,
+        ctx,
+        order.filter((x) => typeof x === 'string'),
+      )
+    : renderSection(template.root, values, ctx, 0);
   if (body) out.push(body);
   return `${joinBlocks(out)}\n`;
 }
@@ -278,6 +390,11 @@ function renderSection(
   withChildren = true,
 ): string {
   if (ctx.options.dropEmptyOptional && section.optional && !hasAnswer(section, scope)) return '';
+  const whole = withChildren && number === 0 && scope === ctx.values ? ctx.whole : undefined;
+  if (whole && !whole.dirty.has(section)) {
+    const text = whole.texts.get(section);
+    if (text !== undefined) return text;
+  }
   const chunks: string[] = [];
   const own = ownText(section, scope, ctx, number);
   if (own) chunks.push(own);
@@ -285,7 +402,9 @@ function renderSection(
     const text = renderNode(child, scope, ctx);
     if (text) chunks.push(text);
   }
-  return joinBlocks(chunks);
+  const text = joinBlocks(chunks);
+  if (whole) whole.texts.set(section, text);
+  return text;
 }
 
 /** A section's heading, guidance, blocks and kept text, from the cache when its values are the same. */
@@ -295,6 +414,7 @@ function ownText(section: Section, scope: Scope, ctx: RenderContext, number: num
     return ownTextNow(section, scope, ctx, number);
   const hit = cache.sections.get(section);
   if (hit && unchanged(hit.reads, scope)) return hit.text;
+  const tracked = cache.tracked;
   const reads = new Map<string, unknown>();
   let complete = true;
   const recorded = new Proxy(scope, {
@@ -315,6 +435,18 @@ function ownText(section: Section, scope: Scope, ctx: RenderContext, number: num
   const text = ownTextNow(section, recorded, ctx, number);
   if (complete) cache.sections.set(section, { reads, text });
   else cache.sections.delete(section);
+  if (tracked) {
+    // Who reads what, for the next render to know which sections a change touches. A section
+    // holding repeats (their instances are not cached) or whose reads are not known is
+    // written every time.
+    if (!complete || section.children.some((c) => c.type === 'group')) tracked.unknown.add(section);
+    else tracked.unknown.delete(section);
+    for (const key of reads.keys()) {
+      let readers = tracked.readers.get(key);
+      if (!readers) tracked.readers.set(key, (readers = new Set()));
+      readers.add(section);
+    }
+  }
   return text;
 }
 

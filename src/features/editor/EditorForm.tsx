@@ -64,6 +64,7 @@ import { useDraftAccess } from './useDraftAccess.ts';
 import { KeptFromDocument } from './KeptFromDocument.tsx';
 import { useIdleValue } from './useIdleValue.ts';
 import { useDraftSync } from './useDraftSync.ts';
+import { CurrentSection, useIsCurrentSection } from './currentSection.ts';
 import { ProposalTitleField } from './TitleField.tsx';
 import { useMediaQuery } from './useMediaQuery.ts';
 import { isLargeTemplate, LazySectionsProvider, useLazySections } from './lazySections.tsx';
@@ -178,7 +179,7 @@ export function EditorForm({
     [slots, showAll],
   );
   /** The section being edited: highlighted in the outline, followed by the preview. */
-  const [current, setCurrent] = useState<string | null>(null);
+  const [current] = useState(() => new CurrentSection());
 
   const showForm = useCallback(() => {
     if (!wide) flushSync(() => setTab('form'));
@@ -285,7 +286,7 @@ export function EditorForm({
         const id = (e.target as HTMLElement)
           .closest<HTMLElement>('[data-section-id]')
           ?.getAttribute('data-section-id');
-        if (id != null && id !== current) setCurrent(id);
+        if (id != null) current.set(id);
       }}
     >
       <ProposalTitleField
@@ -836,7 +837,7 @@ function ExportSlot({
 
 type Jump = (target: { sectionId: string; fieldId?: string | undefined }) => void;
 
-function SectionList({ onJump, current }: { onJump: Jump; current: string | null }) {
+function SectionList({ onJump, current }: { onJump: Jump; current: CurrentSection }) {
   // Follows once typing pauses: the outline is not redrawn on every keystroke.
   useReportVersion();
   const report = useLive().getReport();
@@ -894,7 +895,7 @@ function OutlineLines({
 }: {
   sections: readonly OutlineSection[];
   minLevel: number;
-  current: string | null;
+  current: CurrentSection;
   onJump: Jump;
 }) {
   const [near] = useState(createNearViewport);
@@ -906,7 +907,7 @@ function OutlineLines({
       title={s.title}
       status={s.status}
       indent={s.level - minLevel}
-      current={s.id === current}
+      current={current}
       onJump={onJump}
     />
   );
@@ -974,15 +975,16 @@ const OutlineItem = memo(function OutlineItem({
   title: string;
   status: SectionStatus;
   indent: number;
-  current: boolean;
+  current: CurrentSection;
   onJump: Jump;
 }) {
+  const isCurrent = useIsCurrentSection(current, sectionId);
   return (
     <li style={{ paddingInlineStart: `${indent * 0.75}rem` }}>
       <button
         type="button"
         className={`outline-link status-${status}`}
-        aria-current={current ? 'true' : undefined}
+        aria-current={isCurrent ? 'true' : undefined}
         onClick={() => onJump({ sectionId, fieldId })}
       >
         <span className="outline-icon" aria-hidden="true">
@@ -1005,7 +1007,7 @@ function PreviewColumn({
   large,
 }: {
   renderPreview: ((markdown: string) => ReactNode) | undefined;
-  current: string | null;
+  current: CurrentSection;
   onPick: Jump;
   /** A large template: the preview follows the form (see `useAfterPaint`). */
   large: boolean;
@@ -1039,21 +1041,34 @@ function PreviewColumn({
 
   // The preview follows the section being edited.
   useEffect(() => {
-    const wrap = wrapRef.current;
-    const section = live.getReport().sections.find((s) => s.id === current);
-    if (!wrap || !section || section.fieldId) return;
-    const heading = findHeading(wrap, section.title);
-    const scroller = wrap.closest<HTMLElement>('.editor-side-preview');
-    if (!heading || !scroller) return;
-    const top =
-      heading.getBoundingClientRect().top -
-      scroller.getBoundingClientRect().top +
-      scroller.scrollTop -
-      8;
-    // A long way (a long document) is jumped at once: scrolling smoothly past thousands of
-    // sections would render those it passes.
-    const far = Math.abs(top - scroller.scrollTop) > 3 * scroller.clientHeight;
-    scroller.scrollTo({ top, behavior: far || prefersReducedMotion() ? 'auto' : 'smooth' });
+    const follow = () => {
+      const wrap = wrapRef.current;
+      const id = current.get();
+      const section = live.getReport().sections.find((s) => s.id === id);
+      if (!wrap || !section || section.fieldId) return;
+      const heading = findHeading(wrap, section.title);
+      const scroller = wrap.closest<HTMLElement>('.editor-side-preview');
+      if (!heading || !scroller) return;
+      const top =
+        heading.getBoundingClientRect().top -
+        scroller.getBoundingClientRect().top +
+        scroller.scrollTop -
+        8;
+      // A long way (a long document) is jumped at once: scrolling smoothly past thousands of
+      // sections would render those it passes.
+      const far = Math.abs(top - scroller.scrollTop) > 3 * scroller.clientHeight;
+      scroller.scrollTo({ top, behavior: far || prefersReducedMotion() ? 'auto' : 'smooth' });
+    };
+    // After the focus has moved and the page is drawn, as an effect of the change would.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const unsubscribe = current.subscribe(() => {
+      clearTimeout(timer);
+      timer = setTimeout(follow, 0);
+    });
+    return () => {
+      unsubscribe();
+      clearTimeout(timer);
+    };
   }, [current, live]);
 
   // A click in a section of the preview puts the caret in that section's first field.
@@ -1197,8 +1212,21 @@ function OutputOptions() {
 
 /** Text for people: without Markdown escapes (a backslash before `[Name]`) or emphasis marks. */
 function plainTitle(text: string): string {
-  return unescapeMarkdown(text).replace(/\*\*|__/g, '');
+  let plain = plainTitles.get(text);
+  if (plain === undefined) {
+    plain = unescapeMarkdown(text).replace(/\*\*|__/g, '');
+    // Titles of the templates opened in this tab: a bound only against an unusual session.
+    if (plainTitles.size >= 50_000) plainTitles.clear();
+    plainTitles.set(text, plain);
+  }
+  return plain;
 }
+
+/**
+ * Each title's plain text, kept: the outline of a template of 10,000 sections writes every
+ * title into its placeholders each time the report comes (typing paused).
+ */
+const plainTitles = new Map<string, string>();
 
 // ---------------------------------------------------------------------------------------------
 // Tabs (WAI-ARIA tabs pattern: arrows, Home and End move between tabs)

@@ -116,7 +116,7 @@ export class FormStore {
       if (this.hasErrorWithin(path)) this.validatePath(path);
     }
     for (const top of tops) this.notifyTop(top);
-    this.valuesChanged();
+    this.valuesChanged(tops);
   }
 
   /** Replaces every value (another tab's version, an outside change); nothing is touched. */
@@ -128,11 +128,14 @@ export class FormStore {
     for (const byPath of this.fieldListeners.values()) {
       for (const listeners of byPath.values()) for (const listener of listeners) listener();
     }
-    this.valuesChanged();
+    this.valuesChanged(null);
   }
 
-  /** Called after every change of a value; `LiveValues` follows from here. */
-  protected valuesChanged(): void {
+  /**
+   * Called after every change of a value, with the top-level keys changed (null: any may have);
+   * `LiveValues` follows from here.
+   */
+  protected valuesChanged(_keys: ReadonlySet<string> | null): void {
     for (const listener of this.valueListeners) listener();
   }
 

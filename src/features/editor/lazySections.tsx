@@ -1,8 +1,10 @@
 /**
  * Large templates (thousands of sections): the form mounts only the sections near the viewport.
- * A parent's sections stand in pages of PAGE_SIZE; a page not yet mounted is one empty
- * placeholder of about its height (one element and one observed target for PAGE_SIZE sections,
- * so ten thousand sections cost a few hundred placeholders), mounted when it comes near (an
+ * A parent's sections stand in pages of PAGE_SIZE, and the pages in chapters of CHAPTER_PAGES;
+ * a chapter far from the view is one placeholder of about its height holding its sections'
+ * titles, which becomes its pages when it comes near; a page not yet mounted is one placeholder
+ * (one element and one observed target for PAGE_SIZE sections, and a chapter's for 128, so ten
+ * thousand sections open as about 80 placeholders), mounted when it comes near (an
  * IntersectionObserver), when a jump needs a section in it (the outline, "Next missing", the
  * preview: `reveal` mounts it at once, so focus can move into it), or when find in page matches
  * one of the section titles it holds. A mounted page stays mounted, and values of sections
@@ -24,6 +26,14 @@ export const LAZY_SECTIONS_FROM = 150;
  * as mounting a page is one task (a section with a rich-text field costs a few ms to mount).
  */
 const PAGE_SIZE = 8;
+/**
+ * Pages per chapter: a long list's pages far from the view stand as one placeholder per
+ * chapter, which becomes its pages' placeholders when it comes near (or when a jump or find in
+ * page needs a section in it). 10,000 sections then open as about 80 placeholders, not 1,250:
+ * each placeholder is an element to lay out and a target the IntersectionObserver computes at
+ * every frame, a keystroke's too.
+ */
+const CHAPTER_PAGES = 16;
 
 export interface LazySections {
   /** Each section id's position in document order (sections and repeats of the template). */
@@ -80,12 +90,17 @@ export function useLazySections(template: Template): LazySections | null {
       orderOf,
       reveal(sectionIds) {
         for (const id of sectionIds) {
-          // The section and those holding it, outermost first: each one mounts the next.
+          // The section and those holding it, outermost first: each one mounts the next. A
+          // chapter shown stands as pages, one of which then holds the section: shown in turn.
           const chain: string[] = [];
           for (let at: string | null | undefined = id; at; at = parentOf.get(at)) chain.unshift(at);
           for (const link of chain) {
-            const show = shows.get(link);
-            if (show) flushSync(show);
+            for (let show = shows.get(link), turns = 0; show && turns < 3; turns++) {
+              flushSync(show);
+              const next = shows.get(link);
+              if (next === show) break;
+              show = next;
+            }
           }
         }
       },
@@ -142,27 +157,112 @@ export function LazySectionList({
   titleOf: (node: SectionNode) => string;
 }) {
   const lazy = useContext(LazySectionsContext);
-  // The same page arrays from render to render, so a page's placeholder is not set up again.
-  const pages = useMemo(() => {
-    const out: SectionNode[][] = [];
-    for (let at = 0; at < nodes.length; at += PAGE_SIZE) out.push(nodes.slice(at, at + PAGE_SIZE));
+  // The same page and chapter arrays from render to render, so a placeholder is not set up
+  // again.
+  const chapters = useMemo(() => {
+    const pages: SectionNode[][] = [];
+    for (let at = 0; at < nodes.length; at += PAGE_SIZE)
+      pages.push(nodes.slice(at, at + PAGE_SIZE));
+    const out: SectionNode[][][] = [];
+    for (let at = 0; at < pages.length; at += CHAPTER_PAGES) {
+      out.push(pages.slice(at, at + CHAPTER_PAGES));
+    }
     return out;
   }, [nodes]);
   if (!lazy || nodes.length <= PAGE_SIZE) return <>{nodes.map(render)}</>;
   return (
     <>
-      {pages.map((page, index) => (
-        <LazyPage
-          key={page[0]?.id}
+      {chapters.map((pages, index) => (
+        <LazyChapter
+          key={pages[0]?.[0]?.id}
           lazy={lazy}
           first={index === 0}
-          nodes={page}
+          pages={pages}
           render={render}
           titleOf={titleOf}
         />
       ))}
     </>
   );
+}
+
+/** A chapter's pages, or while it is far from the view one placeholder for them all. */
+function LazyChapter({
+  lazy,
+  first,
+  pages,
+  render,
+  titleOf,
+}: {
+  lazy: LazySections;
+  first: boolean;
+  pages: readonly (readonly SectionNode[])[];
+  render: (node: SectionNode) => ReactNode;
+  titleOf: (node: SectionNode) => string;
+}) {
+  const nodes = useMemo(() => pages.flat(), [pages]);
+  const [shown, setShown] = useState(first || pages.length === 1);
+  const placeholder = usePlaceholder(lazy, shown, nodes, setShown);
+  const height = useMemo(
+    () => nodes.reduce((sum, node) => sum + estimatedHeight(node), 0),
+    [nodes],
+  );
+  if (shown) {
+    return (
+      <>
+        {pages.map((page, index) => (
+          <LazyPage
+            key={page[0]?.id}
+            lazy={lazy}
+            first={first && index === 0}
+            nodes={page}
+            render={render}
+            titleOf={titleOf}
+          />
+        ))}
+      </>
+    );
+  }
+  return (
+    <div
+      ref={placeholder}
+      className="section-placeholder"
+      data-lazy-sections={nodes.length}
+      style={{ minHeight: `${height}rem` }}
+    >
+      {nodes.map(titleOf).join('\n')}
+    </div>
+  );
+}
+
+/**
+ * Sets up a placeholder (while `shown` is false) standing for `nodes`: shown when it
+ * comes near the view (one per task, see `soon`), when a jump needs one of its sections, or when
+ * find in page matches its text. Returns the ref for the placeholder element.
+ */
+function usePlaceholder(
+  lazy: LazySections,
+  shown: boolean,
+  nodes: readonly SectionNode[],
+  /** The placeholder's state setter (the same function from render to render). */
+  setShown: (shown: boolean) => void,
+) {
+  const placeholder = useRef<HTMLDivElement>(null);
+  // A layout effect: a reveal mounts a page, then at once the pages inside its sections.
+  useLayoutEffect(() => {
+    const element = placeholder.current;
+    if (shown || !element) return undefined;
+    const showNow = () => setShown(true);
+    const unregister = nodes.map((node) => lazy.register(node.id, showNow));
+    const unobserve = lazy.observe(element, () => lazy.soon(showNow));
+    const unfind = hiddenUntilFound(element, () => flushSync(showNow));
+    return () => {
+      for (const undo of unregister) undo();
+      unobserve();
+      unfind();
+    };
+  }, [lazy, shown, nodes, setShown]);
+  return placeholder;
 }
 
 function LazyPage({
@@ -179,21 +279,7 @@ function LazyPage({
   titleOf: (node: SectionNode) => string;
 }) {
   const [shown, setShown] = useState(first);
-  const placeholder = useRef<HTMLDivElement>(null);
-  // A layout effect: a reveal mounts a page, then at once the pages inside its sections.
-  useLayoutEffect(() => {
-    const element = placeholder.current;
-    if (shown || !element) return undefined;
-    const show = () => setShown(true);
-    const unregister = nodes.map((node) => lazy.register(node.id, show));
-    const unobserve = lazy.observe(element, () => lazy.soon(show));
-    const unfind = hiddenUntilFound(element, () => flushSync(show));
-    return () => {
-      for (const undo of unregister) undo();
-      unobserve();
-      unfind();
-    };
-  }, [lazy, shown, nodes]);
+  const placeholder = usePlaceholder(lazy, shown, nodes, setShown);
   const height = useMemo(
     () => nodes.reduce((sum, node) => sum + estimatedHeight(node), 0),
     [nodes],

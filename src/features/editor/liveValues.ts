@@ -15,7 +15,7 @@
  */
 import { createContext, useContext, useSyncExternalStore } from 'react';
 import type { Values } from '../../core/model.ts';
-import { createRenderCache, renderDocument } from '../../core/document/render.ts';
+import { createRenderCache, renderDocument, valuesChanged } from '../../core/document/render.ts';
 import type { RenderOptions } from '../../core/document/render.ts';
 import type { Template } from '../../core/template/types.ts';
 import { checkDocument } from '../../core/check.ts';
@@ -60,7 +60,7 @@ export class LiveValues extends FormStore {
   private checkMs = 0;
   private options: RenderOptions = {};
   /** Sections whose values did not change are not written again (see `renderDocument`). */
-  private readonly renderCache = createRenderCache();
+  private readonly renderCache = createRenderCache({ tracked: true });
   /** The completeness worker of a large draft; null until the first check, or when small. */
   private worker: Worker | null = null;
   /** Checks run here after all: no worker in this browser, or it failed. */
@@ -89,9 +89,11 @@ export class LiveValues extends FormStore {
     if (!this.inWorker) worker?.terminate();
   }
 
-  protected override valuesChanged(): void {
+  protected override valuesChanged(keys: ReadonlySet<string> | null): void {
+    // The Markdown is rendered again from the sections that read these values only.
+    valuesChanged(this.renderCache, keys);
     this.changed();
-    super.valuesChanged();
+    super.valuesChanged(keys);
   }
 
   private changed(): void {
@@ -140,9 +142,12 @@ export class LiveValues extends FormStore {
 
   /** Output settings (guidance comments kept, unanswered optional sections dropped). */
   setOptions(options: RenderOptions): void {
+    // Unset is false: the settings' first values, the same as none, change nothing (a change
+    // renders the whole document again and, in a large draft, put the first report off until
+    // typing would have paused).
     if (
-      options.keepGuidance === this.options.keepGuidance &&
-      options.dropEmptyOptional === this.options.dropEmptyOptional
+      !!options.keepGuidance === !!this.options.keepGuidance &&
+      !!options.dropEmptyOptional === !!this.options.dropEmptyOptional
     ) {
       return;
     }

@@ -1,7 +1,8 @@
 /**
  * Keeps the drafts store in step with the form: an edit is written once typing pauses for
  * SAVE_DELAY_MS, and at most SAVE_MAX_DELAY_MS after it was made however long the typing goes
- * on (writing copies and checks every value, so it stays off a keystroke's path), and at once
+ * on, in a task right after a frame is drawn (writing copies every value, so it stays off a
+ * keystroke's path: see `afterNextPaint`), and at once
  * when the page is hidden or closed (then also journaled synchronously, stores/journal.ts) and
  * when the editor unmounts. A change of the stored draft made elsewhere
  * (another tab, a resolved conflict) is loaded into the form; when the form holds edits of its
@@ -10,7 +11,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { fieldValueSchema } from '../../core/model.ts';
-import type { Values } from '../../core/model.ts';
+import type { FieldValue, Values } from '../../core/model.ts';
 import { useDrafts } from '../../stores/drafts.ts';
 import { onBeforeHide } from '../../stores/journal.ts';
 import { mergeValues } from '../../stores/merge.ts';
@@ -20,23 +21,76 @@ import { mergeValues } from '../../stores/merge.ts';
 export const SAVE_DELAY_MS = 50;
 export const SAVE_MAX_DELAY_MS = 100;
 
+/**
+ * Each value's storable copy, by the value: the form never changes a value in place (an edit
+ * replaces it, see formStore.ts), so a value seen before has the same copy, and a save copies
+ * and checks only the values edited since. A template of thousands of list fields otherwise
+ * made every save (one every 100 ms while typing) thousands of copies and schema checks.
+ */
+const storedCopies = new WeakMap<object, { value: FieldValue } | null>();
+
 /** Plain JSON data the drafts schema accepts: values of an unknown shape are left out. */
 export function storableValues(values: Values): Values {
   const out: Values = {};
-  for (const [key, value] of Object.entries(values as Record<string, unknown>)) {
+  for (const key of Object.keys(values)) {
+    const value: unknown = values[key];
     // A string is a field value as it is (the schema's first case), kept without a copy or a
     // check: a template of 10,000 text fields made each save 10,000 schema checks.
     if (typeof value === 'string') {
       out[key] = value;
       continue;
     }
-    // Other values are copied as plain JSON data (the form changes them in place).
+    const known = typeof value === 'object' && value !== null ? storedCopies.get(value) : undefined;
+    if (known !== undefined) {
+      if (known) out[key] = known.value;
+      continue;
+    }
+    // Other values are copied as plain JSON data (the drafts store keeps its own copy).
     const plain = JSON.parse(JSON.stringify(value) ?? 'null') as unknown;
     const parsed = fieldValueSchema.safeParse(plain);
     if (parsed.success) out[key] = parsed.data;
+    if (typeof value === 'object' && value !== null) {
+      storedCopies.set(value, parsed.success ? { value: parsed.data } : null);
+    }
   }
   return out;
 }
+
+/**
+ * Runs `run` in a task of its own once the next frame is drawn (at most a frame later), or after
+ * AFTER_PAINT_MAX_MS when no frame comes (a hidden page draws none); returns the cancel.
+ * A save of a large draft takes a few milliseconds: started right after a keystroke's frame, it
+ * is done before the next keystroke, where a timer could fire just before that keystroke (at
+ * typing speed, 50 ms after a keystroke is a few ms before the next one) and hold it up.
+ */
+function afterNextPaint(run: () => void): () => void {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    if (typeof cancelAnimationFrame === 'function') cancelAnimationFrame(frame);
+    clearTimeout(fallback);
+    clearTimeout(task);
+    run();
+  };
+  let task: ReturnType<typeof setTimeout> | undefined;
+  const frame =
+    typeof requestAnimationFrame === 'function'
+      ? requestAnimationFrame(() => {
+          task = setTimeout(once, 0);
+        })
+      : 0;
+  const fallback = setTimeout(once, AFTER_PAINT_MAX_MS);
+  return () => {
+    done = true;
+    if (typeof cancelAnimationFrame === 'function') cancelAnimationFrame(frame);
+    clearTimeout(fallback);
+    clearTimeout(task);
+  };
+}
+
+/** A save waiting for a frame waits this long at most (a frame is 16 ms at 60 Hz). */
+const AFTER_PAINT_MAX_MS = 50;
 
 export interface DraftSync {
   /** Call on every form change. */
@@ -71,6 +125,8 @@ export function useDraftSync(
   nameOf?: (values: Values) => string,
 ): DraftSync {
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  /** Cancels a save waiting for the next frame. */
+  const afterPaint = useRef<(() => void) | null>(null);
   const dirty = useRef(false);
   /** When the oldest edit not yet written was made. */
   const dirtySince = useRef(0);
@@ -90,15 +146,31 @@ export function useDraftSync(
         dirtySince.current = now;
         useDrafts.getState().setUnsavedEdits(true);
       }
+      // A save waiting for the next frame writes this change too.
+      if (afterPaint.current) return;
       if (timer.current) clearTimeout(timer.current);
-      const wait = Math.min(SAVE_DELAY_MS, dirtySince.current + SAVE_MAX_DELAY_MS - now);
-      timer.current = setTimeout(() => sync.current?.flush(), Math.max(0, wait));
+      const wait = Math.min(
+        SAVE_DELAY_MS,
+        dirtySince.current + SAVE_MAX_DELAY_MS - AFTER_PAINT_MAX_MS - now,
+      );
+      timer.current = setTimeout(
+        () => {
+          timer.current = null;
+          afterPaint.current ??= afterNextPaint(() => {
+            afterPaint.current = null;
+            sync.current?.flush();
+          });
+        },
+        Math.max(0, wait),
+      );
     },
     flush() {
       if (timer.current) {
         clearTimeout(timer.current);
         timer.current = null;
       }
+      afterPaint.current?.();
+      afterPaint.current = null;
       if (!dirty.current) return;
       dirty.current = false;
       const store = useDrafts.getState();

@@ -57,6 +57,42 @@ function PlainTextPreview({
   );
 }
 
+/** A document this long opens a part at a time (see `useOpenInParts`). */
+const OPEN_IN_PARTS_FROM = 200_000;
+/** About how much of it each part adds (it ends before a heading line). */
+const OPEN_PART = 64_000;
+
+/** Where the part of `markdown` that ends at or after `from` ends: before a heading line. */
+function partEnd(markdown: string, from: number): number {
+  if (from >= markdown.length) return markdown.length;
+  const at = markdown.indexOf('\n#', from);
+  return at === -1 ? markdown.length : at + 1;
+}
+
+/**
+ * A long document (a large template's) is rendered a part at a time, a task each, from its
+ * start: the first part at once, the next one after the page is drawn, until it is whole (its
+ * sections then as they would be from one render, which the renderer's edits guarantee).
+ * Rendered in one go, cutting and checking a 1 MB document and setting up thousands of
+ * sections' elements was one task of a few hundred milliseconds that the first keystroke
+ * waited for. What is typed meanwhile is in the part shown, or in the parts still to come.
+ */
+function useOpenInParts(markdown: string): { shown: string; opening: boolean } {
+  // How far the document is rendered; Infinity once it has been whole.
+  const [upTo, setUpTo] = useState(() =>
+    markdown.length >= OPEN_IN_PARTS_FROM ? partEnd(markdown, OPEN_PART) : Infinity,
+  );
+  const opening = upTo < markdown.length;
+  useEffect(() => {
+    if (upTo === Infinity) return undefined;
+    // Whole (or shown whole since): from now on it is always the whole document.
+    const next = opening ? partEnd(markdown, upTo + OPEN_PART) : markdown.length;
+    const timer = setTimeout(() => setUpTo(next >= markdown.length ? Infinity : next), 0);
+    return () => clearTimeout(timer);
+  }, [markdown, upTo, opening]);
+  return { shown: opening ? markdown.slice(0, upTo) : markdown, opening };
+}
+
 interface SectionDom {
   elements: SectionElements;
   /** Remote images held back, per section element, and in all. */
@@ -96,7 +132,8 @@ function SectionedMarkdown({
   // Absurd input (over a limit, nested thousands deep, a line of megabytes) is not given to
   // marked: it is shown as plain text at once, with a notice, and kept whole in the draft. The
   // renderer finds it from its sections' measures (a keystroke does not scan the document).
-  const { sections, hazard } = useMemo(() => renderer.render(markdown), [renderer, markdown]);
+  const { shown, opening } = useOpenInParts(markdown);
+  const { sections, hazard } = useMemo(() => renderer.render(shown), [renderer, shown]);
   const allowedInScope = useRemoteImages((s) => (scope === undefined ? false : !!s.allowed[scope]));
   const [allowedHere, setAllowedHere] = useState(false);
   const allowed = allowedInScope || allowedHere;
@@ -130,14 +167,14 @@ function SectionedMarkdown({
       dom.current = state;
     }
     const state = dom.current;
-    const { updated, removed } = syncSections(state.elements, sections);
+    const { updated, removed } = syncSections(state.elements, sections, opening);
     for (const gone of removed) {
       state.total -= state.blocked.get(gone) ?? 0;
       state.blocked.delete(gone);
     }
     for (const section of updated) counted(state, section);
     setBlocked(state.total);
-  }, [sections]);
+  }, [sections, opening]);
   useLayoutEffect(() => {
     allowedNow.current = allowed;
     const state = dom.current;

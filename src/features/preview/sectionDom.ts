@@ -209,10 +209,19 @@ function makeWaiting(
 export function syncSections(
   state: SectionElements,
   sections: readonly RenderedSection[],
+  /**
+   * The sections are the start of a long document being opened a part at a time: it is long
+   * (sections after the first screenful wait), and sections added at its end are still opening.
+   */
+  opening = false,
 ): { updated: HTMLElement[]; removed: HTMLElement[] } {
   const { host, elements, shown } = state;
   const removed: HTMLElement[] = [];
-  if (!state.lazy && sections.length >= LAZY_FROM && typeof IntersectionObserver !== 'undefined') {
+  if (
+    !state.lazy &&
+    (sections.length >= LAZY_FROM || opening) &&
+    typeof IntersectionObserver !== 'undefined'
+  ) {
     state.lazy = startLazy(state);
   }
   const lazy = state.lazy;
@@ -227,7 +236,7 @@ export function syncSections(
       removed.push(element);
     }
     const doc = host.ownerDocument;
-    const opening = state.keys.length === 0;
+    const first = state.keys.length === 0;
     let cursor = host.firstChild;
     let before: HTMLElement | undefined;
     for (const [index, { key }] of sections.entries()) {
@@ -238,7 +247,10 @@ export function syncSections(
         elements.set(key, element);
         // In a long document, a section waits from the first screenful on when it opens, and
         // later (an edit made a new section) when the section before it waits.
-        const waits = opening ? index >= RENDERED_FIRST : !!before && !!lazy?.waiting.has(before);
+        const waits =
+          first || (opening && index >= state.keys.length)
+            ? index >= RENDERED_FIRST
+            : !!before && !!lazy?.waiting.has(before);
         if (lazy && waits) lazy.waiting.set(element, '');
       }
       before = element;
