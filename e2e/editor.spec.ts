@@ -460,3 +460,53 @@ test('typing without pause into rich text and the Markdown source keeps every ch
   await expect(page.locator('.save-indicator')).toHaveText('Saved');
   expect(await markdownText(page)).toContain(`${text} ${text}`);
 });
+
+test('typing at key-repeat speed through Enter and the block shortcuts keeps every key in its block', async ({
+  page,
+}) => {
+  // Keys typed right after Enter or a shortcut that makes a block (a list, a quote, a code
+  // block) must land in the new block, also when they come faster than the page draws. A race
+  // shows in some runs only: the sequence is typed six times, at two speeds (a thousand keys,
+  // each a round trip to the browser: minutes on a busy shared machine).
+  test.setTimeout(300_000);
+  await openTemplate(page, 'Enhancement Request (AI Agent)');
+  const background = section(page, /^Background/);
+  const rich = background.getByRole('textbox', { name: 'Motivation' });
+  await expect(rich).toHaveAttribute('contenteditable', 'true');
+  const expected = [
+    'Intro line',
+    '- apple\n- banana',
+    'After the list',
+    '1. one\n2. two',
+    'Between',
+    '> quoted\n>\n> more quote',
+    'After the quote',
+    '```js\nlet a = 1;\nlet b = 2;\n```',
+    'After the code',
+  ].join('\n\n');
+  /** The field's answer, from the Markdown tab (what every export carries). */
+  const answer = async () => {
+    const md = await markdownText(page);
+    const start = md.indexOf('**Motivation:**\n\n') + '**Motivation:**\n\n'.length;
+    return md.slice(start, md.indexOf('\n\n## Requirements', start));
+  };
+  for (const delay of [0, 25]) {
+    for (let round = 1; round <= 3; round++) {
+      await rich.click();
+      await page.keyboard.press('ControlOrMeta+a');
+      await page.keyboard.press('Backspace');
+      await expect(rich).toHaveText('');
+      // Enter twice leaves a list or a quote; Shift+Enter leaves a code block.
+      await page.keyboard.type(
+        'Intro line\n- apple\nbanana\n\nAfter the list\n1. one\ntwo\n\nBetween\n' +
+          '> quoted\nmore quote\n\nAfter the quote\n```js let a = 1;\nlet b = 2;',
+        { delay },
+      );
+      await page.keyboard.press('Shift+Enter', { delay });
+      await page.keyboard.type('After the code', { delay });
+      expect
+        .soft(await answer(), `typed with ${delay} ms between keys, round ${round}`)
+        .toBe(expected);
+    }
+  }
+});

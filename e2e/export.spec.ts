@@ -1,7 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import type { BrowserContext, Locator, Page } from '@playwright/test';
-import { failOnDialogsAndErrors, form, markdownText, openTemplate, section } from './helpers.ts';
+import {
+  failOnDialogsAndErrors,
+  form,
+  markdownText,
+  openTemplate,
+  pasteTemplate,
+  section,
+} from './helpers.ts';
 
 /**
  * Export, against the built app: Copy Markdown, Download .md, Open on GitHub (issue, pull
@@ -569,4 +576,58 @@ test('an incomplete proposal asks once: Go back exports nothing, confirming expo
   await page.waitForTimeout(300);
   expect(downloads).toHaveLength(1);
   await expect(confirmDialog(page)).toHaveCount(0);
+});
+
+test('an export made right after typing carries the last keys typed', async ({ page }) => {
+  // One required answer, so the proposal is complete with the first key and no question comes
+  // between the keys and the export: the export bar is drawn again only once typing pauses,
+  // and must not export (or ask about) the document as it was then.
+  await pasteTemplate(page, '# Tiny proposal\n\n## Summary\n\n<!-- One line: what changes -->\n');
+  const importDialog = page.getByRole('dialog');
+  await importDialog.getByRole('button', { name: 'Check the template' }).click();
+  await importDialog.getByRole('button', { name: 'Add and start a proposal' }).click();
+  await expect(page).toHaveURL(/#\/draft\/[a-z0-9]+$/);
+  const summary = form(page).getByRole('textbox', { name: 'Summary' });
+  await expect(summary).toHaveAttribute('contenteditable', 'true');
+  const status = exportBar(page).getByRole('status');
+
+  // The shortcut, pressed with the last key.
+  await summary.click();
+  await page.keyboard.type('Cache layers');
+  await page.keyboard.press('Alt+Shift+C');
+  await expect(status).toHaveText('Copied Markdown to the clipboard.');
+  expect(await readClipboard(page)).toContain('Cache layers');
+  expect(await readClipboard(page)).toBe(await settledMarkdown(page, 'Cache layers'));
+
+  // The buttons, clicked right after typing.
+  await summary.press('End');
+  await page.keyboard.type(' per runner');
+  await exportBar(page).getByRole('button', { name: 'Copy Markdown' }).click();
+  await expect(status).toHaveText('Copied Markdown to the clipboard.');
+  expect(await readClipboard(page)).toContain('Cache layers per runner');
+
+  await summary.press('End');
+  await page.keyboard.type(' and reuse them');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    exportBar(page).getByRole('button', { name: 'Download .md' }).click(),
+  ]);
+  const downloaded = await readFile(await download.path(), 'utf8');
+  expect(downloaded).toContain('Cache layers per runner and reuse them');
+  expect(downloaded).toBe(await settledMarkdown(page, 'and reuse them'));
+
+  // Open on GitHub: the body and the title as typed just before.
+  await summary.press('End');
+  await page.keyboard.type(' across builds');
+  await titleInput(page).fill('Layer cache');
+  await page.keyboard.type(' now');
+  await exportBar(page).getByRole('button', { name: 'Open on GitHub…' }).click();
+  const dialog = githubDialog(page);
+  await dialog.getByRole('textbox', { name: 'Repository' }).fill(REPOSITORY);
+  const opened = await openFromDialog(page);
+  const params = queryParams(opened.url);
+  expect(params.get('title')).toBe('Layer cache now');
+  expect(params.get('body')).toContain('Cache layers per runner and reuse them across builds');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  expect(params.get('body')).toBe(await settledMarkdown(page, 'across builds'));
 });

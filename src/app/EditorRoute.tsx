@@ -26,13 +26,10 @@ export function EditorExport({
 }) {
   return (
     <ExportBar
-      markdown={ctx.markdown}
+      getDocument={ctx.read}
       title={ctx.title}
       templateId={ctx.templateId}
       defaultTarget={ctx.target}
-      meta={ctx.meta}
-      missing={ctx.missing}
-      partial={ctx.partial}
       onGoBack={ctx.goBack}
       onBeforeExport={() => void ctx.validate()}
       getSharePayload={() => ({
@@ -40,7 +37,7 @@ export function EditorExport({
         templateId: ctx.templateId,
         ...(templateSource !== undefined ? { templateSource } : {}),
         title: ctx.title,
-        values: ctx.values,
+        values: ctx.read().values,
       })}
     />
   );

@@ -1,7 +1,6 @@
 import {
   memo,
   useCallback,
-  useDeferredValue,
   useEffect,
   useId,
   useMemo,
@@ -781,6 +780,50 @@ function ConflictItem({
   );
 }
 
+/** How long typing must pause before the export bar is drawn again (then in idle time). */
+const EXPORT_FOLLOW_MS = 300;
+
+/**
+ * The live values' change counter, followed once typing has paused for `EXPORT_FOLLOW_MS` and
+ * the page is idle: a keystroke only restarts a timer. (React's `useDeferredValue` would defer
+ * the render; Preact's compatible runtime renders at once.)
+ */
+function useLiveVersionAfterPause(): number {
+  const live = useLive();
+  const [version, setVersion] = useState(live.getVersion);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    let idle: number | null = null;
+    const cancel = () => {
+      if (timer !== null) clearTimeout(timer);
+      if (idle !== null) cancelIdleCallback(idle);
+      timer = idle = null;
+    };
+    const take = () => {
+      idle = null;
+      setVersion(live.getVersion());
+    };
+    const follow = () => {
+      cancel();
+      timer = setTimeout(() => {
+        timer = null;
+        if (typeof requestIdleCallback === 'function') {
+          idle = requestIdleCallback(take, { timeout: 1000 });
+        } else take();
+      }, EXPORT_FOLLOW_MS);
+    };
+    const stop = live.subscribe(follow);
+    // A change between the first render and this effect.
+    if (live.getVersion() !== version) follow();
+    return () => {
+      stop();
+      cancel();
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- subscribed once per live values
+  }, [live]);
+  return version;
+}
+
 function ExportSlot({
   render,
   title,
@@ -798,24 +841,18 @@ function ExportSlot({
   validate: () => Promise<boolean>;
   goBack: () => void;
 }) {
-  // The export bar's text is not needed while typing: it follows at low priority, and what is
-  // missing follows once typing pauses (checking a large document is not on a keystroke's path).
-  const version = useDeferredValue(useLiveVersion());
-  const reportVersion = useReportVersion();
+  // Nothing the export bar shows changes with a keystroke, and building its document means
+  // writing the whole Markdown: every export reads the document at the click instead (`read`),
+  // so the last keys typed are in it. The bar is drawn again once typing pauses, for a dialog
+  // that shows the document while open (a change from another tab).
+  useLiveVersionAfterPause();
   const live = useLive();
-  const report = useMemo(() => {
-    void reportVersion;
-    return live.getReport();
-  }, [live, reportVersion]);
-  const ctx = useMemo((): EditorExportContext => {
-    void version;
+  const read = useCallback(() => {
     const values = live.getValues();
+    const report = live.getReport();
     const meta = template.frontMatter?.meta;
     return {
       markdown: live.getMarkdown(),
-      title,
-      templateId,
-      target,
       meta: {
         // The author's title, never the template's placeholder title.
         title: exportTitle(template, values, title === DEFAULT_DRAFT_TITLE ? '' : title),
@@ -825,10 +862,12 @@ function ExportSlot({
       missing: report.missing.map((m) => m.title),
       partial: report.sections.filter((s) => s.status === 'partial').map((s) => s.title),
       values,
-      validate,
-      goBack,
     };
-  }, [version, live, report, title, templateId, template, target, validate, goBack]);
+  }, [live, template, title]);
+  const ctx = useMemo(
+    (): EditorExportContext => ({ read, title, templateId, target, validate, goBack }),
+    [read, title, templateId, target, validate, goBack],
+  );
   return <div className="editor-export">{render(ctx)}</div>;
 }
 

@@ -20,20 +20,26 @@ import { EditorForm } from './EditorForm.tsx';
 import './editor.css';
 
 export interface EditorExportContext {
-  /** The finished document, as the Markdown tab shows it. */
-  markdown: string;
+  /**
+   * The document as it is now: the finished Markdown (as the Markdown tab shows it), the
+   * GitHub metadata (the issue title as the author filled it, the front matter's labels and
+   * assignees), the required sections still empty or partly filled, the values. Read at the
+   * moment of an export, never kept: the export bar is not redrawn with each keystroke.
+   */
+  read: () => {
+    markdown: string;
+    meta: { title: string; labels: string[]; assignees: string[] };
+    /** Titles of required sections still empty, in document order. */
+    missing: string[];
+    /** Titles of required sections with some but not all required fields filled. */
+    partial: string[];
+    values: Values;
+  };
   /** The draft's title. */
   title: string;
   templateId: string;
   /** The template's natural GitHub target. */
   target: GithubTarget;
-  /** From the template's front matter: the issue title (as the author filled it), labels, assignees. */
-  meta: { title: string; labels: string[]; assignees: string[] };
-  /** Titles of required sections still empty, in document order. */
-  missing: string[];
-  /** Titles of required sections with some but not all required fields filled. */
-  partial: string[];
-  values: Values;
   /** Validates the whole form and shows field errors; true when there are none. */
   validate: () => Promise<boolean>;
   /** Puts the caret in the first empty required field (the export confirmation's "Go back"). */

@@ -5,7 +5,7 @@ import { MAX_URL_LENGTH } from '../../core/github.ts';
 import { SHARE_HASH_PREFIX, decodeShare } from '../../core/share.ts';
 import type { SharePayload } from '../../core/share.ts';
 import { COPIED_MESSAGE, ExportBar } from './ExportBar.tsx';
-import type { ExportBarProps } from './ExportBar.tsx';
+import type { ExportBarProps, ExportDocument } from './ExportBar.tsx';
 import { ExportDialog, TOO_LONG_MESSAGE } from './ExportDialog.tsx';
 import type { ExportDialogProps } from './ExportDialog.tsx';
 import { EXPORT_SETTINGS_KEY, loadExportSettings } from './exportSettings.ts';
@@ -33,15 +33,21 @@ const payload: SharePayload = {
   values: { summary: 'Make it faster & <better> 😀' },
 };
 
-function renderBar(props: Partial<ExportBarProps> = {}) {
+const MARKDOWN = '# Faster exports\n\nBody & more 😀\n';
+
+function renderBar({
+  markdown = MARKDOWN,
+  missing = [],
+  partial = [],
+  ...props
+}: Partial<ExportBarProps & ExportDocument> = {}) {
+  const meta = { title: '[Enhancement]: Faster exports', labels: ['enhancement'], assignees: [] };
   return render(
     <ExportBar
-      markdown={'# Faster exports\n\nBody & more 😀\n'}
+      getDocument={() => ({ markdown, meta, missing, partial })}
       title="Faster exports"
       templateId="ai-enhancement-request"
       defaultTarget="issue"
-      meta={{ title: '[Enhancement]: Faster exports', labels: ['enhancement'], assignees: [] }}
-      missing={[]}
       getSharePayload={() => payload}
       {...props}
     />,
@@ -340,6 +346,55 @@ describe('ExportBar', () => {
     expect(blob?.type).toBe('text/markdown;charset=utf-8');
     expect(await blob?.text()).toBe('# Faster exports\n\nBody & more 😀\n');
     expect(screen.getByText('Downloaded faster-exports-phase-2.md.')).toBeTruthy();
+  });
+
+  it('exports the document as it is at the click, not as the bar was last drawn', async () => {
+    // The bar is not redrawn with each keystroke: what was typed since must still be exported.
+    let doc: ExportDocument = {
+      markdown: '# Faster exports\n\nTyped before the bar was drawn',
+      meta: { title: 'Faster exports', labels: [], assignees: [] },
+      missing: [],
+      partial: [],
+    };
+    let blob: Blob | undefined;
+    Object.defineProperty(URL, 'createObjectURL', {
+      value: (b: Blob) => {
+        blob = b;
+        return 'blob:x';
+      },
+      configurable: true,
+    });
+    Object.defineProperty(URL, 'revokeObjectURL', { value: vi.fn(), configurable: true });
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    renderBar({ getDocument: () => doc });
+    doc = { ...doc, markdown: `${doc.markdown} and the last keys` };
+
+    fireEvent.click(screen.getByRole('button', { name: 'Copy Markdown' }));
+    await waitFor(() => expect(writeText).toHaveBeenCalledWith(doc.markdown));
+    fireEvent.click(screen.getByRole('button', { name: 'Download .md' }));
+    expect(await blob?.text()).toBe(doc.markdown);
+
+    doc = {
+      ...doc,
+      markdown: `${doc.markdown}, then more`,
+      meta: { ...doc.meta, title: 'Faster exports, retitled' },
+    };
+    fireEvent.click(screen.getByRole('button', { name: 'Open on GitHub…' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Open on GitHub' });
+    fireEvent.change(within(dialog).getByLabelText('Repository'), { target: { value: 'o/r' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Open on GitHub' }));
+    await waitFor(() => expect(open).toHaveBeenCalledTimes(1));
+    const opened = new URL(String(open.mock.calls[0]?.[0]));
+    expect(opened.searchParams.get('body')).toBe(doc.markdown);
+    expect(opened.searchParams.get('title')).toBe('Faster exports, retitled');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Close' }));
+
+    // A section emptied since the bar was drawn is asked about.
+    doc = { ...doc, missing: ['Summary'] };
+    fireEvent.click(screen.getByRole('button', { name: 'Copy Markdown' }));
+    expect(
+      screen.getByRole('dialog', { name: '1 required section is empty: export anyway?' }),
+    ).toBeTruthy();
   });
 
   it('copies a share link carrying the draft in the fragment, and warns when it is long', async () => {

@@ -28,18 +28,28 @@ const preloadExportDialog = () => {
   });
 };
 
-export interface ExportBarProps {
+/** What an export carries: read when the author acts, so the last keys typed are in it. */
+export interface ExportDocument {
   /** The finished document, exactly as the Markdown tab shows it. */
   markdown: string;
-  /** The draft's title (file names, default GitHub title). */
-  title: string;
-  templateId: string;
-  defaultTarget: GithubTarget;
   meta: ExportMeta;
   /** Titles of required sections that are still empty. */
   missing: string[];
   /** Titles of required sections only partly filled. */
-  partial?: string[];
+  partial: string[];
+}
+
+export interface ExportBarProps {
+  /**
+   * The document as it is now. Called by every action at the click (or shortcut), never kept
+   * from an earlier render: the bar is not redrawn with each keystroke, and an export made
+   * right after typing must carry what was typed.
+   */
+  getDocument: () => ExportDocument;
+  /** The draft's title (file names, default GitHub title). */
+  title: string;
+  templateId: string;
+  defaultTarget: GithubTarget;
   /** "Go back" in the confirmation: show the author what is left (focus its first field). */
   onGoBack?: () => void;
   /** Called when the author asks for a share link. */
@@ -68,19 +78,21 @@ type Status = { text: string; tone: 'ok' | 'error' };
  * proposal is exported only after the author confirms, once per action.
  */
 export function ExportBar({
-  markdown,
+  getDocument,
   title,
   templateId,
   defaultTarget,
-  meta,
-  missing,
-  partial = [],
   getSharePayload,
   onBeforeExport,
   onGoBack,
 }: ExportBarProps) {
   const id = useId();
-  const [confirming, setConfirming] = useState<Action | null>(null);
+  /** The action waiting for the author's confirmation, with what was missing at the click. */
+  const [confirming, setConfirming] = useState<{
+    action: Action;
+    missing: string[];
+    partial: string[];
+  } | null>(null);
   const [githubOpen, setGithubOpen] = useState(false);
   const [share, setShare] = useState<{ url: string; warnLength: number; copied: boolean } | null>(
     null,
@@ -96,7 +108,7 @@ export function ExportBar({
   const run = useCallback(
     (action: Action) => {
       if (action === 'copy') {
-        void copyText(markdown).then((copied) =>
+        void copyText(getDocument().markdown).then((copied) =>
           setStatus(
             copied
               ? { text: COPIED_MESSAGE, tone: 'ok' }
@@ -109,7 +121,7 @@ export function ExportBar({
       } else if (action === 'download') {
         const fileName = fileNameFromTitle(title);
         try {
-          downloadMarkdown(markdown, fileName);
+          downloadMarkdown(getDocument().markdown, fileName);
           setStatus({ text: `Downloaded ${fileName}.`, tone: 'ok' });
         } catch {
           setStatus({ text: 'The download failed: use Copy Markdown instead.', tone: 'error' });
@@ -119,16 +131,17 @@ export function ExportBar({
         setGithubOpen(true);
       }
     },
-    [markdown, title],
+    [getDocument, title],
   );
 
   const request = useCallback(
     (action: Action) => {
       onBeforeExport?.();
-      if (missing.length > 0 || partial.length > 0) setConfirming(action);
+      const { missing, partial } = getDocument();
+      if (missing.length > 0 || partial.length > 0) setConfirming({ action, missing, partial });
       else run(action);
     },
-    [missing.length, partial.length, run, onBeforeExport],
+    [getDocument, run, onBeforeExport],
   );
 
   // "Go back" lands in the first empty field, once the dialog has given focus back.
@@ -174,6 +187,10 @@ export function ExportBar({
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
   }, [dialogOpen]);
+
+  // The GitHub dialog, while open, shows the document as it is at each of the bar's renders
+  // (the bar is drawn again once typing pauses, e.g. after a change from another tab).
+  const github = githubOpen ? getDocument() : null;
 
   return (
     <div className="export-bar" role="group" aria-labelledby={`${id}-label`}>
@@ -226,9 +243,9 @@ export function ExportBar({
 
       {confirming && (
         <ConfirmIncompleteDialog
-          missing={missing}
-          partial={partial}
-          actionLabel={ACTION_LABELS[confirming]}
+          missing={confirming.missing}
+          partial={confirming.partial}
+          actionLabel={ACTION_LABELS[confirming.action]}
           onCancel={() => setConfirming(null)}
           onGoBack={() => {
             goingBack.current = true;
@@ -236,12 +253,12 @@ export function ExportBar({
           }}
           onConfirm={() => {
             // Run while the click still counts as a user gesture (clipboard, pop-ups).
-            run(confirming);
+            run(confirming.action);
             setConfirming(null);
           }}
         />
       )}
-      {githubOpen && (
+      {github && (
         <ErrorBoundary
           what="The GitHub export dialog"
           actions={
@@ -258,11 +275,11 @@ export function ExportBar({
             }
           >
             <ExportDialog
-              markdown={markdown}
+              markdown={github.markdown}
               title={title}
               templateId={templateId}
               defaultTarget={defaultTarget}
-              meta={meta}
+              meta={github.meta}
               onClose={() => setGithubOpen(false)}
             />
           </Suspense>
