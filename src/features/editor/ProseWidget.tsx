@@ -14,7 +14,7 @@ const ROUND_TRIP_REASON =
 const LOAD_FAILED_REASON = 'Shown as Markdown source: the rich-text editor could not be loaded.';
 
 /**
- * A prose field: rich text (Tiptap) whose value is Markdown, or its Markdown source. Falls back
+ * A prose field: rich text (ProseMirror) whose value is Markdown, or its Markdown source. Falls back
  * to the source whenever the rich-text editor would not give the author's text back unchanged.
  */
 export function ProseWidget({

@@ -23,12 +23,19 @@ import {
 } from 'prosemirror-inputrules';
 import { keymap } from 'prosemirror-keymap';
 import { liftListItem, sinkListItem, splitListItem, wrapInList } from 'prosemirror-schema-list';
-import { EditorState, Plugin, Selection, TextSelection } from 'prosemirror-state';
+import { EditorState, Plugin, TextSelection } from 'prosemirror-state';
 import type { Command, Transaction } from 'prosemirror-state';
-import { Decoration, DecorationSet, EditorView } from 'prosemirror-view';
+import { EditorView } from 'prosemirror-view';
 import { readProse } from './prose/markdown.ts';
 import type { ProseDocument } from './prose/markdown.ts';
 import { proseSchema as schema } from './prose/schema.ts';
+import {
+  caretIntoText,
+  edgeKeys,
+  nearSelection,
+  OwnValues,
+  placeholderPlugin,
+} from './prose/view.ts';
 
 export { isAllowedHref } from './prose/schema.ts';
 
@@ -69,23 +76,6 @@ const insertBreak: Command = (state, dispatch) => {
   return true;
 };
 
-/**
- * Ctrl+Home and Ctrl+End (Cmd+Up and Cmd+Down on a Mac), with Shift to select: done here, not by
- * the browser, which places the caret at the wrong end of a block skipped off screen.
- */
-function toEdge(end: boolean, extend: boolean): Command {
-  return (state, dispatch) => {
-    const target = end ? Selection.atEnd(state.doc) : Selection.atStart(state.doc);
-    if (dispatch) {
-      const selection = extend
-        ? TextSelection.between(state.selection.$anchor, end ? target.$to : target.$from)
-        : target;
-      dispatch(state.tr.setSelection(selection).scrollIntoView());
-    }
-    return true;
-  };
-}
-
 /** The editor's keys: Markdown's marks and blocks, lists, undo. Tab leaves the field outside lists. */
 function keys(): Plugin[] {
   const headings: Record<string, Command> = {};
@@ -94,14 +84,7 @@ function keys(): Plugin[] {
   }
   return [
     keymap({
-      'Ctrl-Home': toEdge(false, false),
-      'Ctrl-End': toEdge(true, false),
-      'Shift-Ctrl-Home': toEdge(false, true),
-      'Shift-Ctrl-End': toEdge(true, true),
-      'Meta-ArrowUp': toEdge(false, false),
-      'Meta-ArrowDown': toEdge(true, false),
-      'Shift-Meta-ArrowUp': toEdge(false, true),
-      'Shift-Meta-ArrowDown': toEdge(true, true),
+      ...edgeKeys,
       'Mod-z': undo,
       'Mod-y': redo,
       'Shift-Mod-z': redo,
@@ -152,91 +135,6 @@ function markdownShortcuts(): Plugin {
       }),
     ],
   });
-}
-
-/** The template's example, greyed, while the field is empty. */
-function placeholderPlugin(text: () => string): Plugin {
-  return new Plugin({
-    props: {
-      decorations(state) {
-        const { doc } = state;
-        const only = doc.childCount === 1 ? doc.firstChild : null;
-        if (!only || only.type !== nodes.paragraph || only.content.size > 0) return null;
-        const placeholder = text();
-        if (!placeholder) return null;
-        return DecorationSet.create(doc, [
-          Decoration.node(0, only.nodeSize, {
-            class: 'is-editor-empty',
-            'data-placeholder': placeholder,
-          }),
-        ]);
-      },
-    },
-  });
-}
-
-/**
- * Blocks off screen skip style, layout and paint (editor.css gives the editor's top-level blocks
- * `content-visibility: auto`): Chromium's selection sync on every keystroke walks the editable's
- * text from its start and skips them, so a keystroke in a long field no longer costs as much as
- * the text before the caret. The blocks around the selection are marked so they never skip: a
- * block made by Enter or a list shortcut would otherwise start skipped until the next frame, and
- * Chromium put keys typed before that frame into the wrong block.
- */
-const NEAR = 2;
-const nearSelection = new Plugin({
-  props: {
-    decorations(state) {
-      const { doc, selection } = state;
-      const count = doc.childCount;
-      const marked = new Set<number>();
-      for (const pos of [selection.from, selection.to]) {
-        const index = doc.resolve(pos).index(0);
-        for (let i = Math.max(0, index - NEAR); i <= Math.min(count - 1, index + NEAR); i++) {
-          marked.add(i);
-        }
-      }
-      const decorations: Decoration[] = [];
-      let offset = 0;
-      let index = 0;
-      for (const i of [...marked].sort((a, b) => a - b)) {
-        for (; index < i; index++) offset += doc.child(index).nodeSize;
-        const node = doc.child(i);
-        decorations.push(
-          Decoration.node(offset, offset + node.nodeSize, { class: 'near-selection' }),
-        );
-      }
-      return DecorationSet.create(doc, decorations);
-    },
-  },
-});
-
-/**
- * Before a key acts, a caret placed between a block's children is put into its text. A caret
- * moved into a block that is still skipped (Ctrl+Home, Page Down: the block was off screen) is
- * placed by Chromium on the block element itself; a key typed there before the next frame put
- * its letter in, but left the caret before it, so the next letters went in front of it.
- */
-function caretIntoText(view: EditorView): void {
-  const selection = view.dom.ownerDocument.getSelection();
-  const { anchorNode, focusNode } = selection ?? {};
-  if (!selection || !anchorNode || !focusNode) return;
-  if (anchorNode.nodeType === Node.TEXT_NODE && focusNode.nodeType === Node.TEXT_NODE) return;
-  if (!view.dom.contains(anchorNode) || !view.dom.contains(focusNode)) return;
-  const anchor = textPosition(anchorNode, selection.anchorOffset);
-  const focus = textPosition(focusNode, selection.focusOffset);
-  if (!anchor || !focus) return;
-  selection.setBaseAndExtent(anchor[0], anchor[1], focus[0], focus[1]);
-}
-
-/** The same place as (`node`, `offset`) in an adjacent text node, when there is one. */
-function textPosition(node: Node, offset: number): [Node, number] | null {
-  if (node.nodeType === Node.TEXT_NODE) return [node, offset];
-  const after = node.childNodes[offset];
-  if (after?.nodeType === Node.TEXT_NODE) return [after, 0];
-  const before = node.childNodes[offset - 1];
-  if (before?.nodeType === Node.TEXT_NODE) return [before, before.textContent?.length ?? 0];
-  return null;
 }
 
 /** A paragraph stays last, so the author can always type after a list, quote or code block. */
@@ -293,12 +191,7 @@ export function RichTextEditor({
     latest.current = { onChange, onBlur, onRoundTripMismatch, placeholder };
   });
   /** The Markdown this editor last emitted or loaded, to tell outside changes apart. */
-  const known = useRef(value);
-  /**
-   * What it emitted lately: a value passed back a few keystrokes late (the form renders after
-   * the keystrokes that follow) is its own, not an outside change to load over what was typed.
-   */
-  const emitted = useRef<string[]>([]);
+  const own = useRef(new OwnValues(value));
   const host = useRef<HTMLDivElement>(null);
   const viewRef = useRef<EditorView | null>(null);
   const proseRef = useRef<ProseDocument | null>(null);
@@ -328,7 +221,7 @@ export function RichTextEditor({
         ...keys(),
         markdownShortcuts(),
         history(),
-        placeholderPlugin(() => latest.current.placeholder),
+        placeholderPlugin(() => latest.current.placeholder, nodes.paragraph),
         trailingParagraph,
         nearSelection,
       ],
@@ -341,7 +234,7 @@ export function RichTextEditor({
     const element = host.current;
     if (!element) return;
     const view: EditorView = new EditorView(element, {
-      state: load(known.current),
+      state: load(own.current.known),
       attributes: attributes(),
       dispatchTransaction(tr: Transaction) {
         const state = view.state.apply(tr);
@@ -349,11 +242,7 @@ export function RichTextEditor({
         if (!tr.docChanged || !proseRef.current) return;
         // Only the blocks this change touched are written again (prose/markdown.ts).
         const md = proseRef.current.write(state.doc);
-        if (md === known.current) return;
-        known.current = md;
-        emitted.current.push(md);
-        if (emitted.current.length > 64) emitted.current.shift();
-        latest.current.onChange(md);
+        if (own.current.emit(md)) latest.current.onChange(md);
       },
       handleKeyDown(v) {
         caretIntoText(v);
@@ -392,9 +281,7 @@ export function RichTextEditor({
   // change and load it over what was typed since.
   useLayoutEffect(() => {
     const view = viewRef.current;
-    if (!view || value === known.current || emitted.current.includes(value)) return;
-    known.current = value;
-    emitted.current = [];
+    if (!view || !own.current.takeOutside(value)) return;
     view.updateState(load(value));
   }, [value]);
 

@@ -1,0 +1,150 @@
+/**
+ * The rich-text editor's view plugins and helpers that do not depend on its schema: blocks off
+ * screen skip layout without ever skipping the caret's, the caret kept in text, Ctrl+Home and
+ * Ctrl+End, the greyed example, and telling the editor's own values from outside changes.
+ */
+import { Plugin, Selection, TextSelection } from 'prosemirror-state';
+import type { Command } from 'prosemirror-state';
+import type { NodeType } from 'prosemirror-model';
+import { Decoration, DecorationSet } from 'prosemirror-view';
+import type { EditorView } from 'prosemirror-view';
+
+/**
+ * Ctrl+Home and Ctrl+End (Cmd+Up and Cmd+Down on a Mac), with Shift to select: done here, not by
+ * the browser, which places the caret at the wrong end of a block skipped off screen.
+ */
+function toEdge(end: boolean, extend: boolean): Command {
+  return (state, dispatch) => {
+    const target = end ? Selection.atEnd(state.doc) : Selection.atStart(state.doc);
+    if (dispatch) {
+      const selection = extend
+        ? TextSelection.between(state.selection.$anchor, end ? target.$to : target.$from)
+        : target;
+      dispatch(state.tr.setSelection(selection).scrollIntoView());
+    }
+    return true;
+  };
+}
+
+export const edgeKeys: Record<string, Command> = {
+  'Ctrl-Home': toEdge(false, false),
+  'Ctrl-End': toEdge(true, false),
+  'Shift-Ctrl-Home': toEdge(false, true),
+  'Shift-Ctrl-End': toEdge(true, true),
+  'Meta-ArrowUp': toEdge(false, false),
+  'Meta-ArrowDown': toEdge(true, false),
+  'Shift-Meta-ArrowUp': toEdge(false, true),
+  'Shift-Meta-ArrowDown': toEdge(true, true),
+};
+
+/** The template's example, greyed, while the field is empty. */
+export function placeholderPlugin(text: () => string, empty: NodeType): Plugin {
+  return new Plugin({
+    props: {
+      decorations(state) {
+        const { doc } = state;
+        const only = doc.childCount === 1 ? doc.firstChild : null;
+        if (!only || only.type !== empty || only.content.size > 0) return null;
+        const placeholder = text();
+        if (!placeholder) return null;
+        return DecorationSet.create(doc, [
+          Decoration.node(0, only.nodeSize, {
+            class: 'is-editor-empty',
+            'data-placeholder': placeholder,
+          }),
+        ]);
+      },
+    },
+  });
+}
+
+/**
+ * Blocks off screen skip style, layout and paint (editor.css gives an editor's top-level blocks
+ * `content-visibility: auto`): Chromium's selection sync on every keystroke walks the editable's
+ * text from its start and skips them, so a keystroke in a long field no longer costs as much as
+ * the text before the caret. The blocks around the selection are marked so they never skip: a
+ * block made by Enter or a list shortcut would otherwise start skipped until the next frame, and
+ * Chromium put keys typed before that frame into the wrong block.
+ */
+const NEAR = 2;
+export const nearSelection = new Plugin({
+  props: {
+    decorations(state) {
+      const { doc, selection } = state;
+      const count = doc.childCount;
+      const marked = new Set<number>();
+      for (const pos of [selection.from, selection.to]) {
+        const index = doc.resolve(pos).index(0);
+        for (let i = Math.max(0, index - NEAR); i <= Math.min(count - 1, index + NEAR); i++) {
+          marked.add(i);
+        }
+      }
+      const decorations: Decoration[] = [];
+      let offset = 0;
+      let index = 0;
+      for (const i of [...marked].sort((a, b) => a - b)) {
+        for (; index < i; index++) offset += doc.child(index).nodeSize;
+        const node = doc.child(i);
+        decorations.push(
+          Decoration.node(offset, offset + node.nodeSize, { class: 'near-selection' }),
+        );
+      }
+      return DecorationSet.create(doc, decorations);
+    },
+  },
+});
+
+/**
+ * Before a key acts, a caret placed between a block's children is put into its text. A caret
+ * moved into a block that is still skipped (Ctrl+Home, Page Down: the block was off screen) is
+ * placed by Chromium on the block element itself; a key typed there before the next frame put
+ * its letter in, but left the caret before it, so the next letters went in front of it.
+ */
+export function caretIntoText(view: EditorView): void {
+  const selection = view.dom.ownerDocument.getSelection();
+  const { anchorNode, focusNode } = selection ?? {};
+  if (!selection || !anchorNode || !focusNode) return;
+  if (anchorNode.nodeType === Node.TEXT_NODE && focusNode.nodeType === Node.TEXT_NODE) return;
+  if (!view.dom.contains(anchorNode) || !view.dom.contains(focusNode)) return;
+  const anchor = textPosition(anchorNode, selection.anchorOffset);
+  const focus = textPosition(focusNode, selection.focusOffset);
+  if (!anchor || !focus) return;
+  selection.setBaseAndExtent(anchor[0], anchor[1], focus[0], focus[1]);
+}
+
+/** The same place as (`node`, `offset`) in an adjacent text node, when there is one. */
+function textPosition(node: Node, offset: number): [Node, number] | null {
+  if (node.nodeType === Node.TEXT_NODE) return [node, offset];
+  const after = node.childNodes[offset];
+  if (after?.nodeType === Node.TEXT_NODE) return [after, 0];
+  const before = node.childNodes[offset - 1];
+  if (before?.nodeType === Node.TEXT_NODE) return [before, before.textContent?.length ?? 0];
+  return null;
+}
+
+/**
+ * The values an editor emitted lately: one passed back a few keystrokes late (the form renders
+ * after the keystrokes that follow) is its own, not an outside change to load over what was typed.
+ */
+export class OwnValues {
+  private emitted: string[] = [];
+  constructor(
+    /** The value this editor last emitted or loaded. */
+    public known: string,
+  ) {}
+  /** Records `value` as emitted; false when it is the one already known. */
+  emit(value: string): boolean {
+    if (value === this.known) return false;
+    this.known = value;
+    this.emitted.push(value);
+    if (this.emitted.length > 64) this.emitted.shift();
+    return true;
+  }
+  /** `value` came from outside this editor: it is to be loaded. Records it as known. */
+  takeOutside(value: string): boolean {
+    if (value === this.known || this.emitted.includes(value)) return false;
+    this.known = value;
+    this.emitted = [];
+    return true;
+  }
+}
