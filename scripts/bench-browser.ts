@@ -249,6 +249,29 @@ async function typeTimed(
   });
 }
 
+/**
+ * Pastes `text` into "Import a template" and checks it; returns the dialog's "Add and start a
+ * proposal" button once the check has passed.
+ */
+export async function pasteTemplate(page: Page, text: string): Promise<Locator> {
+  await page.getByRole('button', { name: 'Import a template' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('radio', { name: 'Pasted text' }).check();
+  const paste = dialog.getByRole('textbox', { name: 'Template text' });
+  await paste.waitFor();
+  // One input event with the whole text, as a paste gives (fill() types it in chunks).
+  await paste.evaluate((el, value) => {
+    const area = el as HTMLTextAreaElement;
+    // The prototype's setter, so React sees the change as the browser's own.
+    Reflect.set(HTMLTextAreaElement.prototype, 'value', value, area);
+    area.dispatchEvent(new Event('input', { bubbles: true }));
+  }, text);
+  await dialog.getByRole('button', { name: 'Check the template' }).click();
+  const start = dialog.getByRole('button', { name: 'Add and start a proposal' });
+  await start.waitFor();
+  return start;
+}
+
 /** Places the caret at the end of the paragraph nearest the middle of a textarea's text. */
 async function caretMidTextarea(page: Page, selector: string): Promise<void> {
   await page.locator(selector).first().focus();
@@ -487,22 +510,8 @@ export async function largeTemplateRun(
     page.setDefaultTimeout(timeoutMs);
     await page.goto(base);
     step('pasting the template');
-    await page.getByRole('button', { name: 'Import a template' }).click();
-    const dialog = page.getByRole('dialog');
-    await dialog.getByRole('radio', { name: 'Pasted text' }).check();
-    const paste = dialog.getByRole('textbox', { name: 'Template text' });
-    await paste.waitFor();
-    // One input event with the whole text, as a paste gives (fill() types it in chunks).
-    await paste.evaluate((el, value) => {
-      const area = el as HTMLTextAreaElement;
-      // The prototype's setter, so React sees the change as the browser's own.
-      Reflect.set(HTMLTextAreaElement.prototype, 'value', value, area);
-      area.dispatchEvent(new Event('input', { bubbles: true }));
-    }, text);
     const checkStart = performance.now();
-    await dialog.getByRole('button', { name: 'Check the template' }).click();
-    const startButton = dialog.getByRole('button', { name: 'Add and start a proposal' });
-    await startButton.waitFor();
+    const startButton = await pasteTemplate(page, text);
     result.checkMs = performance.now() - checkStart;
     step('opening it');
     // The page notes when the form is usable (its meter and a text box are in the DOM), so work

@@ -6,7 +6,7 @@
  * style and layout time.
  *   node bin/run-ts.js scripts/loaf-large.ts [--root DIR] [--which 1mb|10k] [--keys 40] [--min 30]
  */
-import { largeTemplate, startServer } from './bench-browser.ts';
+import { largeTemplate, pasteTemplate, startServer } from './bench-browser.ts';
 
 const argv = process.argv.slice(2);
 const opt = (name: string, fallback: string) => {
@@ -51,17 +51,7 @@ try {
     }).observe({ type: 'long-animation-frame', buffered: false });
     document.addEventListener('keydown', (e) => window.__keys.push(e.timeStamp), { capture: true });
   })()`);
-  await page.getByRole('button', { name: 'Import a template' }).click();
-  const dialog = page.getByRole('dialog');
-  await dialog.getByRole('radio', { name: 'Pasted text' }).check();
-  const paste = dialog.getByRole('textbox', { name: 'Template text' });
-  await paste.evaluate((el, value) => {
-    Reflect.set(HTMLTextAreaElement.prototype, 'value', value, el);
-    el.dispatchEvent(new Event('input', { bubbles: true }));
-  }, text);
-  await dialog.getByRole('button', { name: 'Check the template' }).click();
-  const start = dialog.getByRole('button', { name: 'Add and start a proposal' });
-  await start.waitFor();
+  const start = await pasteTemplate(page, text);
   await page.waitForTimeout(1000);
   const t0 = await page.evaluate<number>('performance.now()');
   await start.click();

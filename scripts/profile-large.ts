@@ -9,7 +9,7 @@
  * Build without minifying to read the names: `npx vite build --minify false --outDir DIR`.
  */
 import { writeFileSync } from 'node:fs';
-import { largeTemplate, startServer } from './bench-browser.ts';
+import { largeTemplate, pasteTemplate, startServer } from './bench-browser.ts';
 
 const argv = process.argv.slice(2);
 const opt = (name: string, fallback: string) => {
@@ -46,17 +46,7 @@ try {
   const page = await context.newPage();
   page.setDefaultTimeout(60_000);
   await page.goto(server.url);
-  await page.getByRole('button', { name: 'Import a template' }).click();
-  const dialog = page.getByRole('dialog');
-  await dialog.getByRole('radio', { name: 'Pasted text' }).check();
-  const paste = dialog.getByRole('textbox', { name: 'Template text' });
-  await paste.evaluate((el, value) => {
-    Reflect.set(HTMLTextAreaElement.prototype, 'value', value, el);
-    el.dispatchEvent(new Event('input', { bubbles: true }));
-  }, text);
-  await dialog.getByRole('button', { name: 'Check the template' }).click();
-  const start = dialog.getByRole('button', { name: 'Add and start a proposal' });
-  await start.waitFor();
+  const start = await pasteTemplate(page, text);
   await page.waitForTimeout(1000);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Profiler.enable');

@@ -296,32 +296,20 @@ function finishSection(
   // Object literals here and below are written out in full, without a spread in the middle
   // (`...(x ? { k } : {})`, `{ ...base, kind }`): V8 gives each object built that way a hidden
   // class of its own, a cost paid when it is built and on every later use of the template.
-  const section: Section = titleField
-    ? {
-        type: 'section',
-        id,
-        title: raw.title,
-        level: raw.level,
-        heading,
-        headingFields,
-        titleFieldId: titleField.id,
-        optional,
-        hint: '',
-        blocks: [],
-        children: [],
-      }
-    : {
-        type: 'section',
-        id,
-        title: raw.title,
-        level: raw.level,
-        heading,
-        headingFields,
-        optional,
-        hint: '',
-        blocks: [],
-        children: [],
-      };
+  const section: Section = {
+    type: 'section',
+    id,
+    title: raw.title,
+    level: raw.level,
+    heading,
+    headingFields,
+    optional,
+    hint: '',
+    blocks: [],
+    children: [],
+  };
+  // Set afterwards, not spread in: all titled sections share one hidden class.
+  if (titleField) section.titleFieldId = titleField.id;
   section.blocks = groupLabelRepeats(
     buildBlocks(raw.tokens, section, ctx, raw.children.length > 0, raw.isTitle === true),
     section,

@@ -202,11 +202,7 @@ function LazyChapter({
 }) {
   const nodes = useMemo(() => pages.flat(), [pages]);
   const [shown, setShown] = useState(first || pages.length === 1);
-  const placeholder = usePlaceholder(lazy, shown, nodes, setShown);
-  const height = useMemo(
-    () => nodes.reduce((sum, node) => sum + estimatedHeight(node), 0),
-    [nodes],
-  );
+  const placeholder = usePlaceholder(lazy, shown, nodes, setShown, titleOf);
   if (shown) {
     return (
       <>
@@ -223,22 +219,13 @@ function LazyChapter({
       </>
     );
   }
-  return (
-    <div
-      ref={placeholder}
-      className="section-placeholder"
-      data-lazy-sections={nodes.length}
-      style={{ minHeight: `${height}rem` }}
-    >
-      {nodes.map(titleOf).join('\n')}
-    </div>
-  );
+  return placeholder;
 }
 
 /**
- * Sets up a placeholder (while `shown` is false) standing for `nodes`: shown when it
- * comes near the view (one per task, see `soon`), when a jump needs one of its sections, or when
- * find in page matches its text. Returns the ref for the placeholder element.
+ * The placeholder (while `shown` is false) standing for `nodes`, their titles as its text and
+ * their estimated height as its own: shown when it comes near the view (one per task, see
+ * `soon`), when a jump needs one of its sections, or when find in page matches its text.
  */
 function usePlaceholder(
   lazy: LazySections,
@@ -246,7 +233,8 @@ function usePlaceholder(
   nodes: readonly SectionNode[],
   /** The placeholder's state setter (the same function from render to render). */
   setShown: (shown: boolean) => void,
-) {
+  titleOf: (node: SectionNode) => string,
+): ReactNode {
   const placeholder = useRef<HTMLDivElement>(null);
   // A layout effect: a reveal mounts a page, then at once the pages inside its sections.
   useLayoutEffect(() => {
@@ -262,7 +250,21 @@ function usePlaceholder(
       unfind();
     };
   }, [lazy, shown, nodes, setShown]);
-  return placeholder;
+  const height = useMemo(
+    () => nodes.reduce((sum, node) => sum + estimatedHeight(node), 0),
+    [nodes],
+  );
+  if (shown) return null;
+  return (
+    <div
+      ref={placeholder}
+      className="section-placeholder"
+      data-lazy-sections={nodes.length}
+      style={{ minHeight: `${height}rem` }}
+    >
+      {nodes.map(titleOf).join('\n')}
+    </div>
+  );
 }
 
 function LazyPage({
@@ -279,20 +281,7 @@ function LazyPage({
   titleOf: (node: SectionNode) => string;
 }) {
   const [shown, setShown] = useState(first);
-  const placeholder = usePlaceholder(lazy, shown, nodes, setShown);
-  const height = useMemo(
-    () => nodes.reduce((sum, node) => sum + estimatedHeight(node), 0),
-    [nodes],
-  );
+  const placeholder = usePlaceholder(lazy, shown, nodes, setShown, titleOf);
   if (shown) return <>{nodes.map(render)}</>;
-  return (
-    <div
-      ref={placeholder}
-      className="section-placeholder"
-      data-lazy-sections={nodes.length}
-      style={{ minHeight: `${height}rem` }}
-    >
-      {nodes.map(titleOf).join('\n')}
-    </div>
-  );
+  return placeholder;
 }

@@ -106,9 +106,10 @@ export function ExportBar({
   }, [status]);
 
   const run = useCallback(
-    (action: Action) => {
+    /** `doc`: the document as just read for this action (else it is read now). */
+    (action: Action, doc?: ExportDocument) => {
       if (action === 'copy') {
-        void copyText(getDocument().markdown).then((copied) =>
+        void copyText((doc ?? getDocument()).markdown).then((copied) =>
           setStatus(
             copied
               ? { text: COPIED_MESSAGE, tone: 'ok' }
@@ -121,7 +122,7 @@ export function ExportBar({
       } else if (action === 'download') {
         const fileName = fileNameFromTitle(title);
         try {
-          downloadMarkdown(getDocument().markdown, fileName);
+          downloadMarkdown((doc ?? getDocument()).markdown, fileName);
           setStatus({ text: `Downloaded ${fileName}.`, tone: 'ok' });
         } catch {
           setStatus({ text: 'The download failed: use Copy Markdown instead.', tone: 'error' });
@@ -137,9 +138,10 @@ export function ExportBar({
   const request = useCallback(
     (action: Action) => {
       onBeforeExport?.();
-      const { missing, partial } = getDocument();
+      const doc = getDocument();
+      const { missing, partial } = doc;
       if (missing.length > 0 || partial.length > 0) setConfirming({ action, missing, partial });
-      else run(action);
+      else run(action, doc);
     },
     [getDocument, run, onBeforeExport],
   );
