@@ -37,6 +37,8 @@ export interface KeystrokeResult {
   keystrokes: number;
   /** Keystrokes typed whose preview update was seen. */
   timed: number;
+  /** Whitespace keys that changed nothing in the preview (timed to the next frame only). */
+  unchanged: number;
   mutation: Stats;
   frame: Stats;
   note?: string;
@@ -57,7 +59,7 @@ export interface LargeTemplateResult {
   busyAfterMs?: number;
   longestTaskAfterMs?: number;
   timeoutMs: number;
-  keystroke?: { mutation: Stats; frame: Stats; timed: number; keystrokes: number };
+  keystroke?: KeyStats & { keystrokes: number };
   note?: string;
 }
 
@@ -127,6 +129,25 @@ export function largeTemplate(bytes: number, sections: number): string {
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
+export interface KeyStats {
+  /** keydown → preview update, over the keys that updated it. */
+  mutation: Stats;
+  /** keydown → next frame, over every key. */
+  frame: Stats;
+  timed: number;
+  unchanged: number;
+}
+
+function keyStats(samples: readonly Sample[]): KeyStats {
+  const updated = samples.filter((s) => !s.unchanged);
+  return {
+    mutation: stats(updated.map((s) => s.mutation)),
+    frame: stats(samples.map((s) => s.frame)),
+    timed: updated.length,
+    unchanged: samples.length - updated.length,
+  };
+}
+
 export function stats(values: readonly number[]): Stats {
   const sorted = [...values].sort((a, b) => a - b);
   const at = (p: number) =>
@@ -190,18 +211,26 @@ export async function startServer(
 }
 
 interface Sample {
+  /** keydown → preview mutation; NaN when the key changed nothing in the preview. */
   mutation: number;
   frame: number;
+  /** A whitespace key with no preview update before the next key (see instrument). */
+  unchanged?: boolean;
 }
 interface BenchState {
   active: boolean;
-  pending: number[];
+  pending: { t: number; key: string; frame?: number }[];
   samples: Sample[];
 }
 
 /**
  * Instrumentation: keydown (event time) → the first mutation inside `selector` after it → the
- * animation frame after that mutation. Keystrokes whose update lands together share it.
+ * animation frame after that mutation. Keystrokes whose update lands together share it, so a
+ * slow update counts for every key it waited for. One exception: a space or other whitespace
+ * key that has no preview update before the next key is pressed changed nothing there (a
+ * trailing space in a one-line field renders the same Markdown); it is timed to the first
+ * frame after its keydown (the field's own echo) and counted apart, instead of being charged
+ * the 60 ms wait for the next key. Any other key always waits for a preview update.
  */
 async function instrument(target: Locator): Promise<void> {
   await target.evaluate((observed) => {
@@ -210,7 +239,15 @@ async function instrument(target: Locator): Promise<void> {
     document.addEventListener(
       'keydown',
       (event) => {
-        if (state.active) state.pending.push(event.timeStamp);
+        if (!state.active) return;
+        state.pending = state.pending.filter((p) => {
+          if (p.key.trim() !== '' || p.frame === undefined) return true;
+          state.samples.push({ mutation: NaN, frame: p.frame - p.t, unchanged: true });
+          return false;
+        });
+        const entry: BenchState['pending'][number] = { t: event.timeStamp, key: event.key };
+        state.pending.push(entry);
+        requestAnimationFrame(() => (entry.frame = performance.now()));
       },
       { capture: true },
     );
@@ -220,7 +257,7 @@ async function instrument(target: Locator): Promise<void> {
       const started = state.pending.splice(0);
       requestAnimationFrame(() => {
         const frame = performance.now();
-        for (const t of started) state.samples.push({ mutation: now - t, frame: frame - t });
+        for (const { t } of started) state.samples.push({ mutation: now - t, frame: frame - t });
       });
     }).observe(observed, { subtree: true, childList: true, characterData: true });
   });
@@ -544,14 +581,9 @@ export async function largeTemplateRun(
       await page.keyboard.type('Ada', { delay: 60 });
       await page.waitForTimeout(500);
       const { samples } = await typeTimed(page, keystrokes, 60);
-      sink?.mutation.push(...samples.map((s) => s.mutation));
+      sink?.mutation.push(...samples.filter((s) => !s.unchanged).map((s) => s.mutation));
       sink?.frame.push(...samples.map((s) => s.frame));
-      result.keystroke = {
-        mutation: stats(samples.map((s) => s.mutation)),
-        frame: stats(samples.map((s) => s.frame)),
-        timed: samples.length,
-        keystrokes,
-      };
+      result.keystroke = { ...keyStats(samples), keystrokes };
     } catch (error) {
       result.note = (error instanceof Error ? error.message : String(error)).split('\n')[0];
     }
@@ -598,15 +630,16 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Bro
             });
           }
         }
-        const timed = runs.filter((r) => r.samples.length > 0);
+        const perRun = runs.filter((r) => r.samples.length > 0).map((r) => keyStats(r.samples));
         const note = runs.find((r) => r.note)?.note;
         out.keystrokes.push({
           mode,
           sizeKb,
           keystrokes: options.keystrokes,
-          timed: medianOf(timed.map((r) => r.samples.length)) || 0,
-          mutation: medianStats(timed.map((r) => stats(r.samples.map((s) => s.mutation)))),
-          frame: medianStats(timed.map((r) => stats(r.samples.map((s) => s.frame)))),
+          timed: medianOf(perRun.map((r) => r.timed)) || 0,
+          unchanged: medianOf(perRun.map((r) => r.unchanged)) || 0,
+          mutation: medianStats(perRun.map((r) => r.mutation)),
+          frame: medianStats(perRun.map((r) => r.frame)),
           ...(note ? { note } : {}),
         });
       }
