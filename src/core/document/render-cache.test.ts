@@ -4,7 +4,7 @@ import { readTemplateText } from '../../templates/load-node.ts';
 import { BUILT_IN_TEMPLATES } from '../../templates/registry.ts';
 import { TEMPLATE_HINTS } from '../../templates/hints.ts';
 import type { GroupInstance, Values } from '../model.ts';
-import { extraKey } from '../model.ts';
+import { extraKey, sourceKey } from '../model.ts';
 import { defaultValues } from './defaults.ts';
 import { createRenderCache, renderDocument, valuesChanged } from './render.ts';
 import { allFields } from './walk.ts';
@@ -101,6 +101,16 @@ describe('renderDocument with a tracked cache', () => {
           set(field.id, ['one']);
           check();
           set(field.id, ['one', 'two']);
+          check();
+          // A list the form cannot show whole is kept as written (its source); the field's value
+          // then follows the kept text, and editing either is seen.
+          set(sourceKey(field.id), `- kept ${n}\n  - nested item`);
+          check();
+          set(field.id, ['edited while kept']);
+          check();
+          set(sourceKey(field.id), `- kept ${n}, edited\n  - nested item`);
+          check();
+          set(sourceKey(field.id), '');
           check();
         }
       }

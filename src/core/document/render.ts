@@ -24,7 +24,7 @@ import type {
   TitleSpec,
 } from '../template/types.ts';
 import { anchorsOf, type Anchors } from './anchors.ts';
-import { withSourcesRead } from './sources.ts';
+import { sourcesTouched, withSourcesRead } from './sources.ts';
 import { isFieldFilled, renderField } from '../fields/index.ts';
 import { renderInline } from '../fields/text.ts';
 import { ownFields } from './walk.ts';
@@ -91,6 +91,8 @@ interface TrackedSections {
   changed: Set<string> | null;
   /** The values object last rendered (another object: anything may have changed). */
   values: Values | null;
+  /** The values last rendered when their kept blocks' text gave nothing to read (`sourcesRead`). */
+  sourcesIdle: Values | null;
 }
 
 /**
@@ -108,6 +110,7 @@ export function createRenderCache({ tracked = false }: { tracked?: boolean } = {
       parents: new WeakMap(),
       changed: null,
       values: null,
+      sourcesIdle: null,
     };
   }
   return cache;
@@ -119,6 +122,24 @@ export function valuesChanged(cache: RenderCache, keys: Iterable<string> | null)
   if (!tracked || tracked.changed === null) return;
   if (keys === null) tracked.changed = null;
   else for (const key of keys) tracked.changed.add(key);
+}
+
+/**
+ * `withSourcesRead`, skipped when a tracked cache knows its answer: the same values object as
+ * last time, which then gave itself back, and no change reported since that can alter that.
+ */
+function sourcesRead(root: Section, given: Values, tracked: TrackedSections | undefined): Values {
+  if (
+    tracked &&
+    tracked.sourcesIdle === given &&
+    tracked.changed !== null &&
+    !sourcesTouched(root, given, tracked.changed)
+  ) {
+    return given;
+  }
+  const values = withSourcesRead(root, given);
+  if (tracked) tracked.sourcesIdle = values === given ? given : null;
+  return values;
 }
 
 function parentsOf(tracked: TrackedSections, root: Section): Map<Section, Section> {
@@ -213,7 +234,7 @@ export function renderDocument(
   options: RenderOptions = {},
   cache?: RenderCache,
 ): string {
-  const values = withSourcesRead(template.root, given);
+  const values = sourcesRead(template.root, given, cache?.tracked);
   const anchors = anchorsOf(template);
   const out: string[] = [];
   const own = values[FRONT_MATTER_KEY];
