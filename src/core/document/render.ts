@@ -508,6 +508,9 @@ function childrenText(
       if (text) parts.push(text);
     }
     const text = joinBlocks(parts);
+    // Made flat once here (V8 flattens a joined string in place when read), so the document's
+    // text, read at each keystroke, is copied from ~160 pieces, not walked through ~20,000.
+    text.charCodeAt(0);
     cached[run] = repeats ? undefined : text;
     if (text) runs.push(text);
   }
