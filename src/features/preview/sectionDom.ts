@@ -36,28 +36,39 @@ interface LazyRendering {
   latest: Map<string, RenderedSection>;
   /** Each placeholder's key: the host's listeners find from an event's target what to render. */
   keyOf: WeakMap<Element, string>;
-  /**
-   * Placeholders are watched in runs of about RUN_EM of estimated height: the run's first
-   * element is observed, and its coming near renders the run (one observed target per run, not
-   * per section: the browser computes every target's intersection at each frame, and a long
-   * document's thousands of targets cost each keystroke milliseconds).
-   */
-  runs: WeakMap<Element, HTMLElement[]>;
-  unobserve: WeakMap<Element, () => void>;
+  /** Each placeholder's run (see `Run`). */
+  runOf: WeakMap<Element, Run>;
+  /** Each placeholder's estimated height, in em. */
+  heights: WeakMap<Element, number>;
   /** The run this sync is adding placeholders to (the one just before), and its height in em. */
-  building: { members: HTMLElement[]; height: number } | null;
+  building: { run: Run; height: number } | null;
+  /** Runs whose head is brought up to date at the end of this sync (see `updateHead`). */
+  stale: Set<Run>;
 }
 
 /**
- * A run's height (em of estimated placeholder height). It stays below the near-view margin, so
- * wherever the view is, the first element of each run in it is within the margin: 80 em is
- * 1,280 px at 16 px, 1,920 at 24 px, under PREVIEW_MARGIN. Longer runs are fewer observed
- * elements (a 10,000-section document: ~350, was ~700 with runs of 40 em under a 1,200 px
- * margin), each computed by the browser at every frame a keystroke makes.
+ * Consecutive placeholders, of about RUN_EM of estimated height together. Only the first still
+ * waiting, the head, has a box: it is as tall as the whole run and holds the run's text (so find
+ * in page searches all of it); the others are not displayed. A box per placeholder made the
+ * browser's paint and hit-test walks grow with the document: a 10,000-section document had
+ * 12,000 boxes, each a paint container (`hidden="until-found"`), and a keystroke cost 70 ms of
+ * pre-paint. The head is the one observed element: its coming near, a match of find in page in
+ * it, renders the whole run.
+ */
+interface Run {
+  members: HTMLElement[];
+  head: HTMLElement | null;
+  unobserve: (() => void) | null;
+}
+
+/**
+ * A run's estimated height (em). Its head stands for all of it (one box, one observed element),
+ * so the run is rendered as soon as any part of it comes near; the height bounds how much is
+ * rendered at once. A 10,000-section document has about 350 runs.
  */
 const RUN_EM = 80;
-/** How far beyond the view a waiting run is rendered (see RUN_EM). */
-const PREVIEW_MARGIN = '2400px 0px';
+/** How far beyond the view a waiting run is rendered. */
+const PREVIEW_MARGIN = '1200px 0px';
 
 /** From this many sections on, sections off screen wait as placeholders. */
 export const LAZY_FROM = 200;
@@ -96,6 +107,43 @@ function writeHtml(state: SectionElements, element: HTMLElement, html: string): 
   state.shown.set(element, html);
 }
 
+/** The run's head: its first waiting member, as tall as the waiting members, holding their text. */
+function updateHead(state: SectionElements, lazy: LazyRendering, run: Run): void {
+  const waiting = run.members.filter((m) => lazy.waiting.has(m));
+  const head = waiting[0] ?? null;
+  if (run.head && run.head !== head) {
+    run.head.classList.remove('preview-run-head');
+    run.unobserve?.();
+    run.unobserve = null;
+  }
+  if (run.head !== head) {
+    run.head = head;
+    if (head) {
+      head.classList.add('preview-run-head');
+      run.unobserve = lazy.near.observe(head, () => {
+        run.unobserve = null;
+        renderRun(state, run);
+      });
+    }
+  }
+  if (!head) return;
+  let height = 0;
+  for (const member of waiting) height += lazy.heights.get(member) ?? 0;
+  head.style.minHeight = `${height.toFixed(1)}em`;
+  head.textContent = waiting.map((m) => lazy.waiting.get(m) ?? '').join('\n\n');
+}
+
+/** Renders every placeholder of a run (it came near, or find in page matched its text). */
+function renderRun(state: SectionElements, run: Run): void {
+  const members = run.members.slice();
+  run.members = [];
+  run.unobserve?.();
+  run.unobserve = null;
+  run.head?.classList.remove('preview-run-head');
+  run.head = null;
+  for (const member of members) renderLate(state, member);
+}
+
 /** Renders a placeholder's section now; false when it is no placeholder (or gone). */
 function renderWaiting(state: SectionElements, key: string, element: HTMLElement): boolean {
   const lazy = state.lazy;
@@ -105,9 +153,21 @@ function renderWaiting(state: SectionElements, key: string, element: HTMLElement
   }
   lazy.waiting.delete(element);
   element.removeAttribute('hidden');
-  element.classList.remove('preview-section-pending');
+  element.classList.remove('preview-section-pending', 'preview-run-head');
   element.style.removeProperty('min-height');
   writeHtml(state, element, section.html);
+  const run = lazy.runOf.get(element);
+  lazy.runOf.delete(element);
+  const at = run ? run.members.indexOf(element) : -1;
+  if (run && at !== -1) {
+    // Rendered alone (a jump to it): the run splits around it, so each part's head stands where
+    // its sections are, before and after it.
+    const after: Run = { members: run.members.slice(at + 1), head: null, unobserve: null };
+    run.members = run.members.slice(0, at);
+    for (const member of after.members) lazy.runOf.set(member, after);
+    updateHead(state, lazy, run);
+    updateHead(state, lazy, after);
+  }
   return true;
 }
 
@@ -116,33 +176,20 @@ function renderLate(state: SectionElements, element: HTMLElement): void {
   if (key !== undefined && renderWaiting(state, key, element)) state.onLateRender?.(element);
 }
 
-function watchRun(state: SectionElements, lazy: LazyRendering, members: HTMLElement[]): void {
-  const head = members[0];
-  if (!head) return;
-  lazy.runs.set(head, members);
-  lazy.unobserve.set(
-    head,
-    lazy.near.observe(head, () => {
-      lazy.runs.delete(head);
-      lazy.unobserve.delete(head);
-      for (const member of members) renderLate(state, member);
-    }),
-  );
-}
-
-/** A placeholder taken out: when it heads a run, the run's other placeholders get a new head. */
+/** A placeholder taken out: its run goes on without it. */
 function releaseWaiting(state: SectionElements, lazy: LazyRendering, element: HTMLElement): void {
   lazy.waiting.delete(element);
-  const members = lazy.runs.get(element);
-  if (!members) return;
-  lazy.runs.delete(element);
-  lazy.unobserve.get(element)?.();
-  lazy.unobserve.delete(element);
-  watchRun(
-    state,
-    lazy,
-    members.filter((m) => m !== element && lazy.waiting.has(m)),
-  );
+  const run = lazy.runOf.get(element);
+  lazy.runOf.delete(element);
+  if (!run) return;
+  run.members = run.members.filter((m) => m !== element);
+  if (run.head === element) {
+    element.classList.remove('preview-run-head');
+    run.unobserve?.();
+    run.unobserve = null;
+    run.head = null;
+  }
+  lazy.stale.add(run);
 }
 
 function startLazy(state: SectionElements): LazyRendering {
@@ -151,16 +198,19 @@ function startLazy(state: SectionElements): LazyRendering {
     waiting: new WeakMap(),
     latest: new Map(),
     keyOf: new WeakMap(),
-    runs: new WeakMap(),
-    unobserve: new WeakMap(),
+    runOf: new WeakMap(),
+    heights: new WeakMap(),
     building: null,
+    stale: new Set(),
   };
-  // Find in page (`beforematch`, fired on the placeholder holding the match) and a jump to a
-  // section (RENDER_NOW_EVENT on its placeholder, which does not bubble: heard while capturing).
+  // Find in page (`beforematch`, fired on the head holding the match: its whole run is
+  // rendered) and a jump to a section (RENDER_NOW_EVENT on its placeholder, which does not
+  // bubble: heard while capturing).
   const onEvent = (event: Event) => {
-    if (event.target instanceof HTMLElement && event.target.parentNode === state.host) {
-      renderLate(state, event.target);
-    }
+    if (!(event.target instanceof HTMLElement) || event.target.parentNode !== state.host) return;
+    const run = lazy.runOf.get(event.target);
+    if (event.type === 'beforematch' && run) renderRun(state, run);
+    else renderLate(state, event.target);
   };
   state.host.addEventListener('beforematch', onEvent);
   state.host.addEventListener(RENDER_NOW_EVENT, onEvent, { capture: true });
@@ -187,22 +237,34 @@ function makeWaiting(
   }
   lazy.waiting.set(element, text);
   state.shown.delete(element);
-  element.textContent = text;
-  const height = estimatedHeight(text);
-  element.style.minHeight = `${height.toFixed(1)}em`;
+  lazy.heights.set(element, estimatedHeight(text));
   if (!fresh) {
+    // Its text changed while it waits: its run's head shows it.
     lazy.building = null;
+    const run = lazy.runOf.get(element);
+    if (run) lazy.stale.add(run);
     return;
   }
-  const run = lazy.building;
-  if (run && run.height + height <= RUN_EM) {
-    run.members.push(element);
-    run.height += height;
+  element.textContent = '';
+  const height = lazy.heights.get(element) ?? 0;
+  const building = lazy.building;
+  if (building && building.height + height <= RUN_EM) {
+    building.run.members.push(element);
+    building.height += height;
+    lazy.runOf.set(element, building.run);
+    lazy.stale.add(building.run);
     return;
   }
-  const members = [element];
-  watchRun(state, lazy, members);
-  lazy.building = { members, height };
+  const run: Run = { members: [element], head: null, unobserve: null };
+  lazy.runOf.set(element, run);
+  lazy.stale.add(run);
+  lazy.building = { run, height };
+}
+
+/** Brings the heads of the runs this sync changed up to date (once each). */
+function updateStaleRuns(state: SectionElements, lazy: LazyRendering): void {
+  for (const run of lazy.stale) updateHead(state, lazy, run);
+  lazy.stale.clear();
 }
 
 /**
@@ -298,5 +360,6 @@ export function syncSections(
     writeHtml(state, element, html);
     updated.push(element);
   }
+  if (lazy) updateStaleRuns(state, lazy);
   return { updated, removed };
 }
