@@ -62,6 +62,7 @@ import { allFields, frontMatterFields, startValue, todayIso } from './templateMo
 import { useDraftAccess } from './useDraftAccess.ts';
 import { KeptFromDocument } from './KeptFromDocument.tsx';
 import { useIdleValue } from './useIdleValue.ts';
+import { usePreparedMarkdown } from './usePreparedMarkdown.ts';
 import { useDraftSync } from './useDraftSync.ts';
 import { CurrentSection, useIsCurrentSection } from './currentSection.ts';
 import { ProposalTitleField } from './TitleField.tsx';
@@ -1055,7 +1056,11 @@ function PreviewColumn({
   // would land a task (and often a frame) later.
   const version = useLiveVersion();
   const live = useLive();
-  const ready = useAfterPaint(!useReportSelector((l) => l.isReportPending()), large);
+  const ready = usePreparedMarkdown(
+    live,
+    useAfterPaint(!useReportSelector((l) => l.isReportPending()), large),
+    large,
+  );
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the version stands for the values
   const markdown = useMemo(() => (ready ? live.getMarkdown() : ''), [live, version, ready]);
   const [view, setView] = useState<'rendered' | 'markdown'>('rendered');
