@@ -160,8 +160,7 @@ export function EditorForm({
   );
 
   const flush = useCallback(() => sync.flush(), [sync]);
-  const { access, editHere } = useDraftAccess(draftId, flush);
-  const readOnly = access === 'read-only';
+  const { readOnly, editHere } = useDraftAccess(draftId, flush);
   useEffect(() => {
     readOnlyRef.current = readOnly;
   }, [readOnly]);
