@@ -8,7 +8,7 @@
  *     [--wait 4000]
  * Build without minifying to read the names: `npx vite build --minify false --outDir DIR`.
  */
-import { largeTemplate, pasteTemplate, startServer } from './bench-browser.ts';
+import { largeTemplate, pasteTemplate, startServer, USABLE_PROBE } from './bench-browser.ts';
 
 const argv = process.argv.slice(2);
 const opt = (name: string, fallback: string) => {
@@ -59,11 +59,18 @@ try {
   await page.goto(server.url);
   const start = await pasteTemplate(page, text);
   await page.waitForTimeout(1000);
+  // The bench's probe marks when the form is usable (`performance.mark('usable')`).
+  await page.evaluate(USABLE_PROBE);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   await browser.startTracing(page, {
-    categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute'],
+    categories: [
+      'devtools.timeline',
+      'disabled-by-default-devtools.timeline',
+      'v8.execute',
+      'blink.user_timing',
+    ],
   });
   await cdp.send('Profiler.start');
   await start.click();
@@ -98,6 +105,10 @@ function report(events: TraceEvent[], profile: Profile) {
   for (const d of profile.timeDeltas) times.push((t += d));
   const t0 = tasks[0]?.ts ?? 0;
   console.log(`tasks of ${min} ms or more, from the first (ms after it):`);
+  const usable = events.find((e) => e.name === 'usable');
+  for (const e of events.filter((e) => e.name.startsWith('part ')))
+    console.log(`+${((e.ts - (tasks[0]?.ts ?? 0)) / 1000).toFixed(0)} ${e.name}`);
+  if (usable) console.log(`usable at +${((usable.ts - (tasks[0]?.ts ?? 0)) / 1000).toFixed(0)} ms`);
   // The workers' own long tasks (the completeness check), on the same clock.
   const workers = events.filter(
     (e) => e.name === 'thread_name' && /Worker/i.test(e.args?.name ?? '') && e.pid === main?.pid,
