@@ -103,7 +103,9 @@ export function initialValues(
 ): Values {
   const start: Values = {};
   for (const field of allFields(template)) start[field.id] = startValue(field, today);
-  const values = { ...start, ...stored };
+  // A new draft takes the starting values as they are (a copy of 10,000 keys was on a large
+  // template's open).
+  const values = Object.keys(stored).length === 0 ? start : { ...start, ...stored };
   const name = draftName.trim();
   if (name === '' || name === DEFAULT_DRAFT_TITLE || name === proposalTitle(template, values)) {
     return values;
