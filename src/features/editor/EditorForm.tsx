@@ -56,7 +56,7 @@ import {
   useLiveSelector,
   useLiveVersion,
   useReportSelector,
-  useReportVersion,
+  useReportVersionNextTask,
 } from './liveValues.ts';
 import { allFields, frontMatterFields, startValue, todayIso } from './templateModel.ts';
 import { useDraftAccess } from './useDraftAccess.ts';
@@ -879,8 +879,9 @@ function ExportSlot({
 type Jump = (target: { sectionId: string; fieldId?: string | undefined }) => void;
 
 function SectionList({ onJump, current }: { onJump: Jump; current: CurrentSection }) {
-  // Follows once typing pauses: the outline is not redrawn on every keystroke.
-  useReportVersion();
+  // Follows once typing pauses: the outline is not redrawn on every keystroke (and, drawn in
+  // the task after the meter, a long outline does not hold up the first report's meter).
+  useReportVersionNextTask();
   const report = useLive().getReport();
   const sections = report.sections.filter((s) => s.status !== 'empty');
   const minLevel = Math.min(...sections.map((s) => s.level), 6);

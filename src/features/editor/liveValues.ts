@@ -13,7 +13,7 @@
  * for a check of the current values, and the followers are told when the report of the latest
  * values arrives; a report of values changed since is dropped.
  */
-import { createContext, useContext, useSyncExternalStore } from 'react';
+import { createContext, useContext, useEffect, useState, useSyncExternalStore } from 'react';
 import type { Values } from '../../core/model.ts';
 import {
   createRenderCache,
@@ -360,4 +360,30 @@ export function useReportVersion(): number {
 export function useLiveVersion(): number {
   const live = useLive();
   return useSyncExternalStore(live.subscribe, live.getVersion);
+}
+
+/**
+ * The report's counter, followed in the task after the report is published (typing paused):
+ * for a view that takes a while to draw, such as a long outline, which is then not drawn in the
+ * task that shows the meter (a large template's first report makes its form usable).
+ */
+export function useReportVersionNextTask(): number {
+  const live = useLive();
+  const [version, setVersion] = useState(live.getReportVersion);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const follow = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => setVersion(live.getReportVersion()), 0);
+    };
+    const stop = live.subscribeReport(follow);
+    // A report published between the first render and this effect.
+    if (live.getReportVersion() !== version) follow();
+    return () => {
+      stop();
+      clearTimeout(timer);
+    };
+    // Subscribed once per live values (`version` is only the first render's).
+  }, [live]);
+  return version;
 }
