@@ -95,7 +95,7 @@ test('a large template’s preview fills in to its last area, with what was type
   const owner = form(page).getByRole('textbox', { name: 'Owner', exact: true });
   await owner.fill('Ada Lovelace');
   const region = preview(page);
-  await expect(region.getByText('Ada Lovelace')).toBeVisible();
+  await expect(region.getByText('Owner: Ada Lovelace')).toBeVisible();
 
   // Its last area, reached from the outline, is shown in the preview too (sections far down
   // render as they are needed).

@@ -1087,14 +1087,21 @@ function PreviewColumn({
 
   // The preview follows the section being edited.
   useEffect(() => {
-    const follow = () => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const follow = (tries = 0) => {
       const wrap = wrapRef.current;
       const id = current.get();
       const section = live.getReport().sections.find((s) => s.id === id);
       if (!wrap || !section || section.fieldId) return;
       const heading = findHeading(wrap, section.title);
       const scroller = wrap.closest<HTMLElement>('.editor-side-preview');
-      if (!heading || !scroller) return;
+      if (!scroller) return;
+      if (!heading) {
+        // A long document's preview opens a part at a time: the heading may come in a later
+        // part (while this section stays the one edited).
+        if (tries < FOLLOW_TRIES) timer = setTimeout(() => follow(tries + 1), FOLLOW_RETRY_MS);
+        return;
+      }
       const top =
         heading.getBoundingClientRect().top -
         scroller.getBoundingClientRect().top +
@@ -1106,7 +1113,6 @@ function PreviewColumn({
       scroller.scrollTo({ top, behavior: far || prefersReducedMotion() ? 'auto' : 'smooth' });
     };
     // After the focus has moved and the page is drawn, as an effect of the change would.
-    let timer: ReturnType<typeof setTimeout> | undefined;
     const unsubscribe = current.subscribe(() => {
       clearTimeout(timer);
       timer = setTimeout(follow, 0);
@@ -1175,6 +1181,10 @@ function PreviewColumn({
     </section>
   );
 }
+
+/** How often, and how long apart, the preview looks again for a heading still to come. */
+const FOLLOW_TRIES = 40;
+const FOLLOW_RETRY_MS = 250;
 
 /**
  * A large template's form comes first: the parts that render the whole document (the preview,
