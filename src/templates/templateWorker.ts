@@ -14,7 +14,6 @@ import type {
   TemplateWorkerReply,
   TemplateWorkerRequest,
 } from './templateWorkerProtocol.ts';
-import { defaultValues } from '../core/document/defaults.ts';
 import { checkReply, handleInOrder, messageOf } from './workerReplies.ts';
 
 const scope = self as unknown as {
@@ -29,7 +28,6 @@ handleInOrder(scope, (request) => {
     try {
       template = parseTemplate(request.source);
       scope.postMessage({ ok: true, template });
-      warmUp(template);
     } catch (error) {
       scope.postMessage({ ok: false, message: messageOf(error) });
     }
@@ -39,16 +37,3 @@ handleInOrder(scope, (request) => {
     scope.postMessage(checkReply(template, request));
   }
 });
-
-/**
- * Checks the template's starting values once, for nothing, while the author looks at the
- * import dialog: the editor's first check of a large template (the meter waits for it) is
- * then run by code the engine has compiled already (run cold, it took three times as long).
- */
-function warmUp(parsed: Template): void {
-  try {
-    checkReply(parsed, { type: 'check', id: -1, values: defaultValues(parsed, '') });
-  } catch {
-    // Only a warm-up: the editor's own checks say what fails.
-  }
-}
