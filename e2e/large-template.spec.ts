@@ -76,6 +76,53 @@ test('a 10,000-heading template opens, and an area far down is reached from the 
   expect(markdown).toContain(
     `## ${area(9876)}\n\nChecked by the night shift.\n\n## ${area(9877)}\n`,
   );
+
+  // The preview renders sections as they come near: wherever it is scrolled to at once (a
+  // scrollbar dragged), what is in view is rendered, never left as a waiting placeholder.
+  for (const at of [0.37, 0.61, 0.88, 0.12]) {
+    await page.locator('.preview-sections').evaluate((sections, fraction) => {
+      let scroller: HTMLElement | null = sections.parentElement;
+      while (scroller && scroller.scrollHeight <= scroller.clientHeight + 1) {
+        scroller = scroller.parentElement;
+      }
+      const target = scroller ?? document.scrollingElement!;
+      target.scrollTop = target.scrollHeight * fraction;
+    }, at);
+    await expect
+      .poll(
+        () =>
+          page.locator('.preview-sections').evaluate((sections, fraction) => {
+            let scroller: HTMLElement | null = sections.parentElement;
+            while (scroller && scroller.scrollHeight <= scroller.clientHeight + 1) {
+              scroller = scroller.parentElement;
+            }
+            const view = (scroller ?? document.documentElement).getBoundingClientRect();
+            const inView = [...sections.children].filter((child) => {
+              // A rendered section is `display: contents`: its box is its contents'.
+              const range = document.createRange();
+              range.selectNodeContents(child);
+              const box = child.classList.contains('preview-section-pending')
+                ? child.getBoundingClientRect()
+                : range.getBoundingClientRect();
+              return box.bottom > view.top && box.top < view.bottom && box.height > 0;
+            });
+            const waiting = inView.filter((c) => c.classList.contains('preview-section-pending'));
+            const area = /Area ([a-z]{3})/.exec(
+              inView.find((c) => !waiting.includes(c))?.textContent ?? '',
+            )?.[1];
+            // The part of the document in view is where it was scrolled to: its first area's
+            // number, of 10,000 (a preview cut short at its first sections fails here).
+            const n = [...(area ?? '')].reduce((v, ch) => v * 26 + ch.charCodeAt(0) - 97, 0);
+            return {
+              someShown: inView.length > waiting.length,
+              waiting: waiting.length,
+              near: area !== undefined && Math.abs(n / 10_000 - fraction) < 0.1,
+            };
+          }, at),
+        { timeout: 30_000 },
+      )
+      .toEqual({ someShown: true, waiting: 0, near: true });
+  }
 });
 
 /** Opens a template of `count` areas and waits for its form (and first report). */

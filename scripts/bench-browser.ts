@@ -429,8 +429,11 @@ async function appRun(
     );
     let note: string | undefined;
     if (mode === 'rich') {
+      // The field's rich-text editor takes the id its source had: the same field is measured.
+      const id = await field.getAttribute('id');
+      if (!id) throw new Error('the prose field has no id');
       await press();
-      const editor = form.locator('.ProseMirror').first();
+      const editor = form.locator(`[id="${id}"].ProseMirror`);
       await editor.waitFor({ timeout: 60_000 }).catch(() => undefined);
       if ((await editor.count()) === 0) {
         note = 'the field stayed in Markdown source (the rich-text editor did not take the text)';
@@ -438,8 +441,8 @@ async function appRun(
       }
       await editor.click();
       // Caret at the end of the middle paragraph; ProseMirror follows the DOM selection.
-      await page.evaluate(() => {
-        const paragraphs = document.querySelectorAll('.ProseMirror p');
+      await editor.evaluate((root) => {
+        const paragraphs = root.querySelectorAll(':scope > p');
         const p = paragraphs[Math.floor(paragraphs.length / 2)];
         if (!p) throw new Error('no paragraph in the rich-text editor');
         const range = document.createRange();

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { parseTemplate } from '../template/parse.ts';
 import { readTemplateText } from '../../templates/load-node.ts';
 import { BUILT_IN_TEMPLATES } from '../../templates/registry.ts';
 import { TEMPLATE_HINTS } from '../../templates/hints.ts';
 import type { GroupInstance, Values } from '../model.ts';
-import { extraKey } from '../model.ts';
+import { extraKey, sourceKey } from '../model.ts';
 import { defaultValues } from './defaults.ts';
 import { createRenderCache, prepareRender, renderDocument, valuesChanged } from './render.ts';
 import { allFields } from './walk.ts';
@@ -102,6 +103,16 @@ describe('renderDocument with a tracked cache', () => {
           check();
           set(field.id, ['one', 'two']);
           check();
+          // A list the form cannot show whole is kept as written (its source); the field's value
+          // then follows the kept text, and editing either is seen.
+          set(sourceKey(field.id), `- kept ${n}\n  - nested item`);
+          check();
+          set(field.id, ['edited while kept']);
+          check();
+          set(sourceKey(field.id), `- kept ${n}, edited\n  - nested item`);
+          check();
+          set(sourceKey(field.id), '');
+          check();
         }
       }
       const section = t.root.children[0];
@@ -153,4 +164,55 @@ describe('prepareRender', () => {
       expect(renderDocument(t, values, {}, cache)).toBe(renderDocument(t, values));
     });
   }
+});
+
+// A template with hundreds of sections under one heading (the editor's large templates): the
+// sections' texts are joined in runs, each kept until one of its sections changes.
+describe('renderDocument with a tracked cache, many sections under one heading', () => {
+  const parts = ['# Proposal: [Title]\n\n**Author**: [Your Name]\n'];
+  for (let n = 1; n <= 150; n++) {
+    if (n === 70)
+      parts.push('## Option 1\n\n[Describe the option]\n\n## Option 2\n\n[Describe it]\n');
+    // Names without numbers (numbered headings are read as one repeated section).
+    const name = `${String.fromCharCode(65 + (n % 26))}${'q'.repeat(Math.floor(n / 26))} notes`;
+    parts.push(`## ${name}\n\n${n % 3 === 0 ? '- Item...\n' : '**Owner**: [Your Name]\n'}`);
+  }
+  const t = parseTemplate(parts.join('\n'));
+  const fields = allFields(t);
+
+  it('has the shape it is meant to test', () => {
+    const top = t.root.children.find((c) => c.type === 'section' && c.children.length > 100);
+    expect(top).toBeDefined();
+    expect(fields.some((f) => f.kind === 'group')).toBe(true);
+  });
+
+  it('writes what a fresh render writes after any sequence of reported edits', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat(fields.length - 1), fc.string({ maxLength: 8 })), {
+          minLength: 1,
+          maxLength: 30,
+        }),
+        (edits) => {
+          const values: Values = { ...defaultValues(t, '2026-12-01') };
+          const cache = createRenderCache({ tracked: true });
+          expect(renderDocument(t, values, {}, cache)).toBe(renderDocument(t, values));
+          for (const [index, text] of edits) {
+            const field = fields[index]!;
+            if (field.kind === 'group') {
+              const inner = field.fields.find((f) => f.kind === 'text' || f.kind === 'prose');
+              values[field.id] = [{}, inner ? { [inner.id]: text } : {}];
+            } else if (field.kind === 'list') {
+              values[field.id] = text ? [text] : [];
+            } else {
+              values[field.id] = text;
+            }
+            valuesChanged(cache, [field.id]);
+            expect(renderDocument(t, values, {}, cache)).toBe(renderDocument(t, values));
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
 });

@@ -81,9 +81,40 @@ function syncScope(plan: Plan, scope: Scope): Scope {
   return out;
 }
 
-/** Values whose kept-as-written fields hold what their kept text says now. */
-export function withSourcesRead(root: Section, values: Values): Values {
+function planOf(root: Section): Plan {
   let plan = plans.get(root);
   if (!plan) plans.set(root, (plan = planSection(root, emptyPlan())));
-  return syncScope(plan, values) as Values;
+  return plan;
+}
+
+/** Values whose kept-as-written fields hold what their kept text says now. */
+export function withSourcesRead(root: Section, values: Values): Values {
+  return syncScope(planOf(root), values) as Values;
+}
+
+/** Per plan: the keys whose change can change what `syncScope` gives (see `sourcesTouched`). */
+const watched = new WeakMap<Plan, { sources: Set<string>; fields: Set<string> }>();
+
+/**
+ * Whether a change of `keys` can change what `withSourcesRead` gives for `values`, once it gave
+ * `values` themselves (nothing to read): a kept block's text, a field that has one (its value is
+ * compared with the text's reading), or a repeat (its instances may hold kept blocks). A
+ * keystroke in a template of 10,000 fields then does not visit every field's kept text.
+ */
+export function sourcesTouched(root: Section, values: Values, keys: Iterable<string>): boolean {
+  const plan = planOf(root);
+  let keySets = watched.get(plan);
+  if (!keySets) {
+    keySets = {
+      sources: new Set(plan.fields.map((f) => f.key)),
+      fields: new Set(plan.fields.map((f) => f.block.field.id)),
+    };
+    for (const r of plan.repeats) keySets.sources.add(r.id);
+    watched.set(plan, keySets);
+  }
+  for (const key of keys) {
+    if (keySets.sources.has(key)) return true;
+    if (keySets.fields.has(key) && typeof values[sourceKey(key)] === 'string') return true;
+  }
+  return false;
 }

@@ -4,7 +4,7 @@
  * Ctrl+End, the greyed example, and telling the editor's own values from outside changes.
  */
 import { Plugin, Selection, TextSelection } from 'prosemirror-state';
-import type { Command } from 'prosemirror-state';
+import type { Command, EditorState } from 'prosemirror-state';
 import type { NodeType } from 'prosemirror-model';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { EditorView } from 'prosemirror-view';
@@ -67,29 +67,74 @@ export function placeholderPlugin(text: () => string, empty: NodeType): Plugin {
  * Chromium put keys typed before that frame into the wrong block.
  */
 const NEAR = 2;
-export const nearSelection = new Plugin({
+
+/** The indices of the top-level blocks to mark: those within NEAR of the selection's ends. */
+function nearIndices(state: EditorState): number[] {
+  const { doc, selection } = state;
+  const count = doc.childCount;
+  const marked = new Set<number>();
+  for (const pos of [selection.from, selection.to]) {
+    const index = doc.resolve(pos).index(0);
+    for (let i = Math.max(0, index - NEAR); i <= Math.min(count - 1, index + NEAR); i++) {
+      marked.add(i);
+    }
+  }
+  return [...marked].sort((a, b) => a - b);
+}
+
+function nearDecorations(state: EditorState, indices: readonly number[]): DecorationSet {
+  const { doc } = state;
+  const decorations: Decoration[] = [];
+  let offset = 0;
+  let index = 0;
+  for (const i of indices) {
+    for (; index < i; index++) offset += doc.child(index).nodeSize;
+    const node = doc.child(i);
+    decorations.push(Decoration.node(offset, offset + node.nodeSize, { class: 'near-selection' }));
+  }
+  return DecorationSet.create(doc, decorations);
+}
+
+interface Near {
+  indices: readonly number[];
+  /** How many top-level blocks the document had (a block added or removed moves the indices). */
+  count: number;
+  set: DecorationSet;
+}
+
+function sameIndices(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/**
+ * The set is kept in the plugin's state and made anew only when the marked blocks change (a
+ * caret moved to another block, a block added or removed): making it visits every top-level
+ * block, which at each keystroke of a long field cost a millisecond or more. Typing within a
+ * block maps the set (the marked blocks grow or shrink with their text); a marked block replaced
+ * whole loses its decoration in the mapping, and the set is made anew.
+ */
+export const nearSelection = new Plugin<Near>({
+  state: {
+    init(_, state) {
+      const indices = nearIndices(state);
+      return { indices, count: state.doc.childCount, set: nearDecorations(state, indices) };
+    },
+    apply(tr, near, _old, state) {
+      if (!tr.docChanged && !tr.selectionSet) return near;
+      const indices = nearIndices(state);
+      const count = state.doc.childCount;
+      if (count === near.count && sameIndices(indices, near.indices)) {
+        if (!tr.docChanged) return near;
+        // A marked block replaced whole (a heading made from a paragraph) loses its mark.
+        const set = near.set.map(tr.mapping, tr.doc);
+        if (set.find().length === indices.length) return { ...near, set };
+      }
+      return { indices, count, set: nearDecorations(state, indices) };
+    },
+  },
   props: {
     decorations(state) {
-      const { doc, selection } = state;
-      const count = doc.childCount;
-      const marked = new Set<number>();
-      for (const pos of [selection.from, selection.to]) {
-        const index = doc.resolve(pos).index(0);
-        for (let i = Math.max(0, index - NEAR); i <= Math.min(count - 1, index + NEAR); i++) {
-          marked.add(i);
-        }
-      }
-      const decorations: Decoration[] = [];
-      let offset = 0;
-      let index = 0;
-      for (const i of [...marked].sort((a, b) => a - b)) {
-        for (; index < i; index++) offset += doc.child(index).nodeSize;
-        const node = doc.child(i);
-        decorations.push(
-          Decoration.node(offset, offset + node.nodeSize, { class: 'near-selection' }),
-        );
-      }
-      return DecorationSet.create(doc, decorations);
+      return this.getState(state)?.set ?? null;
     },
   },
 });
