@@ -1,6 +1,7 @@
+import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { failOnDialogsAndErrors, form, markdownText, pasteTemplate } from './helpers.ts';
+import { failOnDialogsAndErrors, form, markdownText, pasteTemplate, preview } from './helpers.ts';
 
 test.beforeEach(({ page }) => failOnDialogsAndErrors(page));
 
@@ -122,4 +123,75 @@ test('a 10,000-heading template opens, and an area far down is reached from the 
       )
       .toEqual({ someShown: true, waiting: 0, near: true });
   }
+});
+
+/** Opens a template of `count` areas and waits for its form (and first report). */
+async function openMany(page: Page, count: number) {
+  // Parsing and checking thousands of headings takes a while on a busy machine.
+  test.setTimeout(300_000);
+  await importPasted(page, manyHeadings(count));
+  await expect(page).toHaveURL(/#\/draft\//, { timeout: 200_000 });
+  await expect(page.getByText(/^0 of \d+ sections complete/)).toBeVisible({ timeout: 200_000 });
+}
+
+test('a large template’s preview fills in to its last area, with what was typed as it opened', async ({
+  page,
+}) => {
+  await openMany(page, 2000);
+  // Typed at once: the preview opens a part at a time after the form, and must not miss it.
+  const owner = form(page).getByRole('textbox', { name: 'Owner', exact: true });
+  await owner.fill('Ada Lovelace');
+  const region = preview(page);
+  await expect(region.getByText('Owner: Ada Lovelace')).toBeVisible();
+
+  // Its last area, reached from the outline, is shown in the preview too (sections far down
+  // render as they are needed).
+  const line = page
+    .getByRole('navigation', { name: 'Outline' })
+    .getByRole('button', { name: `${area(1999)} Missing` });
+  await expect(async () => {
+    await page
+      .locator('.editor-sidebar')
+      .evaluate((scroller) => scroller.scrollTo({ top: scroller.scrollHeight }));
+    await expect(line).toBeAttached({ timeout: 1000 });
+  }).toPass({ timeout: 60_000 });
+  await line.click();
+  await expect(region.getByRole('heading', { name: area(1999), exact: true })).toBeVisible();
+  // Every area is in the preview, in order (rendered, or waiting with its text near the view).
+  const text = (await region.locator('.preview-sections').textContent()) ?? '';
+  let at = 0;
+  for (let n = 1; n < 2000; n++) {
+    const found = text.indexOf(area(n), at);
+    expect(found, area(n)).toBeGreaterThan(at);
+    at = found;
+  }
+  const markdown = await markdownText(page);
+  expect(markdown).toContain('**Owner**: Ada Lovelace\n');
+  expect(markdown).toContain(`## ${area(1998)}\n\n## ${area(1999)}\n`);
+});
+
+test('a download right after a large template opens carries the whole document', async ({
+  page,
+}) => {
+  await openMany(page, 2000);
+  const owner = form(page).getByRole('textbox', { name: 'Owner', exact: true });
+  await owner.fill('Grace Hopper');
+  // At once, while the preview may still be opening.
+  await page
+    .getByRole('group', { name: 'Export' })
+    .getByRole('button', { name: 'Download .md' })
+    .click();
+  const confirm = page.getByRole('dialog', {
+    name: /required sections? (is|are) (empty|partly filled): export anyway\?/,
+  });
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    confirm.getByRole('button', { name: 'Download .md anyway' }).click(),
+  ]);
+  const text = await readFile(await download.path(), 'utf8');
+  expect(text.startsWith('# Migration plan\n\n**Owner**: Grace Hopper\n')).toBe(true);
+  for (let n = 1; n < 2000; n++) expect(text, area(n)).toContain(`## ${area(n)}\n`);
+  expect(text.endsWith(`## ${area(1999)}\n`)).toBe(true);
+  // The same text as the Markdown tab shows.
+  expect(await markdownText(page)).toBe(text);
 });

@@ -470,7 +470,7 @@ async function appRun(
  * In the page (a string: the script runner's helpers must not reach the page): the time of the
  * click that opens the template, and of the first DOM change after which the form is usable.
  */
-const USABLE_PROBE = `(() => {
+export const USABLE_PROBE = `(() => {
   const w = window;
   const usable = () =>
     [...document.querySelectorAll('.completeness-text')].some((e) =>
@@ -479,6 +479,7 @@ const USABLE_PROBE = `(() => {
   const observer = new MutationObserver(() => {
     if (w.__benchUsable || !w.__benchClick || !usable()) return;
     w.__benchUsable = performance.now();
+    performance.mark('usable');
     observer.disconnect();
   });
   observer.observe(document.body, { childList: true, subtree: true, characterData: true });

@@ -7,7 +7,7 @@ import { TEMPLATE_HINTS } from '../../templates/hints.ts';
 import type { GroupInstance, Values } from '../model.ts';
 import { extraKey, sourceKey } from '../model.ts';
 import { defaultValues } from './defaults.ts';
-import { createRenderCache, renderDocument, valuesChanged } from './render.ts';
+import { createRenderCache, prepareRender, renderDocument, valuesChanged } from './render.ts';
 import { allFields } from './walk.ts';
 
 // The editor renders with a cache on every keystroke, changing one value of the same object at a
@@ -127,6 +127,41 @@ describe('renderDocument with a tracked cache', () => {
         set(field.id, field.kind === 'list' ? ['last'] : 'Last answer');
         check();
       }
+    });
+  }
+});
+
+// A large template's first render is prepared a few sections at a time (`prepareRender`), with
+// the author free to type in between: the render after it is still what a fresh render gives.
+describe('prepareRender', () => {
+  for (const entry of BUILT_IN_TEMPLATES) {
+    it(`prepared a section at a time, with edits in between: ${entry.id}`, () => {
+      const t = parseTemplate(readTemplateText(entry), entry.format, {
+        hints: TEMPLATE_HINTS[entry.id] ?? {},
+      });
+      const values: Values = { ...defaultValues(t, '2026-12-01') };
+      const cache = createRenderCache({ tracked: true });
+      const fields = allFields(t).filter((f) => ['text', 'prose'].includes(f.kind));
+      let at: number | null = 0;
+      let n = 0;
+      while (at !== null) {
+        at = prepareRender(t, values, {}, cache, at, () => false);
+        const field = fields[n++ % Math.max(1, fields.length)];
+        if (field && n % 2 === 0) {
+          values[field.id] = `Typed while preparing ${n}`;
+          valuesChanged(cache, [field.id]);
+        }
+      }
+      expect(renderDocument(t, values, {}, cache)).toBe(renderDocument(t, values));
+      const field = fields[0];
+      if (field) {
+        values[field.id] = 'Typed after the first render';
+        valuesChanged(cache, [field.id]);
+        expect(renderDocument(t, values, {}, cache)).toBe(renderDocument(t, values));
+      }
+      // Prepared with other options than the render's: the render writes with its own.
+      prepareRender(t, values, { keepGuidance: true }, cache, 0, () => true);
+      expect(renderDocument(t, values, {}, cache)).toBe(renderDocument(t, values));
     });
   }
 });

@@ -99,8 +99,12 @@ interface TrackedSections {
   indices: WeakMap<Section, Map<Section, number>>;
   /** Sections with a repeat among their children (written every time). */
   withRepeats: WeakMap<Section, boolean>;
-  /** The sections whose own text read each value (by key). */
-  readers: Map<string, Set<Section>>;
+  /**
+   * The sections whose own text read each value (by key): the one section, or a set when more
+   * than one did (most values are read by one section: a set each was half of a first render's
+   * time in a template of 10,000 sections).
+   */
+  readers: Map<string, Section | Set<Section>>;
   /** Sections whose own text is not cached (what they read is not known): always written. */
   unknown: Set<Section>;
   /** Each section's parent, per template root. */
@@ -230,7 +234,11 @@ function wholeSections(
       runs.add(Math.floor((indices.get(s) ?? 0) / CHUNK));
     }
   };
-  for (const key of changed) for (const reader of tracked.readers.get(key) ?? []) mark(reader);
+  for (const key of changed) {
+    const readers = tracked.readers.get(key);
+    if (readers instanceof Set) for (const reader of readers) mark(reader);
+    else if (readers) mark(readers);
+  }
   for (const section of tracked.unknown) mark(section);
   return { texts: tracked.texts, dirty, chunks: tracked.chunks, dirtyChunks, indices };
 }
@@ -287,14 +295,7 @@ export function renderDocument(
     else if (template.frontMatter?.role === 'document')
       out.push(renderFrontMatter(template.frontMatter, values));
   }
-  if (cache) {
-    const key = JSON.stringify(options);
-    if (cache.options !== key) {
-      cache.options = key;
-      cache.sections = new WeakMap();
-      valuesChanged(cache, null);
-    }
-  }
+  if (cache) cacheOptions(cache, options);
   const order = values[ORDER_KEY];
   const inOrder = Array.isArray(order) && order.length > 0;
   // The author's order renders sections without their subsections: no whole section is kept.
@@ -315,6 +316,78 @@ export function renderDocument(
     : renderSection(template.root, values, ctx, 0);
   if (body) out.push(body);
   return `${joinBlocks(out)}\n`;
+}
+
+/** The cache holds texts written with these options (other options: it starts afresh). */
+function cacheOptions(cache: RenderCache, options: RenderOptions): void {
+  const key = JSON.stringify(options);
+  if (cache.options === key) return;
+  cache.options = key;
+  cache.sections = new WeakMap();
+  valuesChanged(cache, null);
+}
+
+const sectionLists = new WeakMap<Section, Section[]>();
+
+/** The template's sections whose own text a cache keeps (not repeats' instances), in order. */
+function cachedSections(root: Section): Section[] {
+  let list = sectionLists.get(root);
+  if (!list) {
+    list = [];
+    const stack = [root];
+    for (let s = stack.pop(); s; s = stack.pop()) {
+      list.push(s);
+      for (let i = s.children.length - 1; i >= 0; i--) {
+        const child = s.children[i]!;
+        if (child.type === 'section') stack.push(child);
+      }
+    }
+    sectionLists.set(root, list);
+  }
+  return list;
+}
+
+/** `prepareRender`'s steps before the sections: the anchors, the list of sections, the sources. */
+const PREPARE_SETUP = 3;
+
+/**
+ * Writes sections' own text into `cache` ahead of `renderDocument`, a step at a time from step
+ * `from` (0 the first time) until `more()` says to stop; returns the step to go on from, or null
+ * once every section is in the cache. Each call takes at least one step: what every render
+ * reads first (made once per template), then one section each. A large template's first render
+ * (10,000 sections, each written and what it reads noted) is then spread over several tasks,
+ * and the render itself takes their texts. Safe whatever changes in between: a section's text
+ * is taken from the cache only while the values it read are the same.
+ */
+export function prepareRender(
+  template: Template,
+  given: Values,
+  options: RenderOptions,
+  cache: RenderCache,
+  from: number,
+  more: () => boolean,
+): number | null {
+  cacheOptions(cache, options);
+  let step = from;
+  /** Ends a setup step: true when the call stops there. */
+  const setupDone = (at: number): boolean => {
+    if (step !== at) return false;
+    step = at + 1;
+    return !more();
+  };
+  const anchors = anchorsOf(template);
+  if (setupDone(0)) return step;
+  const sections = cachedSections(template.root);
+  if (setupDone(1)) return step;
+  const values = withSourcesRead(template.root, given);
+  if (setupDone(2)) return step;
+  const ctx: RenderContext = { anchors, template, options, values, cache };
+  const first = step - PREPARE_SETUP;
+  for (let i = first; i < sections.length; i++) {
+    if (i > first && !more()) return i + PREPARE_SETUP;
+    ownText(sections[i]!, values, ctx, 0);
+  }
+  return null;
 }
 
 /**
@@ -557,9 +630,10 @@ function ownText(section: Section, scope: Scope, ctx: RenderContext, number: num
     if (!complete || withRepeats) tracked.unknown.add(section);
     else tracked.unknown.delete(section);
     for (const key of reads.keys()) {
-      let readers = tracked.readers.get(key);
-      if (!readers) tracked.readers.set(key, (readers = new Set()));
-      readers.add(section);
+      const readers = tracked.readers.get(key);
+      if (readers === undefined) tracked.readers.set(key, section);
+      else if (readers instanceof Set) readers.add(section);
+      else if (readers !== section) tracked.readers.set(key, new Set([readers, section]));
     }
   }
   return text;

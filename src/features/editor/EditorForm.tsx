@@ -56,12 +56,13 @@ import {
   useLiveSelector,
   useLiveVersion,
   useReportSelector,
-  useReportVersion,
+  useReportVersionNextTask,
 } from './liveValues.ts';
 import { allFields, frontMatterFields, startValue, todayIso } from './templateModel.ts';
 import { useDraftAccess } from './useDraftAccess.ts';
 import { KeptFromDocument } from './KeptFromDocument.tsx';
 import { useIdleValue } from './useIdleValue.ts';
+import { usePreparedMarkdown } from './usePreparedMarkdown.ts';
 import { useDraftSync } from './useDraftSync.ts';
 import { CurrentSection, useIsCurrentSection } from './currentSection.ts';
 import { ProposalTitleField } from './TitleField.tsx';
@@ -102,7 +103,9 @@ export function initialValues(
 ): Values {
   const start: Values = {};
   for (const field of allFields(template)) start[field.id] = startValue(field, today);
-  const values = { ...start, ...stored };
+  // A new draft takes the starting values as they are (a copy of 10,000 keys was on a large
+  // template's open).
+  const values = Object.keys(stored).length === 0 ? start : { ...start, ...stored };
   const name = draftName.trim();
   if (name === '' || name === DEFAULT_DRAFT_TITLE || name === proposalTitle(template, values)) {
     return values;
@@ -159,8 +162,7 @@ export function EditorForm({
   );
 
   const flush = useCallback(() => sync.flush(), [sync]);
-  const { access, editHere } = useDraftAccess(draftId, flush);
-  const readOnly = access === 'read-only';
+  const { readOnly, editHere } = useDraftAccess(draftId, flush);
   useEffect(() => {
     readOnlyRef.current = readOnly;
   }, [readOnly]);
@@ -877,8 +879,9 @@ function ExportSlot({
 type Jump = (target: { sectionId: string; fieldId?: string | undefined }) => void;
 
 function SectionList({ onJump, current }: { onJump: Jump; current: CurrentSection }) {
-  // Follows once typing pauses: the outline is not redrawn on every keystroke.
-  useReportVersion();
+  // Follows once typing pauses: the outline is not redrawn on every keystroke (and, drawn in
+  // the task after the meter, a long outline does not hold up the first report's meter).
+  useReportVersionNextTask();
   const report = useLive().getReport();
   const sections = report.sections.filter((s) => s.status !== 'empty');
   const minLevel = Math.min(...sections.map((s) => s.level), 6);
@@ -1055,7 +1058,11 @@ function PreviewColumn({
   // would land a task (and often a frame) later.
   const version = useLiveVersion();
   const live = useLive();
-  const ready = useAfterPaint(!useReportSelector((l) => l.isReportPending()), large);
+  const ready = usePreparedMarkdown(
+    live,
+    useAfterPaint(!useReportSelector((l) => l.isReportPending()), large),
+    large,
+  );
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the version stands for the values
   const markdown = useMemo(() => (ready ? live.getMarkdown() : ''), [live, version, ready]);
   const [view, setView] = useState<'rendered' | 'markdown'>('rendered');
@@ -1080,14 +1087,21 @@ function PreviewColumn({
 
   // The preview follows the section being edited.
   useEffect(() => {
-    const follow = () => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const follow = (tries = 0) => {
       const wrap = wrapRef.current;
       const id = current.get();
       const section = live.getReport().sections.find((s) => s.id === id);
       if (!wrap || !section || section.fieldId) return;
       const heading = findHeading(wrap, section.title);
       const scroller = wrap.closest<HTMLElement>('.editor-side-preview');
-      if (!heading || !scroller) return;
+      if (!scroller) return;
+      if (!heading) {
+        // A long document's preview opens a part at a time: the heading may come in a later
+        // part (while this section stays the one edited).
+        if (tries < FOLLOW_TRIES) timer = setTimeout(() => follow(tries + 1), FOLLOW_RETRY_MS);
+        return;
+      }
       const top =
         heading.getBoundingClientRect().top -
         scroller.getBoundingClientRect().top +
@@ -1099,7 +1113,6 @@ function PreviewColumn({
       scroller.scrollTo({ top, behavior: far || prefersReducedMotion() ? 'auto' : 'smooth' });
     };
     // After the focus has moved and the page is drawn, as an effect of the change would.
-    let timer: ReturnType<typeof setTimeout> | undefined;
     const unsubscribe = current.subscribe(() => {
       clearTimeout(timer);
       timer = setTimeout(follow, 0);
@@ -1168,6 +1181,10 @@ function PreviewColumn({
     </section>
   );
 }
+
+/** How often, and how long apart, the preview looks again for a heading still to come. */
+const FOLLOW_TRIES = 40;
+const FOLLOW_RETRY_MS = 250;
 
 /**
  * A large template's form comes first: the parts that render the whole document (the preview,

@@ -59,9 +59,12 @@ export function fieldSchema(field: Field): z.ZodMiniType {
  * every schema takes a noticeable while). Keys the template does not know (kept content) pass.
  */
 export function fieldValidator(template: Template): FieldValidator {
-  const fields = new Map(allFields(template).map((f) => [f.id, f] as const));
+  // Found when a field is first validated, not when the editor opens (a template of 10,000
+  // fields walked and mapped on the open's path).
+  let fields: Map<string, Field> | null = null;
   const schemas = new Map<string, z.ZodMiniType>();
   return (key, value) => {
+    fields ??= new Map(allFields(template).map((f) => [f.id, f] as const));
     const field = fields.get(key);
     if (!field || value === undefined) return [];
     let schema = schemas.get(key);

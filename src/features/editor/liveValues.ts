@@ -13,9 +13,14 @@
  * for a check of the current values, and the followers are told when the report of the latest
  * values arrives; a report of values changed since is dropped.
  */
-import { createContext, useContext, useSyncExternalStore } from 'react';
+import { createContext, useContext, useEffect, useState, useSyncExternalStore } from 'react';
 import type { Values } from '../../core/model.ts';
-import { createRenderCache, renderDocument, valuesChanged } from '../../core/document/render.ts';
+import {
+  createRenderCache,
+  prepareRender,
+  renderDocument,
+  valuesChanged,
+} from '../../core/document/render.ts';
 import type { RenderOptions } from '../../core/document/render.ts';
 import type { Template } from '../../core/template/types.ts';
 import { checkDocument } from '../../core/check.ts';
@@ -87,6 +92,9 @@ export class LiveValues extends FormStore {
     this.inWorker = checkInWorker && typeof Worker !== 'undefined';
     this.handedOver = this.inWorker ? worker : null;
     if (!this.inWorker) worker?.terminate();
+    // A worker that holds the template already checks the first values at once, while the
+    // form is drawn (only the values are sent): the meter waits for that first report.
+    if (this.handedOver) this.requestCheck();
   }
 
   protected override valuesChanged(keys: ReadonlySet<string> | null): void {
@@ -189,9 +197,9 @@ export class LiveValues extends FormStore {
   private currentReport(): ReportState {
     if (this.report?.version === this.version) return this.report;
     if (this.inWorker) {
-      // The last report stands until the worker's report of these values comes back. The
-      // first check starts after this task (the page is drawn first: sending the template to
-      // the worker takes a while).
+      // The last report stands until the worker's report of these values comes back. A
+      // worker that must be sent the template first starts after this task (the page is drawn
+      // first: sending the template takes a while).
       if (!this.worker) this.startWorker();
       else if (this.reportTimer === null) this.requestCheck();
       return this.report ?? PENDING;
@@ -283,6 +291,27 @@ export class LiveValues extends FormStore {
     this.publishReport();
   }
 
+  /** Where `prepareMarkdown` goes on (the next section to write), or null when done. */
+  private prepared: number | null = 0;
+
+  /**
+   * Writes a slice of the Markdown's sections ahead of `getMarkdown`, until `more()` says to
+   * stop; true once `getMarkdown` has little left to write. A large template's first Markdown
+   * (10,000 sections) is then several short tasks instead of one long one.
+   */
+  prepareMarkdown(more: () => boolean): boolean {
+    if (this.prepared === null || this.markdown?.version === this.version) return true;
+    this.prepared = prepareRender(
+      this.template,
+      this.values,
+      this.options,
+      this.renderCache,
+      this.prepared,
+      more,
+    );
+    return this.prepared === null;
+  }
+
   getMarkdown(): string {
     if (this.markdown?.version !== this.version) {
       this.markdown = {
@@ -331,4 +360,30 @@ export function useReportVersion(): number {
 export function useLiveVersion(): number {
   const live = useLive();
   return useSyncExternalStore(live.subscribe, live.getVersion);
+}
+
+/**
+ * The report's counter, followed in the task after the report is published (typing paused):
+ * for a view that takes a while to draw, such as a long outline, which is then not drawn in the
+ * task that shows the meter (a large template's first report makes its form usable).
+ */
+export function useReportVersionNextTask(): number {
+  const live = useLive();
+  const [version, setVersion] = useState(live.getReportVersion);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const follow = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => setVersion(live.getReportVersion()), 0);
+    };
+    const stop = live.subscribeReport(follow);
+    // A report published between the first render and this effect.
+    if (live.getReportVersion() !== version) follow();
+    return () => {
+      stop();
+      clearTimeout(timer);
+    };
+    // Subscribed once per live values (`version` is only the first render's).
+  }, [live]);
+  return version;
 }

@@ -7,8 +7,10 @@ import { whenSaved } from '../../stores/drafts.ts';
 export function useDraftAccess(
   draftId: string,
   flush: () => void,
-): { access: DraftAccess; editHere: () => void } {
-  const [access, setAccess] = useState<DraftAccess>('checking');
+): { readOnly: boolean; editHere: () => void } {
+  // Only whether the draft is read-only here is kept: the lock's first answer ('checking' →
+  // 'editing') would otherwise render the whole form again, for nothing it shows.
+  const [readOnly, setReadOnly] = useState(false);
   const lock = useRef<DraftLock | null>(null);
 
   useEffect(() => {
@@ -18,8 +20,9 @@ export function useDraftAccess(
       await whenSaved(draftId);
     });
     lock.current = held;
-    setAccess(held.access);
-    const unsubscribe = held.subscribe(setAccess);
+    const follow = (access: DraftAccess) => setReadOnly(access === 'read-only');
+    follow(held.access);
+    const unsubscribe = held.subscribe(follow);
     return () => {
       unsubscribe();
       held.close();
@@ -30,5 +33,5 @@ export function useDraftAccess(
   const editHere = useCallback(() => {
     void lock.current?.takeOver();
   }, []);
-  return { access, editHere };
+  return { readOnly, editHere };
 }

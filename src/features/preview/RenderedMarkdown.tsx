@@ -2,7 +2,8 @@ import 'github-markdown-css/github-markdown.css';
 import './preview-theme.css';
 import './preview.css';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { formatCount } from '../../core/limits.ts';
+import { flushSync } from 'react-dom';
+import { formatCount, LIMITS } from '../../core/limits.ts';
 import { allowRemoteImages, useRemoteImages } from './remoteImages.ts';
 import { blockedRemoteElements, showRemoteImages } from './sanitize.ts';
 import { loadYaml } from '../../templates/yaml-lazy.ts';
@@ -58,9 +59,14 @@ function PlainTextPreview({
 }
 
 /** A document this long opens a part at a time (see `useOpenInParts`). */
-const OPEN_IN_PARTS_FROM = 200_000;
-/** About how much of it each part adds (it ends before a heading line). */
-const OPEN_PART = 64_000;
+const OPEN_IN_PARTS_FROM = 24_000;
+/** About how much the first part holds (it ends before a heading line): more than a screenful. */
+const FIRST_PART = 4_000;
+/** How long a part's task should take: each part's size follows from how fast the last one went. */
+const PART_MS = 25;
+/** Bounds of a part's size after the first. */
+const MIN_PART = 2_000;
+const MAX_PART = 256_000;
 
 /** Where the part of `markdown` that ends at or after `from` ends: before a heading line. */
 function partEnd(markdown: string, from: number): number {
@@ -71,23 +77,37 @@ function partEnd(markdown: string, from: number): number {
 
 /**
  * A long document (a large template's) is rendered a part at a time, a task each, from its
- * start: the first part at once, the next one after the page is drawn, until it is whole (its
- * sections then as they would be from one render, which the renderer's edits guarantee).
- * Rendered in one go, cutting and checking a 1 MB document and setting up thousands of
- * sections' elements was one task of a few hundred milliseconds that the first keystroke
- * waited for. What is typed meanwhile is in the part shown, or in the parts still to come.
+ * start: the first part in the task after the one that mounts it, each next one after the page
+ * is drawn, until it is whole (its sections then as they would be from one render, which the
+ * renderer's edits guarantee). Each part is as long as the last part's speed allows in about
+ * PART_MS (the cost per character varies with the document's sections, and with the machine).
+ * Rendered in one go, cutting and checking a document of thousands of sections and setting up
+ * their elements was one task of a few hundred milliseconds that the first keystroke waited
+ * for. What is typed meanwhile is in the part shown, or in the parts still to come.
  */
 function useOpenInParts(markdown: string): { shown: string; opening: boolean } {
-  // How far the document is rendered; Infinity once it has been whole.
+  // How far the document is rendered; Infinity once it has been whole. Nothing at first: the
+  // task that made the document (a large template's first Markdown) does not render a part too.
+  // (A document over the size limit is not rendered: its notice shows at once.)
   const [upTo, setUpTo] = useState(() =>
-    markdown.length >= OPEN_IN_PARTS_FROM ? partEnd(markdown, OPEN_PART) : Infinity,
+    markdown.length >= OPEN_IN_PARTS_FROM && markdown.length <= LIMITS.documentChars ? 0 : Infinity,
   );
+  const partSize = useRef(FIRST_PART);
   const opening = upTo < markdown.length;
   useEffect(() => {
     if (upTo === Infinity) return undefined;
-    // Whole (or shown whole since): from now on it is always the whole document.
-    const next = opening ? partEnd(markdown, upTo + OPEN_PART) : markdown.length;
-    const timer = setTimeout(() => setUpTo(next >= markdown.length ? Infinity : next), 0);
+    const timer = setTimeout(() => {
+      // Whole (or shown whole since): from now on it is always the whole document.
+      const next = opening ? partEnd(markdown, upTo + partSize.current) : markdown.length;
+      const started = performance.now();
+      // Rendered in this task, to time it.
+      flushSync(() => setUpTo(next >= markdown.length ? Infinity : next));
+      const took = Math.max(1, performance.now() - started);
+      const size = ((next - upTo) * PART_MS) / took;
+      partSize.current = Math.round(
+        Math.min(MAX_PART, 4 * partSize.current, Math.max(MIN_PART, size)),
+      );
+    }, 0);
     return () => clearTimeout(timer);
   }, [markdown, upTo, opening]);
   return { shown: opening ? markdown.slice(0, upTo) : markdown, opening };
