@@ -1,0 +1,202 @@
+/**
+ * Where a keystroke's time goes, in the built app (a tool, not a test):
+ *   node bin/run-ts.js scripts/profile-keys.ts [--root DIR] [--kb 300] [--mode source|rich]
+ *     [--keys 30] [--trace] [--out FILE.cpuprofile]
+ * Types mid-document into a prose field holding generated paragraphs and prints the components
+ * rendered per keystroke (V8's call counts), the functions with the most self and total time
+ * (CPU profile), and with --trace the browser's own work per keystroke (layout, paint, editing).
+ * Build without minifying to read the names: `npx vite build --minify false --outDir DIR`.
+ */
+import { writeFileSync } from 'node:fs';
+import { proseContent, startServer } from './bench-browser.ts';
+
+const argv = process.argv.slice(2);
+const opt = (name: string, fallback: string) => {
+  const i = argv.indexOf(name);
+  return i === -1 ? fallback : (argv[i + 1] ?? fallback);
+};
+const root = opt('--root', process.cwd());
+const kb = Number(opt('--kb', '300'));
+const mode = opt('--mode', 'source');
+const keys = Number(opt('--keys', '30'));
+
+const { findChromium, CHROMIUM_ARGS } = await import('./find-chromium.js');
+const { chromium } = await import('@playwright/test');
+const server = await startServer(process.cwd(), ['--root', root]);
+const browser = await chromium.launch({ executablePath: findChromium().path, args: [...CHROMIUM_ARGS, ...(process.env.EXTRA_CHROME_ARGS ?? "").split(" ").filter(Boolean)] });
+try {
+  const context = await browser.newContext({
+    viewport: { width: 1400, height: 900 },
+    serviceWorkers: 'block',
+  });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page
+    .getByRole('button', { name: 'Enhancement Proposal (EP)', exact: false })
+    .first()
+    .click();
+  await page.waitForURL(/#\/draft\//);
+  const form = page.getByRole('form', { name: 'Proposal form' });
+  const toggle = form.getByRole('button', { name: /^Markdown source for / }).first();
+  await toggle.evaluate((el) => (el as HTMLButtonElement).click());
+  await page.waitForFunction(() => document.querySelector('form textarea.prose-source') != null);
+  const text = proseContent(kb * 1024);
+  await form.locator('textarea.prose-source').first().fill(text, { timeout: 120_000 });
+  await page.waitForTimeout(1500);
+  if (mode === 'rich') {
+    await toggle.evaluate((el) => (el as HTMLButtonElement).click());
+    const editor = form.locator('.ProseMirror').first();
+    await editor.waitFor({ timeout: 60_000 });
+    await editor.click();
+    await page.evaluate(() => {
+      const ps = document.querySelectorAll('.ProseMirror p');
+      const p = ps[Math.floor(ps.length / 2)]!;
+      const range = document.createRange();
+      range.selectNodeContents(p);
+      range.collapse(false);
+      const s = window.getSelection()!;
+      s.removeAllRanges();
+      s.addRange(range);
+    });
+  } else {
+    await page.evaluate(() => {
+      const el = document.querySelector<HTMLTextAreaElement>('form textarea.prose-source')!;
+      const mid = el.value.indexOf('\n\n', Math.floor(el.value.length / 2));
+      el.focus();
+      el.setSelectionRange(mid, mid);
+    });
+  }
+  await page.keyboard.type(' warm up', { delay: 60 });
+  await page.waitForTimeout(500);
+  if (argv.includes('--trace')) {
+    await browser.startTracing(page, { categories: ['devtools.timeline', 'blink', 'v8.execute'] });
+    await page.keyboard.type(
+      ' and the layer cache keeps p95 latency within budget'.slice(0, keys),
+      { delay: 60 },
+    );
+    await page.waitForTimeout(300);
+    const buffer = await browser.stopTracing();
+    traceReport(JSON.parse(buffer.toString()) as { traceEvents: TraceEvent[] });
+  }
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.startPreciseCoverage', { callCount: true, detailed: true });
+  await cdp.send('Profiler.takePreciseCoverage');
+  await cdp.send('Profiler.start');
+  await page.keyboard.type(' and the layer cache keeps p95 latency within budget'.slice(0, keys), {
+    delay: 60,
+  });
+  await page.waitForTimeout(300);
+  const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
+  const coverage = (await cdp.send('Profiler.takePreciseCoverage')) as {
+    result: {
+      url: string;
+      functions: { functionName: string; ranges: { count: number; startOffset: number }[] }[];
+    }[];
+  };
+  const counts: [string, number][] = [];
+  for (const script of coverage.result) {
+    if (!script.url.includes('/assets/')) continue;
+    for (const fn of script.functions) {
+      const count = fn.ranges[0]?.count ?? 0;
+      if (count > 0 && fn.functionName)
+        counts.push([`${fn.functionName} ${script.url.split('/').pop()}`, count]);
+    }
+  }
+  counts.sort((a, b) => b[1] - a[1]);
+  console.log('--- calls (first 60 named, per key)');
+  for (const [name, count] of counts.filter(([n]) => /^[A-Z]/.test(n)).slice(0, 150))
+    console.log(`${(count / keys).toFixed(1).padStart(8)}  ${name}`);
+  if (argv.includes('--out'))
+    writeFileSync(opt('--out', 'keys.cpuprofile'), JSON.stringify(profile));
+  report(profile);
+  await context.close();
+} finally {
+  await browser.close();
+  server.stop();
+}
+
+interface Node {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+interface Profile {
+  nodes: Node[];
+  samples: number[];
+  timeDeltas: number[];
+  startTime: number;
+  endTime: number;
+}
+
+function report(profile: Profile) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const self = new Map<string, number>();
+  const total = new Map<string, number>();
+  let all = 0;
+  profile.samples.forEach((id, i) => {
+    const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+    all += dt;
+    const n = byId.get(id)!;
+    const key = (m: Node) =>
+      `${m.callFrame.functionName || '(anon)'} ${m.callFrame.url.split('/').pop()}:${m.callFrame.lineNumber + 1}`;
+    self.set(key(n), (self.get(key(n)) ?? 0) + dt);
+    const seen = new Set<string>();
+    for (let m: Node | undefined = n; m; m = byId.get(parent.get(m.id) ?? -1)) {
+      const k = key(m);
+      if (seen.has(k)) continue;
+      seen.add(k);
+      total.set(k, (total.get(k) ?? 0) + dt);
+    }
+  });
+  const top = (m: Map<string, number>, n: number) =>
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([k, v]) => `${v.toFixed(1).padStart(8)} ms  ${k}`)
+      .join('\n');
+  console.log(
+    `profile ${((profile.endTime - profile.startTime) / 1000).toFixed(0)} ms, ${keys} keys, sampled ${all.toFixed(0)} ms`,
+  );
+  console.log('--- self\n' + top(self, 40));
+  console.log('--- total\n' + top(total, 60));
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  dur?: number;
+  tid: number;
+  pid: number;
+  ts: number;
+  args?: { name?: string };
+}
+function traceReport(trace: { traceEvents: TraceEvent[] }) {
+  const events = trace.traceEvents;
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const mainEvents = events.filter(
+    (e) => e.ph === 'X' && main && e.tid === main.tid && e.pid === main.pid && e.dur !== undefined,
+  );
+  const sum = new Map<string, number>();
+  mainEvents.sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  const stack: { e: TraceEvent; child: number }[] = [];
+  const close = (upTo: number) => {
+    while (stack.length && stack.at(-1)!.e.ts + (stack.at(-1)!.e.dur ?? 0) <= upTo) {
+      const top = stack.pop()!;
+      const self = (top.e.dur ?? 0) - top.child;
+      sum.set(top.e.name, (sum.get(top.e.name) ?? 0) + self / 1000);
+      if (stack.length) stack.at(-1)!.child += top.e.dur ?? 0;
+    }
+  };
+  for (const e of mainEvents) {
+    close(e.ts);
+    stack.push({ e, child: 0 });
+  }
+  close(Infinity);
+  console.log('--- trace (main thread, self ms per key)');
+  for (const [name, ms] of [...sum].sort((a, b) => b[1] - a[1]).slice(0, 40))
+    console.log(`${(ms / keys).toFixed(2).padStart(9)}  ${name}`);
+}
