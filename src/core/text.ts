@@ -75,10 +75,39 @@ export function commentText(raw: string): string {
 export const PLACEHOLDER_TOKEN_RE =
   /\\?\[(?!\s*[xX ]?\s*\\?\])[^\]\n]{1,200}\\?\](?!\()|\.{3}|…|\bY{4}-M{2}-D{2}\b|(?<![A-Za-z])X{3,}(?![A-Za-z])|(?:\\?_){3,}/g;
 
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/gu;
+/** A token starting exactly at `lastIndex`. */
+const TOKEN_AT = new RegExp(PLACEHOLDER_TOKEN_RE.source, 'y');
+
 /** Whether the text holds nothing but placeholders, punctuation and spaces. */
 export function isOnlyPlaceholders(text: string): boolean {
-  const rest = stripComments(text).replace(PLACEHOLDER_TOKEN_RE, '');
-  return !/[\p{L}\p{N}]/u.test(rest);
+  if (text.includes('<!--')) {
+    LETTER_OR_DIGIT.lastIndex = 0;
+    return !LETTER_OR_DIGIT.test(stripComments(text).replace(PLACEHOLDER_TOKEN_RE, ''));
+  }
+  // The tokens are found as `replace` finds them (at the first place one starts, then after
+  // it), but only up to each letter: a letter outside every token answers at once, so an
+  // answer is not read to its end (removing its tokens copied all of it, and a search for the
+  // next token ran to the end of a text that has none).
+  let from = 0;
+  for (;;) {
+    LETTER_OR_DIGIT.lastIndex = from;
+    const letter = LETTER_OR_DIGIT.exec(text);
+    if (!letter) return true;
+    let covered = false;
+    for (let at = from; at <= letter.index; at++) {
+      TOKEN_AT.lastIndex = at;
+      const token = TOKEN_AT.exec(text);
+      if (!token) continue;
+      at += token[0].length - 1;
+      from = at + 1;
+      if (from > letter.index) {
+        covered = true;
+        break;
+      }
+    }
+    if (!covered) return false;
+  }
 }
 
 /** The placeholder tokens in a text, e.g. `["[Your Name]", "XXX"]`. */

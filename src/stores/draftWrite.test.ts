@@ -7,7 +7,14 @@ import { get, set } from 'idb-keyval';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openKvStore } from './db.ts';
 import type { KvStore } from './db.ts';
-import { DraftWriter, draftWriteReply, NO_STORE_IN_WORKER, WriteConflict } from './draftWrite.ts';
+import {
+  applyRecordPatch,
+  DraftWriter,
+  draftWriteReply,
+  NO_STORE_IN_WORKER,
+  recordPatch,
+  WriteConflict,
+} from './draftWrite.ts';
 import type { DraftWriteReply, DraftWriteRequest } from './draftWrite.ts';
 
 let kv: KvStore;
@@ -98,9 +105,9 @@ describe('DraftWriter', () => {
 
   it('sends writes to the worker and takes its answers', async () => {
     const sent = fakeWorker((request) =>
-      request.type === 'put' && request.record === 'refuse'
+      'record' in request && request.record === 'refuse'
         ? { seq: request.seq, ok: false, error: { name: 'QuotaExceededError', message: 'full' } }
-        : request.type === 'put' && request.record === 'clash'
+        : 'record' in request && request.record === 'clash'
           ? { seq: request.seq, ok: false, conflict: { theirs: true } }
           : { seq: request.seq, ok: true },
     );
@@ -130,35 +137,73 @@ describe('DraftWriter', () => {
     expect(await get('d1', kv)).toBeUndefined();
   });
 
-  it('sends an imported template’s text only when it changed, and again to a worker without it', async () => {
+  it('sends only what changed since the last record, and the whole record to a worker without it', async () => {
     let forget = false;
     const sent = fakeWorker((request) =>
-      request.type === 'put' && request.sameSource && forget
-        ? { seq: request.seq, ok: false, needSource: true }
+      'patch' in request && forget
+        ? { seq: request.seq, ok: false, needWhole: true }
         : { seq: request.seq, ok: true },
     );
     const writer = new DraftWriter(kv);
-    const draft = (rev: number, templateSource: string) => ({
-      ...record(rev, 'x'),
-      templateSource,
-    });
-    await writer.put('d1', draft(1, 'TEMPLATE'), []);
-    await writer.put('d1', draft(2, 'TEMPLATE'), []);
-    await writer.put('d1', draft(3, 'NEW TEXT'), []);
+    const answer = 'A long answer. '.repeat(2000);
+    const template = '# Template\n'.repeat(1000);
+    const put: Record<string, unknown>[] = [
+      { ...record(1, 'x'), templateSource: template, values: { text: answer, list: ['a'] } },
+    ];
+    const next = (change: (r: Record<string, unknown>) => Record<string, unknown>) =>
+      put.push(change({ ...put.at(-1)!, rev: put.length + 1 }));
+    const values = () => put.at(-1)!.values as Record<string, unknown>;
+    // A keystroke in the middle of the long answer; a list item added; a field gone; a new
+    // template text.
+    next((r) => ({
+      ...r,
+      values: { ...values(), text: `${answer.slice(0, 900)}!${answer.slice(900)}` },
+    }));
+    next((r) => ({ ...r, values: { ...values(), list: ['a', 'b'] } }));
+    next((r) => ({ ...r, values: { text: values().text } }));
+    next((r) => ({ ...r, templateSource: `${template}more\n` }));
+    for (const r of put) await writer.put('d1', r, []);
     forget = true;
-    await writer.put('d1', draft(4, 'NEW TEXT'), []);
-    const records = sent.map((r) => (r.type === 'put' ? r.record : null)) as Record<
-      string,
-      unknown
-    >[];
-    expect(records.map((r) => r.templateSource)).toEqual([
-      'TEMPLATE',
-      undefined,
-      'NEW TEXT',
-      undefined,
-      'NEW TEXT',
-    ]);
+    next((r) => ({ ...r, values: { ...values(), text: `${values().text as string}.` } }));
+    await writer.put('d1', put.at(-1)!, []);
+
+    // The worker's copy of each record, made from what was sent, is the record put.
+    let held: unknown = null;
+    const made: unknown[] = [];
+    for (const request of sent) {
+      if (request.type !== 'put') continue;
+      held = 'patch' in request ? applyRecordPatch(held, request.patch) : request.record;
+      made.push(held);
+    }
+    // The last put went twice: as a patch the worker could not make, then whole.
+    expect(made).toEqual([...put, put.at(-1)]);
     expect(sent.every((r) => !('full' in r))).toBe(true);
+    // The edits sent neither the long answer nor the template's text; the new template text
+    // went without the answer.
+    expect(sent.slice(1, 4).every((r) => JSON.stringify(r).length < 1000)).toBe(true);
+    expect(JSON.stringify(sent[4])).not.toContain('A long answer');
+    expect('record' in sent.at(-1)!).toBe(true);
+  });
+
+  it('finds what changed field by field, and makes the record again from it', () => {
+    const before = { rev: 1, title: 'T', values: { a: 'x'.repeat(5000), b: 'short', c: [1] } };
+    const after = {
+      rev: 2,
+      values: { a: `${'x'.repeat(2500)}yz${'x'.repeat(2499)}`, b: 'shorter' },
+    };
+    const patch = recordPatch(before, after)!;
+    expect(patch).toEqual({
+      set: { rev: 2 },
+      unset: ['title'],
+      values: {
+        set: { b: 'shorter' },
+        unset: ['c'],
+        edits: { a: { at: 2500, cut: 1, text: 'yz' } },
+      },
+    });
+    expect(applyRecordPatch(before, patch)).toEqual(after);
+    expect(before.values.c).toEqual([1]);
+    expect(recordPatch('text', after)).toBeNull();
   });
 
   it('writes in the page when the worker has no store', async () => {

@@ -3,8 +3,8 @@
  * the page sent them, each answered with its sequence number.
  */
 import { openKvStore } from './db.ts';
-import { draftWriteReply, NO_STORE_IN_WORKER } from './draftWrite.ts';
-import type { DraftWriteReply, DraftWriteRequest } from './draftWrite.ts';
+import { applyRecordPatch, draftWriteReply, NO_STORE_IN_WORKER } from './draftWrite.ts';
+import type { DraftWriteReply, DraftWriteRequest, WholeWrite } from './draftWrite.ts';
 
 const scope = self as unknown as {
   onmessage: ((event: MessageEvent<DraftWriteRequest>) => void) | null;
@@ -13,30 +13,30 @@ const scope = self as unknown as {
 
 const kv = openKvStore('drafts');
 let queue: Promise<unknown> = Promise.resolve();
-/** Per draft, the template text it was last sent with (sent again only when it changes). */
-const sources = new Map<string, string>();
+/** Per draft, the last record the page sent and its put's number: a patch is made on it. */
+const held = new Map<string, { seq: number; record: unknown }>();
 
-/** The request with its template text, or null when the worker does not hold it. */
-function withSource(request: DraftWriteRequest): DraftWriteRequest | null {
+/** The request with its whole record, or null when the worker does not hold the patch's base. */
+function withRecord(request: DraftWriteRequest): WholeWrite | null {
   if (request.type !== 'put') {
-    sources.delete(request.id);
+    held.delete(request.id);
     return request;
   }
-  if (request.sameSource) {
-    const source = sources.get(request.id);
-    if (source === undefined) return null;
-    return { ...request, record: { ...(request.record as object), templateSource: source } };
+  if ('patch' in request) {
+    const base = held.get(request.id);
+    if (base?.seq !== request.base) return null;
+    const record = applyRecordPatch(base.record, request.patch);
+    held.set(request.id, { seq: request.seq, record });
+    return { seq: request.seq, type: 'put', id: request.id, record, known: request.known };
   }
-  const source = (request.record as { templateSource?: unknown } | null)?.templateSource;
-  if (typeof source === 'string') sources.set(request.id, source);
-  else sources.delete(request.id);
+  held.set(request.id, { seq: request.seq, record: request.record });
   return request;
 }
 
 scope.onmessage = (event) => {
-  const request = withSource(event.data);
+  const request = withRecord(event.data);
   if (!request) {
-    scope.postMessage({ seq: event.data.seq, ok: false, needSource: true });
+    scope.postMessage({ seq: event.data.seq, ok: false, needWhole: true });
     return;
   }
   queue = queue.then(async () => {

@@ -4,6 +4,7 @@
  * front of the line) and unescaped on read, so any text survives the round trip.
  */
 import { matchKey } from '../text.ts';
+import { commonEnd, commonStart } from '../textEdit.ts';
 import { lexMarkdown } from '../template/lex.ts';
 import type { Block, Section, SectionNode, Template, TitleSpec } from '../template/types.ts';
 
@@ -311,26 +312,8 @@ function mayNeedNoEscape(text: string, anchors: Anchors): boolean {
  * `before`, cannot.
  */
 function cleanAfterEdit(before: string, text: string, anchors: Anchors): boolean {
-  const max = Math.min(before.length, text.length);
-  let prefix = 0;
-  for (let step = 4096; step >= 1; step >>= 4) {
-    while (
-      prefix + step <= max &&
-      before.slice(prefix, prefix + step) === text.slice(prefix, prefix + step)
-    ) {
-      prefix += step;
-    }
-  }
-  let suffix = 0;
-  for (let step = 4096; step >= 1; step >>= 4) {
-    while (
-      suffix + step <= max - prefix &&
-      before.slice(before.length - suffix - step, before.length - suffix) ===
-        text.slice(text.length - suffix - step, text.length - suffix)
-    ) {
-      suffix += step;
-    }
-  }
+  const prefix = commonStart(before, text);
+  const suffix = commonEnd(before, text, prefix);
   const start = prefix === 0 ? 0 : text.lastIndexOf('\n', prefix - 1) + 1;
   const newline = text.indexOf('\n', text.length - suffix);
   const end = newline === -1 ? text.length : newline;

@@ -24,8 +24,11 @@ export function isText(v: FieldValue | undefined): v is string {
 export function textFilled(text: string, template: readonly string[]): boolean {
   const t = stripComments(text).trim();
   if (t === '') return false;
-  if (template.some((p) => p.trim() !== '' && unescapeMarkdown(p.trim()) === unescapeMarkdown(t)))
-    return false;
+  // Unescaping removes at most every other character: a text over twice as long as the
+  // template's is not its text (and a long answer is not unescaped to be compared).
+  const same = (p: string) =>
+    p !== '' && t.length <= 2 * p.length && unescapeMarkdown(p) === unescapeMarkdown(t);
+  if (template.some((p) => same(p.trim()))) return false;
   return !isOnlyPlaceholders(t);
 }
 

@@ -1,5 +1,5 @@
 /** @vitest-environment jsdom */
-import { act, cleanup, render, screen, within } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import '../../zodSetup.ts';
@@ -62,7 +62,15 @@ afterEach(cleanup);
 
 function openDraft(values: Values = {}) {
   const id = useDrafts.getState().createDraft('custom', { title: 'Plan', values });
-  render(<EditorForm draftId={id} templateId="custom" template={template} target="issue" />);
+  render(
+    <EditorForm
+      draftId={id}
+      templateId="custom"
+      template={template}
+      target="issue"
+      renderPreview={(markdown) => <pre data-testid="rendered">{markdown}</pre>}
+    />,
+  );
   const form = screen.getByRole('form', { name: 'Proposal form' });
   return { id, form };
 }
@@ -135,5 +143,37 @@ describe('the editor form', () => {
     const team = within(form).getByRole<HTMLInputElement>('textbox', { name: /^Team/ });
     expect(team.value).toBe('Platform');
     expect(owner.value).toBe('Ada');
+  });
+
+  it('shows each keystroke in the preview; the meter, outline and Markdown tab follow', async () => {
+    const user = userEvent.setup();
+    const { form } = openDraft();
+    const meter = () => document.querySelector('.completeness-text')?.textContent;
+    expect(meter()).toBe('0 of 2 sections complete');
+    const owner = within(form).getByRole('textbox', { name: /^Owner/ });
+    const team = within(form).getByRole('textbox', { name: /^Team/ });
+    await user.click(owner);
+    await user.keyboard('Ada');
+    await user.click(team);
+    await user.keyboard('Core');
+    // The preview has every key typed at once.
+    expect(screen.getByTestId('rendered').textContent).toContain('**Team:** Core');
+    // The completeness report follows (once typing pauses), in the meter and the outline.
+    await waitFor(() => expect(meter()).toBe('1 of 2 sections complete'));
+    const outline = screen.getByRole('navigation', { name: 'Outline' });
+    expect(within(outline).getByRole('button', { name: /Details/ }).className).toContain(
+      'status-complete',
+    );
+
+    // The Markdown tab shows the document when chosen, and follows what is typed after (the
+    // preview column is a tab of its own at this width: found where it stands hidden).
+    const hidden = true;
+    const previewRegion = screen.getByRole('region', { name: 'Preview', hidden });
+    await user.click(within(previewRegion).getByRole('tab', { name: 'Markdown', hidden }));
+    const markdownPanel = within(previewRegion).getByRole('tabpanel', { name: 'Markdown', hidden });
+    expect(markdownPanel.textContent).toContain('**Owner:** Ada');
+    await user.click(owner);
+    await user.keyboard(' Lovelace');
+    await waitFor(() => expect(markdownPanel.textContent).toContain('**Owner:** Ada Lovelace'));
   });
 });

@@ -61,7 +61,6 @@ import {
 import { allFields, frontMatterFields, startValue, todayIso } from './templateModel.ts';
 import { useDraftAccess } from './useDraftAccess.ts';
 import { KeptFromDocument } from './KeptFromDocument.tsx';
-import { useIdleValue } from './useIdleValue.ts';
 import { usePreparedMarkdown } from './usePreparedMarkdown.ts';
 import { useDraftSync } from './useDraftSync.ts';
 import { CurrentSection, useIsCurrentSection } from './currentSection.ts';
@@ -606,11 +605,14 @@ function NextMissingButton({ onNext }: { onNext: () => boolean }) {
 
 function SaveIndicator({ draftId, readOnly }: { draftId: string; readOnly: boolean }) {
   const problem = useSaveProblem(draftId);
-  const write = useDrafts((s) => s.writes[draftId]);
-  const unsaved = useDrafts((s) => s.open?.unsavedEdits ?? false);
+  // One value followed, not the store's parts: a keystroke marks the draft unsaved and its
+  // save sets and clears the write's state, and only a change of the words shown redraws this.
+  const saving = useDrafts(
+    (s) => (s.open?.unsavedEdits ?? false) || s.writes[draftId] === 'saving',
+  );
   const text = problem
     ? `Not saved — ${problem}`
-    : unsaved || write === 'saving'
+    : saving
       ? 'Saving…'
       : readOnly
         ? 'Saved (read-only here)'
@@ -1054,35 +1056,13 @@ function PreviewColumn({
   /** A large template: the preview follows the form (see `useAfterPaint`). */
   large: boolean;
 }) {
-  // Not deferred: the changed section renders in a millisecond or two, and a deferred render
-  // would land a task (and often a frame) later.
-  const version = useLiveVersion();
   const live = useLive();
   const ready = usePreparedMarkdown(
     live,
     useAfterPaint(!useReportSelector((l) => l.isReportPending()), large),
     large,
   );
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- the version stands for the values
-  const markdown = useMemo(() => (ready ? live.getMarkdown() : ''), [live, version, ready]);
   const [view, setView] = useState<'rendered' | 'markdown'>('rendered');
-  // The Markdown tab, while not shown, follows once the page is idle: replacing a long
-  // document's text is not on a keystroke's path. Shown, it is current.
-  const idleMarkdown = useIdleValue(markdown);
-  const markdownText = view === 'markdown' ? markdown : idleMarkdown;
-  const rendered = useMemo(
-    () =>
-      !ready ? (
-        <p className="preview-pending" role="status">
-          Preparing the preview…
-        </p>
-      ) : renderPreview ? (
-        renderPreview(markdown)
-      ) : (
-        <pre className="preview-fallback">{markdown}</pre>
-      ),
-    [renderPreview, markdown, ready],
-  );
   const wrapRef = useRef<HTMLDivElement>(null);
 
   // The preview follows the section being edited.
@@ -1161,18 +1141,14 @@ function PreviewColumn({
             label: 'Preview',
             panel: (
               <div ref={wrapRef} className="preview-follow">
-                {rendered}
+                <PreviewBody ready={ready} renderPreview={renderPreview} />
               </div>
             ),
           },
           {
             id: 'markdown',
             label: 'Markdown',
-            panel: (
-              <pre className="markdown-source">
-                <code>{markdownText}</code>
-              </pre>
-            ),
+            panel: <MarkdownText ready={ready} shown={view === 'markdown'} />,
           },
         ]}
         selected={view}
@@ -1185,6 +1161,94 @@ function PreviewColumn({
 /** How often, and how long apart, the preview looks again for a heading still to come. */
 const FOLLOW_TRIES = 40;
 const FOLLOW_RETRY_MS = 250;
+
+/**
+ * The rendered preview: the one part of the column that follows every keystroke (the column,
+ * its options and tabs are not drawn again). Not deferred: the changed section renders in a
+ * millisecond or two, and a deferred render would land a task (and often a frame) later.
+ */
+function PreviewBody({
+  ready,
+  renderPreview,
+}: {
+  ready: boolean;
+  renderPreview: ((markdown: string) => ReactNode) | undefined;
+}) {
+  const version = useLiveVersion();
+  const live = useLive();
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the version stands for the values
+  const markdown = useMemo(() => (ready ? live.getMarkdown() : ''), [live, version, ready]);
+  return useMemo(
+    () =>
+      !ready ? (
+        <p className="preview-pending" role="status">
+          Preparing the preview…
+        </p>
+      ) : renderPreview ? (
+        renderPreview(markdown)
+      ) : (
+        <pre className="preview-fallback">{markdown}</pre>
+      ),
+    [renderPreview, markdown, ready],
+  );
+}
+
+/**
+ * The Markdown tab's text. Hidden, it does not follow the typing at all (it is written when the
+ * tab is chosen); shown, it follows in idle time: writing a long document's text into the page
+ * (and laying it out) costs as much as the document is long, and is never on a keystroke's path.
+ */
+function MarkdownText({ ready, shown }: { ready: boolean; shown: boolean }) {
+  const live = useLive();
+  const version = useLiveVersionWhenIdle(shown);
+  const markdown = useMemo(
+    () => (ready && shown ? live.getMarkdown() : ''),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the version stands for the values
+    [live, version, ready, shown],
+  );
+  return (
+    <pre className="markdown-source">
+      <code>{markdown}</code>
+    </pre>
+  );
+}
+
+/**
+ * The live values' change counter, taken in idle time (at most `IDLE_FOLLOW_MS` after a change)
+ * while `active`: a keystroke schedules one idle callback at most, which a burst of keys shares.
+ */
+function useLiveVersionWhenIdle(active: boolean): number {
+  const live = useLive();
+  const [version, setVersion] = useState(live.getVersion);
+  useEffect(() => {
+    if (!active) return undefined;
+    let idle: number | null = null;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const take = () => {
+      idle = timer = null;
+      setVersion(live.getVersion());
+    };
+    const follow = () => {
+      if (idle !== null || timer !== null) return;
+      if (typeof requestIdleCallback === 'function') {
+        idle = requestIdleCallback(take, { timeout: IDLE_FOLLOW_MS });
+      } else timer = setTimeout(take, 50);
+    };
+    const stop = live.subscribe(follow);
+    // A change while inactive, or between the render and this effect.
+    if (live.getVersion() !== version) follow();
+    return () => {
+      stop();
+      if (idle !== null) cancelIdleCallback(idle);
+      if (timer !== null) clearTimeout(timer);
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- subscribed once per activation
+  }, [live, active]);
+  return version;
+}
+
+/** The Markdown tab, shown, follows the typing at most this long after a change. */
+const IDLE_FOLLOW_MS = 500;
 
 /**
  * A large template's form comes first: the parts that render the whole document (the preview,

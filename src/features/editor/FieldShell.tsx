@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { unescapeMarkdown } from '../../core/text.ts';
 
@@ -74,9 +74,10 @@ export function splitGuidance(text: string): { head: string; rest: string } {
 /**
  * The template's guidance for a field or section, under its label, as GitHub's issue forms show
  * descriptions: the start always visible, the rest behind "More" (and shown while the field
- * has focus). Screen readers get all of it as the control's description.
+ * has focus). Screen readers get all of it as the control's description. Drawn again only when
+ * its text changes, not with every keystroke in its field.
  */
-export function Guidance({ id, text }: { id: string; text: string }) {
+export const Guidance = memo(function Guidance({ id, text }: { id: string; text: string }) {
   const [open, setOpen] = useState(false);
   const { head, rest } = splitGuidance(text);
   if (!head && !rest) return null;
@@ -105,7 +106,7 @@ export function Guidance({ id, text }: { id: string; text: string }) {
       ) : null}
     </div>
   );
-}
+});
 
 /**
  * A field's frame: its visible label, the template's guidance under it, and the validation

@@ -86,3 +86,27 @@ describe('checking a large draft in a worker', () => {
     expect(live.getReport().completed).toBe(1);
   });
 });
+
+describe('the report of a draft checked here', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('follows once typing pauses, and is current whenever asked for', () => {
+    const live = new LiveValues(template, empty);
+    const told = vi.fn();
+    live.subscribeReport(told);
+    const summary = fieldIds[0]!;
+    for (const text of ['B', 'Be', 'Because.']) {
+      live.setValue(summary, text);
+      vi.advanceTimersByTime(REPORT_DELAY_MS / 2);
+    }
+    // The meter and outline are not told while the author types…
+    expect(told).not.toHaveBeenCalled();
+    // …but what asks (an export) gets the report of the latest values.
+    expect(live.getReport().completed).toBe(1);
+    vi.advanceTimersByTime(REPORT_DELAY_MS);
+    expect(told).toHaveBeenCalledTimes(1);
+    expect(live.getReport().missing.map((m) => m.title)).toEqual(['Risks']);
+    live.dispose();
+  });
+});

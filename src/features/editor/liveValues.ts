@@ -30,10 +30,8 @@ import { FormStore } from './formStore.ts';
 import { fieldValidator } from './formSchema.ts';
 import { allFields } from './templateModel.ts';
 
-/** The report follows this long after the last change (typing pauses), when checking is slow. */
+/** The report follows this long after the last change (typing pauses). */
 export const REPORT_DELAY_MS = 200;
-/** A check that took at most this long is redone with each change (it fits in the frame). */
-const CHEAP_CHECK_MS = 3;
 
 type ReportState = {
   version: number;
@@ -60,9 +58,6 @@ export class LiveValues extends FormStore {
   private readonly reportListeners = new Set<() => void>();
   private reportVersion = 0;
   private reportTimer: ReturnType<typeof setTimeout> | null = null;
-  private reportQueued = false;
-  /** How long the last check took. */
-  private checkMs = 0;
   private options: RenderOptions = {};
   /** Sections whose values did not change are not written again (see `renderDocument`). */
   private readonly renderCache = createRenderCache({ tracked: true });
@@ -107,25 +102,16 @@ export class LiveValues extends FormStore {
   private changed(): void {
     this.version++;
     for (const listener of this.listeners) listener();
+    // The report follows once typing pauses, in any draft: checking reads every answer (a long
+    // one whole), and the meter, outline and badges drawn again are nothing a keystroke shows.
+    // `getReport()` stays current for whoever asks (an export checks the values it sends).
     if (this.reportTimer !== null) clearTimeout(this.reportTimer);
-    this.reportTimer = null;
-    if (this.inWorker) {
-      // Checked once typing pauses; the followers are told when the report comes back.
-      this.reportTimer = setTimeout(() => {
-        this.reportTimer = null;
-        this.requestCheck();
-      }, REPORT_DELAY_MS);
-    } else if (this.checkMs <= CHEAP_CHECK_MS) {
-      // A small document: the report follows at once, after this change's own work.
-      if (this.reportQueued) return;
-      this.reportQueued = true;
-      queueMicrotask(() => {
-        this.reportQueued = false;
-        this.publishReport();
-      });
-    } else {
-      this.reportTimer = setTimeout(() => this.publishReport(), REPORT_DELAY_MS);
-    }
+    this.reportTimer = setTimeout(() => {
+      this.reportTimer = null;
+      // A large draft's followers are told when the worker's report comes back.
+      if (this.inWorker) this.requestCheck();
+      else this.publishReport();
+    }, REPORT_DELAY_MS);
   }
 
   /** Tells the report's followers now (a pending pause is not waited for). */
@@ -204,10 +190,7 @@ export class LiveValues extends FormStore {
       else if (this.reportTimer === null) this.requestCheck();
       return this.report ?? PENDING;
     }
-    const started = performance.now();
-    const value = checkDocument(this.template, this.values);
-    this.checkMs = performance.now() - started;
-    this.report = reportState(this.version, value);
+    this.report = reportState(this.version, checkDocument(this.template, this.values));
     return this.report;
   }
 
