@@ -309,6 +309,48 @@ export async function pasteTemplate(page: Page, text: string): Promise<Locator> 
   return start;
 }
 
+/** A tool's `--name value` option (scripts/profile-*.ts, loaf-large.ts, tasks-large.ts). */
+export function toolOption(name: string, fallback: string): string {
+  const argv = process.argv.slice(2);
+  const i = argv.indexOf(name);
+  return i === -1 ? fallback : (argv[i + 1] ?? fallback);
+}
+
+/** The bench's generated large template: `10k` (10,000 headings) or else 1 MB (2,000). */
+export function largeTemplateOf(which: string): string {
+  return which === '10k' ? largeTemplate(600 * 1024, 10_000) : largeTemplate(1024 * 1024, 2000);
+}
+
+/**
+ * For the tools: `use` gets a page of the built app in `root` (served by scripts/serve.js) in
+ * the bench's Chromium and window; the browser and the server are closed after.
+ */
+export async function withAppPage(
+  root: string,
+  use: (page: Page, context: BrowserContext, browser: Browser) => Promise<void>,
+): Promise<void> {
+  const { findChromium, CHROMIUM_ARGS } = await import('./find-chromium.js');
+  const { chromium } = await import('@playwright/test');
+  const server = await startServer(process.cwd(), ['--root', root]);
+  const browser = await chromium.launch({
+    executablePath: findChromium().path,
+    args: CHROMIUM_ARGS,
+  });
+  try {
+    const context = await browser.newContext({
+      viewport: { width: 1400, height: 900 },
+      serviceWorkers: 'block',
+    });
+    const page = await context.newPage();
+    page.setDefaultTimeout(60_000);
+    await page.goto(server.url);
+    await use(page, context, browser);
+  } finally {
+    await browser.close();
+    server.stop();
+  }
+}
+
 /** Places the caret at the end of the paragraph nearest the middle of a textarea's text. */
 async function caretMidTextarea(page: Page, selector: string): Promise<void> {
   await page.locator(selector).first().focus();

@@ -6,31 +6,16 @@
  * style and layout time.
  *   node bin/run-ts.js scripts/loaf-large.ts [--root DIR] [--which 1mb|10k] [--keys 40] [--min 30]
  */
-import { largeTemplate, pasteTemplate, startServer } from './bench-browser.ts';
+import { largeTemplateOf, pasteTemplate, toolOption, withAppPage } from './bench-browser.ts';
 
-const argv = process.argv.slice(2);
-const opt = (name: string, fallback: string) => {
-  const i = argv.indexOf(name);
-  return i === -1 ? fallback : (argv[i + 1] ?? fallback);
-};
+const opt = toolOption;
 const root = opt('--root', process.cwd());
 const which = opt('--which', '1mb');
 const keys = Number(opt('--keys', '40'));
 const min = Number(opt('--min', '30'));
-const text = which === '10k' ? largeTemplate(600 * 1024, 10_000) : largeTemplate(1024 * 1024, 2000);
+const text = largeTemplateOf(which);
 
-const { findChromium, CHROMIUM_ARGS } = await import('./find-chromium.js');
-const { chromium } = await import('@playwright/test');
-const server = await startServer(process.cwd(), ['--root', root]);
-const browser = await chromium.launch({ executablePath: findChromium().path, args: CHROMIUM_ARGS });
-try {
-  const context = await browser.newContext({
-    viewport: { width: 1400, height: 900 },
-    serviceWorkers: 'block',
-  });
-  const page = await context.newPage();
-  page.setDefaultTimeout(60_000);
-  await page.goto(server.url);
+await withAppPage(root, async (page, context) => {
   await page.evaluate(`(() => {
     window.__frames = [];
     window.__keys = [];
@@ -94,7 +79,4 @@ try {
       );
   }
   await context.close();
-} finally {
-  await browser.close();
-  server.stop();
-}
+});

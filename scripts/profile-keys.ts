@@ -8,29 +8,15 @@
  * Build without minifying to read the names: `npx vite build --minify false --outDir DIR`.
  */
 import { writeFileSync } from 'node:fs';
-import { proseContent, startServer } from './bench-browser.ts';
+import { proseContent, toolOption, withAppPage } from './bench-browser.ts';
 
-const argv = process.argv.slice(2);
-const opt = (name: string, fallback: string) => {
-  const i = argv.indexOf(name);
-  return i === -1 ? fallback : (argv[i + 1] ?? fallback);
-};
+const opt = toolOption;
 const root = opt('--root', process.cwd());
 const kb = Number(opt('--kb', '300'));
 const mode = opt('--mode', 'source');
 const keys = Number(opt('--keys', '30'));
 
-const { findChromium, CHROMIUM_ARGS } = await import('./find-chromium.js');
-const { chromium } = await import('@playwright/test');
-const server = await startServer(process.cwd(), ['--root', root]);
-const browser = await chromium.launch({ executablePath: findChromium().path, args: CHROMIUM_ARGS });
-try {
-  const context = await browser.newContext({
-    viewport: { width: 1400, height: 900 },
-    serviceWorkers: 'block',
-  });
-  const page = await context.newPage();
-  await page.goto(server.url);
+await withAppPage(root, async (page, context, browser) => {
   await page
     .getByRole('button', { name: 'Enhancement Proposal (EP)', exact: false })
     .first()
@@ -68,7 +54,7 @@ try {
   }
   await page.keyboard.type(' warm up', { delay: 60 });
   await page.waitForTimeout(500);
-  if (argv.includes('--trace')) {
+  if (process.argv.includes('--trace')) {
     await browser.startTracing(page, { categories: ['devtools.timeline', 'blink', 'v8.execute'] });
     await page.keyboard.type(
       ' and the layer cache keeps p95 latency within budget'.slice(0, keys),
@@ -108,14 +94,11 @@ try {
   console.log('--- calls (first 60 named, per key)');
   for (const [name, count] of counts.filter(([n]) => /^[A-Z]/.test(n)).slice(0, 150))
     console.log(`${(count / keys).toFixed(1).padStart(8)}  ${name}`);
-  if (argv.includes('--out'))
+  if (process.argv.includes('--out'))
     writeFileSync(opt('--out', 'keys.cpuprofile'), JSON.stringify(profile));
   report(profile);
   await context.close();
-} finally {
-  await browser.close();
-  server.stop();
-}
+});
 
 interface Node {
   id: number;

@@ -9,17 +9,13 @@
  * Build without minifying to read the names: `npx vite build --minify false --outDir DIR`.
  */
 import { writeFileSync } from 'node:fs';
-import { largeTemplate, pasteTemplate, startServer } from './bench-browser.ts';
+import { largeTemplateOf, pasteTemplate, toolOption, withAppPage } from './bench-browser.ts';
 
-const argv = process.argv.slice(2);
-const opt = (name: string, fallback: string) => {
-  const i = argv.indexOf(name);
-  return i === -1 ? fallback : (argv[i + 1] ?? fallback);
-};
+const opt = toolOption;
 const root = opt('--root', process.cwd());
 const which = opt('--which', '1mb');
 const keys = Number(opt('--keys', '20'));
-const text = which === '10k' ? largeTemplate(600 * 1024, 10_000) : largeTemplate(1024 * 1024, 2000);
+const text = largeTemplateOf(which);
 
 interface Node {
   id: number;
@@ -34,18 +30,7 @@ interface Profile {
   endTime: number;
 }
 
-const { findChromium, CHROMIUM_ARGS } = await import('./find-chromium.js');
-const { chromium } = await import('@playwright/test');
-const server = await startServer(process.cwd(), ['--root', root]);
-const browser = await chromium.launch({ executablePath: findChromium().path, args: CHROMIUM_ARGS });
-try {
-  const context = await browser.newContext({
-    viewport: { width: 1400, height: 900 },
-    serviceWorkers: 'block',
-  });
-  const page = await context.newPage();
-  page.setDefaultTimeout(60_000);
-  await page.goto(server.url);
+await withAppPage(root, async (page, context, browser) => {
   const start = await pasteTemplate(page, text);
   await page.waitForTimeout(1000);
   const cdp = await context.newCDPSession(page);
@@ -60,12 +45,12 @@ try {
   let { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
   console.log('=== open');
   report(profile);
-  if (argv.includes('--out'))
+  if (process.argv.includes('--out'))
     writeFileSync(opt('--out', 'open.cpuprofile'), JSON.stringify(profile));
   await author.click();
   await page.keyboard.type('Ada', { delay: 60 });
   await page.waitForTimeout(500);
-  if (argv.includes('--trace')) {
+  if (process.argv.includes('--trace')) {
     await browser.startTracing(page, { categories: ['devtools.timeline', 'blink', 'v8.execute'] });
     await page.keyboard.type(' and the layer cache keeps p95 latency'.slice(0, keys), {
       delay: 60,
@@ -81,10 +66,7 @@ try {
   console.log(`=== ${keys} keystrokes`);
   report(profile);
   await context.close();
-} finally {
-  await browser.close();
-  server.stop();
-}
+});
 
 /** Runs of samples that are not idle (a gap of idle under 2 ms joins two), with their top functions. */
 function report(profile: Profile) {

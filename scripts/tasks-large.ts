@@ -8,18 +8,20 @@
  *     [--wait 4000]
  * Build without minifying to read the names: `npx vite build --minify false --outDir DIR`.
  */
-import { largeTemplate, pasteTemplate, startServer, USABLE_PROBE } from './bench-browser.ts';
+import {
+  largeTemplateOf,
+  pasteTemplate,
+  toolOption,
+  USABLE_PROBE,
+  withAppPage,
+} from './bench-browser.ts';
 
-const argv = process.argv.slice(2);
-const opt = (name: string, fallback: string) => {
-  const i = argv.indexOf(name);
-  return i === -1 ? fallback : (argv[i + 1] ?? fallback);
-};
+const opt = toolOption;
 const root = opt('--root', process.cwd());
 const which = opt('--which', '1mb');
 const min = Number(opt('--min', '40'));
 const wait = Number(opt('--wait', '4000'));
-const text = which === '10k' ? largeTemplate(600 * 1024, 10_000) : largeTemplate(1024 * 1024, 2000);
+const text = largeTemplateOf(which);
 
 interface ProfileNode {
   id: number;
@@ -45,18 +47,7 @@ interface TraceEvent {
   };
 }
 
-const { findChromium, CHROMIUM_ARGS } = await import('./find-chromium.js');
-const { chromium } = await import('@playwright/test');
-const server = await startServer(process.cwd(), ['--root', root]);
-const browser = await chromium.launch({ executablePath: findChromium().path, args: CHROMIUM_ARGS });
-try {
-  const context = await browser.newContext({
-    viewport: { width: 1400, height: 900 },
-    serviceWorkers: 'block',
-  });
-  const page = await context.newPage();
-  page.setDefaultTimeout(60_000);
-  await page.goto(server.url);
+await withAppPage(root, async (page, context, browser) => {
   const start = await pasteTemplate(page, text);
   await page.waitForTimeout(1000);
   // The bench's probe marks when the form is usable (`performance.mark('usable')`).
@@ -83,10 +74,7 @@ try {
   };
   report(trace.traceEvents, profile);
   await context.close();
-} finally {
-  await browser.close();
-  server.stop();
-}
+});
 
 function report(events: TraceEvent[], profile: Profile) {
   const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');

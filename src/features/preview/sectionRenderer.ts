@@ -4,6 +4,7 @@ import type { MarkedOutput } from './markdownEngine.ts';
 import { leavesParserClean, sanitizeHtml } from './sanitize.ts';
 import { scanSectionStarts } from './scanSections.ts';
 import { LIMITS, longestLine, nestingDepth, previewHazardOf } from '../../core/limits.ts';
+import { commonEnd, commonStart } from '../../core/textEdit.ts';
 
 /**
  * Incremental rendering: the document is cut into top-level sections at heading lines and at
@@ -112,31 +113,6 @@ function firstLine(doc: string, start: number): string {
   return newline === -1 ? doc.slice(start) : doc.slice(start, newline + 1);
 }
 
-/** The length of the longest common start of `a` and `b`, compared a block at a time. */
-export function commonPrefix(a: string, b: string): number {
-  const max = Math.min(a.length, b.length);
-  let i = 0;
-  for (let step = 4096; step >= 1; step >>= 4) {
-    while (i + step <= max && a.slice(i, i + step) === b.slice(i, i + step)) i += step;
-  }
-  return i;
-}
-
-/** The length of the longest common end of `a` and `b` that leaves their first `prefix` alone. */
-export function commonSuffix(a: string, b: string, prefix: number): number {
-  const max = Math.min(a.length, b.length) - prefix;
-  let i = 0;
-  for (let step = 4096; step >= 1; step >>= 4) {
-    while (
-      i + step <= max &&
-      a.slice(a.length - i - step, a.length - i) === b.slice(b.length - i - step, b.length - i)
-    ) {
-      i += step;
-    }
-  }
-  return i;
-}
-
 /** The index of the first element of the sorted `list` greater than `value`. */
 function upperBound(list: readonly number[], value: number): number {
   let low = 0;
@@ -224,7 +200,7 @@ export function createSectionRenderer(): SectionRenderer {
     doc: string,
   ): { sections: Entry[]; starts: number[]; edit: Edit } | { hazard: string } | null {
     const old = before.doc;
-    const prefix = commonPrefix(old, doc);
+    const prefix = commonStart(old, doc);
     if (prefix === old.length && prefix === doc.length) {
       return {
         sections: before.sections,
@@ -232,7 +208,7 @@ export function createSectionRenderer(): SectionRenderer {
         edit: { first: before.sections.length, removed: 0, added: 0 },
       };
     }
-    const suffix = commonSuffix(old, doc, prefix);
+    const suffix = commonEnd(old, doc, prefix);
     const delta = doc.length - old.length;
     const editEnd = doc.length - suffix;
     // The last section whose start line lies wholly before the edit: the sections before it
