@@ -1,4 +1,13 @@
-import { Component, lazy, Suspense, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import {
+  Component,
+  lazy,
+  Suspense,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import type { ReactNode, RefObject } from 'react';
 import type { ProseField } from '../../core/model.ts';
 import { describedByIds, FieldShell, labelId } from './FieldShell.tsx';
@@ -27,6 +36,8 @@ export function ProseWidget({
 }: WidgetProps<ProseField>) {
   const [mode, setMode] = useState<Mode>({ kind: 'rich' });
   const text = asString(value);
+  // Per field, not per keystroke: it compares the template's example with its guidance.
+  const example = useMemo(() => exampleOf(field), [field]);
   const sourceRef = useRef<HTMLTextAreaElement>(null);
   const refocus = useRef(false);
   // After the switch below, the author's caret is back where it was.
@@ -42,7 +53,7 @@ export function ProseWidget({
       textareaRef={sourceRef}
       id={id}
       text={text}
-      placeholder={exampleOf(field)}
+      placeholder={example}
       invalid={error !== undefined}
       describedBy={describedByIds(id, field, error)}
       onChange={onChange}
@@ -89,7 +100,7 @@ export function ProseWidget({
               id={id}
               labelledBy={labelId(id)}
               describedBy={describedByIds(id, field, error)}
-              placeholder={exampleOf(field)}
+              placeholder={example}
               invalid={error !== undefined}
               value={text}
               onChange={onChange}
