@@ -136,10 +136,27 @@ export function useDraftSync(
   useEffect(() => {
     latest.current = { getValues, onOutsideChange, isReadOnly, nameOf };
   });
+  /**
+   * True while a stored version is loaded into the form. The form tells of that change like of
+   * any other; it is not the author's edit: counted as one, it left a tab that follows another's
+   * saves "dirty" for a moment, and the next save it was told of in that moment was not loaded
+   * (the tab showed the text without the last words typed in the other tab; after "Edit here",
+   * it wrote that older text as its own).
+   */
+  const loading = useRef(false);
+  const load = (values: Values) => {
+    loading.current = true;
+    try {
+      latest.current.onOutsideChange(values);
+    } finally {
+      loading.current = false;
+    }
+  };
 
   const sync = useRef<DraftSync | null>(null);
   sync.current ??= {
     changed() {
+      if (loading.current) return;
       const now = Date.now();
       if (!dirty.current) {
         dirty.current = true;
@@ -197,7 +214,7 @@ export function useDraftSync(
       }
       written.current = useDrafts.getState().drafts[draftId]?.values ?? merged.values;
       store.setUnsavedEdits(false);
-      if (!sameValues(merged.values, form)) latest.current.onOutsideChange(merged.values);
+      if (!sameValues(merged.values, form)) load(merged.values);
     },
   };
 
@@ -216,7 +233,7 @@ export function useDraftSync(
       if (!draft || draft === previous.drafts[draftId] || dirty.current) return;
       if (sameValues(draft.values, written.current)) return;
       written.current = draft.values;
-      latest.current.onOutsideChange(draft.values);
+      load(draft.values);
     });
     return () => {
       flush();
