@@ -203,13 +203,15 @@ function startLazy(state: SectionElements): LazyRendering {
     building: null,
     stale: new Set(),
   };
-  // Find in page (`beforematch`, fired on the head holding the match: its whole run is
-  // rendered) and a jump to a section (RENDER_NOW_EVENT on its placeholder, which does not
-  // bubble: heard while capturing).
+  // Find in page (`beforematch`, fired on the head holding the match) and a jump to a section
+  // (RENDER_NOW_EVENT on the placeholder whose text holds its heading, which does not bubble:
+  // heard while capturing).
   const onEvent = (event: Event) => {
     if (!(event.target instanceof HTMLElement) || event.target.parentNode !== state.host) return;
+    // The head holds its run's text: a match or a jump found there may be any section of the
+    // run, so the whole run is rendered.
     const run = lazy.runOf.get(event.target);
-    if (event.type === 'beforematch' && run) renderRun(state, run);
+    if (run && run.head === event.target) renderRun(state, run);
     else renderLate(state, event.target);
   };
   state.host.addEventListener('beforematch', onEvent);
