@@ -1,7 +1,7 @@
 /**
  * Where a keystroke's time goes, in the built app (a tool, not a test):
  *   node bin/run-ts.js scripts/profile-keys.ts [--root DIR] [--kb 300] [--mode source|rich]
- *     [--keys 30] [--trace] [--out FILE.cpuprofile]
+ *     [--keys 30] [--trace] [--out FILE.cpuprofile] [--css 'a style to add before typing']
  * Types mid-document into a prose field holding generated paragraphs and prints the components
  * rendered per keystroke (V8's call counts), the functions with the most self and total time
  * (CPU profile), and with --trace the browser's own work per keystroke (layout, paint, editing).
@@ -52,6 +52,8 @@ await withAppPage(root, async (page, context, browser) => {
       el.setSelectionRange(mid, mid);
     });
   }
+  // --css: a style added to the page before typing (what-if: hide or restyle a part).
+  if (process.argv.includes('--css')) await page.addStyleTag({ content: opt('--css', '') });
   await page.keyboard.type(' warm up', { delay: 60 });
   await page.waitForTimeout(500);
   if (process.argv.includes('--trace')) {

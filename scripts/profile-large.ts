@@ -1,7 +1,7 @@
 /**
  * Where a large template's open and keystroke time goes, in the built app (a tool, not a test):
  *   node bin/run-ts.js scripts/profile-large.ts [--root DIR] [--which 1mb|10k] [--keys 20]
- *     [--out FILE.cpuprofile]
+ *     [--out FILE.cpuprofile] [--trace] [--css 'a style to add before typing']
  * Pastes the bench's generated template (scripts/bench-browser.ts) into "Import a template",
  * starts a proposal, and prints the CPU profile of the open (from the click until the page has
  * been quiet for a second): each main-thread run of work of 30 ms or more with its heaviest
@@ -47,6 +47,8 @@ await withAppPage(root, async (page, context, browser) => {
   report(profile);
   if (process.argv.includes('--out'))
     writeFileSync(opt('--out', 'open.cpuprofile'), JSON.stringify(profile));
+  // --css: a style added to the page before typing (what-if: hide or restyle a part).
+  if (process.argv.includes('--css')) await page.addStyleTag({ content: opt('--css', '') });
   await author.click();
   await page.keyboard.type('Ada', { delay: 60 });
   await page.waitForTimeout(500);

@@ -2,6 +2,7 @@
  * Writing a draft record, in the worker or in the page: a compare-and-set against the versions
  * this tab knows, and the page taking over every unanswered write when the worker breaks.
  */
+import { withChanges } from '../core/valuesDelta.ts';
 import { IDBFactory } from 'fake-indexeddb';
 import { get, set } from 'idb-keyval';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -204,6 +205,33 @@ describe('DraftWriter', () => {
     expect(applyRecordPatch(before, patch)).toEqual(after);
     expect(before.values.c).toEqual([1]);
     expect(recordPatch('text', after)).toBeNull();
+  });
+
+  it('makes the same record from values a save made from the last ones, visiting only their changes', () => {
+    const values: Record<string, unknown> = {};
+    for (let i = 0; i < 50; i += 1) values[`f${i}`] = `answer ${i}`;
+    values.long = 'w '.repeat(2000);
+    const before = { rev: 1, values };
+    const changed = withChanges(
+      values,
+      new Map<string, unknown>([
+        ['f3', 'new three'],
+        ['f4', undefined],
+        ['long', `${'w '.repeat(1000)}inserted ${'w '.repeat(1000)}`],
+        ['f9', 'answer 9'],
+        ['added', ['a', 'b']],
+      ]),
+    );
+    const after = { rev: 2, values: changed };
+    const patch = recordPatch(before, after)!;
+    expect(patch.values).toEqual({
+      set: { f3: 'new three', added: ['a', 'b'] },
+      unset: ['f4'],
+      edits: { long: { at: 2000, cut: 0, text: 'inserted ' } },
+    });
+    expect(applyRecordPatch(before, patch)).toEqual(after);
+    // The same patch as a full comparison of a copy (no record of where it came from).
+    expect(recordPatch(before, { rev: 2, values: { ...changed } })).toEqual(patch);
   });
 
   it('writes in the page when the worker has no store', async () => {

@@ -16,6 +16,7 @@
  */
 import { del, update } from 'idb-keyval';
 import { applyTextEdit, textEdit } from '../core/textEdit.ts';
+import { changedKeysBetween } from '../core/valuesDelta.ts';
 import type { TextEdit } from '../core/textEdit.ts';
 import type { KvStore } from './db.ts';
 
@@ -96,16 +97,35 @@ export function recordPatch(before: unknown, after: unknown): RecordPatch | null
 
 function valuesPatch(before: Fields, after: Fields): NonNullable<RecordPatch['values']> {
   const patch: NonNullable<RecordPatch['values']> = { set: {}, unset: [], edits: {} };
-  for (const key of Object.keys(before)) if (!Object.hasOwn(after, key)) patch.unset.push(key);
-  for (const key of Object.keys(after)) {
-    const was = before[key];
-    const now = after[key];
-    if (Object.hasOwn(before, key) && was === now) continue;
-    if (typeof was === 'string' && typeof now === 'string' && now.length >= EDIT_FROM) {
-      patch.edits[key] = textEdit(was, now);
-    } else patch.set[key] = now;
+  // Values made from the last ones sent by a save (core/valuesDelta.ts) differ only at the keys
+  // that save changed: thousands of fields are not visited for each put.
+  const changed = changedKeysBetween(before, after);
+  if (changed) {
+    for (const key of changed) {
+      if (!Object.hasOwn(after, key)) {
+        if (Object.hasOwn(before, key)) patch.unset.push(key);
+      } else addChange(patch, key, before, after);
+    }
+    return patch;
   }
+  for (const key of Object.keys(before)) if (!Object.hasOwn(after, key)) patch.unset.push(key);
+  for (const key of Object.keys(after)) addChange(patch, key, before, after);
   return patch;
+}
+
+/** The change at `key` (present in `after`) into `patch`, if any. */
+function addChange(
+  patch: NonNullable<RecordPatch['values']>,
+  key: string,
+  before: Fields,
+  after: Fields,
+): void {
+  const was = before[key];
+  const now = after[key];
+  if (Object.hasOwn(before, key) && was === now) return;
+  if (typeof was === 'string' && typeof now === 'string' && now.length >= EDIT_FROM) {
+    patch.edits[key] = textEdit(was, now);
+  } else patch.set[key] = now;
 }
 
 /** `before` with `patch` made (a new record: `before` is left as it was). */

@@ -143,6 +143,18 @@ describe('the editor form', () => {
     const team = within(form).getByRole<HTMLInputElement>('textbox', { name: /^Team/ });
     expect(team.value).toBe('Platform');
     expect(owner.value).toBe('Ada');
+
+    // The next saves carry both: the change loaded from the other tab and what is typed after.
+    await user.click(owner);
+    await user.keyboard(' L');
+    await act(() => new Promise((resolve) => setTimeout(resolve, SAVE_MAX_DELAY_MS + 50)));
+    expect(useDrafts.getState().drafts[id]!.values['details/team']).toBe('Platform');
+    await user.click(team);
+    await user.keyboard(' team');
+    await act(() => new Promise((resolve) => setTimeout(resolve, SAVE_MAX_DELAY_MS + 50)));
+    const stored = useDrafts.getState().drafts[id]!.values;
+    expect(stored['details/owner']).toBe('Ada L');
+    expect(stored['details/team']).toBe('Platform team');
   });
 
   it('shows each keystroke in the preview; the meter, outline and Markdown tab follow', async () => {

@@ -168,7 +168,7 @@ export function EditorForm({
 
   // Every change of a value (typing, a group reordered, a reset) reaches, once typing pauses
   // (at most SAVE_MAX_DELAY_MS later), the drafts store.
-  useEffect(() => live.subscribeValues(() => sync.changed()), [live, sync]);
+  useEffect(() => live.subscribeValues((keys) => sync.changed(keys)), [live, sync]);
 
   const wide = useMediaQuery(WIDE_QUERY);
   const [tab, setTab] = useState<'form' | 'preview'>('form');

@@ -26,6 +26,8 @@ export interface FieldIssue {
 export type FieldValidator = (key: string, value: FieldValue | undefined) => FieldIssue[];
 
 type Listener = () => void;
+/** Told of a change of values, with the top-level keys changed (null: any may have). */
+type ValuesListener = (keys: ReadonlySet<string> | null) => void;
 
 /** The top-level key a path belongs to. */
 function topOf(path: string, values: Values): string {
@@ -69,7 +71,7 @@ export class FormStore {
   protected values: Values;
   /** Field listeners by the top-level key they follow, then by path. */
   private readonly fieldListeners = new Map<string, Map<string, Set<Listener>>>();
-  private readonly valueListeners = new Set<Listener>();
+  private readonly valueListeners = new Set<ValuesListener>();
   private touched = new Set<string>();
   /** Messages by the top-level key, then by the path they are about. */
   private errors = new Map<string, Map<string, string>>();
@@ -135,12 +137,12 @@ export class FormStore {
    * Called after every change of a value, with the top-level keys changed (null: any may have);
    * `LiveValues` follows from here.
    */
-  protected valuesChanged(_keys: ReadonlySet<string> | null): void {
-    for (const listener of this.valueListeners) listener();
+  protected valuesChanged(keys: ReadonlySet<string> | null): void {
+    for (const listener of this.valueListeners) listener(keys);
   }
 
   /** Told after every change of a value (typing, an item moved, a reset). */
-  subscribeValues = (listener: Listener): (() => void) => {
+  subscribeValues = (listener: ValuesListener): (() => void) => {
     this.valueListeners.add(listener);
     return () => this.valueListeners.delete(listener);
   };

@@ -308,20 +308,25 @@ export function syncSections(
     const first = state.keys.length === 0;
     let cursor = host.firstChild;
     let before: HTMLElement | undefined;
+    /** How many new sections stand in a row up to this one. */
+    let newInRow = 0;
     for (const [index, { key }] of sections.entries()) {
       let element = elements.get(key);
       if (!element) {
         element = doc.createElement('div');
         element.className = 'preview-section';
         elements.set(key, element);
+        newInRow += 1;
         // In a long document, a section waits from the first screenful on when it opens, and
-        // later (an edit made a new section) when the section before it waits.
+        // later (an edit made a new section) when the section before it waits, or when it is
+        // past the first screenful of many new ones in a row (a long text pasted: rendering
+        // all of it made each later keystroke's layout and observers cover all of it).
         const waits =
           first || (opening && index >= state.keys.length)
             ? index >= RENDERED_FIRST
-            : !!before && !!lazy?.waiting.has(before);
+            : (!!before && !!lazy?.waiting.has(before)) || newInRow > RENDERED_FIRST;
         if (lazy && waits) lazy.waiting.set(element, '');
-      }
+      } else newInRow = 0;
       before = element;
       if (element === cursor) cursor = cursor.nextSibling;
       else host.insertBefore(element, cursor);
