@@ -33,6 +33,18 @@ export function preview(page: Page): Locator {
   return page.getByRole('region', { name: 'Preview' });
 }
 
+/** Scrolls the preview's scroller (the nearest box around its sections that scrolls) to `fraction` of its height at once, as a dragged scrollbar does. */
+export async function scrollPreview(page: Page, fraction: number): Promise<void> {
+  await page.locator('.preview-sections').evaluate((sections, at) => {
+    let scroller: HTMLElement | null = sections.parentElement;
+    while (scroller && scroller.scrollHeight <= scroller.clientHeight + 1) {
+      scroller = scroller.parentElement;
+    }
+    const target = scroller ?? document.scrollingElement!;
+    target.scrollTop = target.scrollHeight * at;
+  }, fraction);
+}
+
 /** The exact text of the preview's Markdown tab (what every export carries). */
 export async function markdownText(page: Page): Promise<string> {
   const region = preview(page);

@@ -1,7 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { failOnDialogsAndErrors, form, markdownText, pasteTemplate, preview } from './helpers.ts';
+import {
+  failOnDialogsAndErrors,
+  form,
+  markdownText,
+  pasteTemplate,
+  preview,
+  scrollPreview,
+} from './helpers.ts';
 
 test.beforeEach(({ page }) => failOnDialogsAndErrors(page));
 
@@ -80,14 +87,7 @@ test('a 10,000-heading template opens, and an area far down is reached from the 
   // The preview renders sections as they come near: wherever it is scrolled to at once (a
   // scrollbar dragged), what is in view is rendered, never left as a waiting placeholder.
   for (const at of [0.37, 0.61, 0.88, 0.12]) {
-    await page.locator('.preview-sections').evaluate((sections, fraction) => {
-      let scroller: HTMLElement | null = sections.parentElement;
-      while (scroller && scroller.scrollHeight <= scroller.clientHeight + 1) {
-        scroller = scroller.parentElement;
-      }
-      const target = scroller ?? document.scrollingElement!;
-      target.scrollTop = target.scrollHeight * fraction;
-    }, at);
+    await scrollPreview(page, at);
     await expect
       .poll(
         () =>

@@ -1,11 +1,11 @@
 import { expect, test } from '@playwright/test';
-import type { Page } from '@playwright/test';
 import {
   failOnDialogsAndErrors,
   markdownText,
   openTemplate,
   pasteInto,
   preview,
+  scrollPreview,
   section,
 } from './helpers.ts';
 
@@ -14,18 +14,6 @@ test.beforeEach(({ page }) => failOnDialogsAndErrors(page));
 /** Paragraph `n` of a long answer, named so that each can be found (`Point 0420`). */
 const point = (n: number) =>
   `Point ${String(n).padStart(4, '0')}: the cache keeps its latency within the budget for each tenant that shares the node.`;
-
-/** Scrolls the preview's scroller to `fraction` of its height. */
-async function scrollPreview(page: Page, fraction: number) {
-  await page.locator('.preview-sections').evaluate((sections, at) => {
-    let scroller: HTMLElement | null = sections.parentElement;
-    while (scroller && scroller.scrollHeight <= scroller.clientHeight + 1) {
-      scroller = scroller.parentElement;
-    }
-    const target = scroller ?? document.scrollingElement!;
-    target.scrollTop = target.scrollHeight * at;
-  }, fraction);
-}
 
 test('a long answer pasted at once: the preview shows any part of it scrolled to, and typing in it', async ({
   page,

@@ -9,6 +9,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import { proseContent, toolOption, withAppPage } from './bench-browser.ts';
+import { traceReport } from './profile-report.ts';
+import type { Node, Profile, TraceEvent } from './profile-report.ts';
 
 const opt = toolOption;
 const root = opt('--root', process.cwd());
@@ -64,7 +66,7 @@ await withAppPage(root, async (page, context, browser) => {
     );
     await page.waitForTimeout(300);
     const buffer = await browser.stopTracing();
-    traceReport(JSON.parse(buffer.toString()) as { traceEvents: TraceEvent[] });
+    traceReport(JSON.parse(buffer.toString()) as { traceEvents: TraceEvent[] }, keys);
   }
   const cdp = await context.newCDPSession(page);
   await cdp.send('Profiler.enable');
@@ -102,19 +104,6 @@ await withAppPage(root, async (page, context, browser) => {
   await context.close();
 });
 
-interface Node {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  children?: number[];
-}
-interface Profile {
-  nodes: Node[];
-  samples: number[];
-  timeDeltas: number[];
-  startTime: number;
-  endTime: number;
-}
-
 function report(profile: Profile) {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
@@ -148,40 +137,4 @@ function report(profile: Profile) {
   );
   console.log('--- self\n' + top(self, 40));
   console.log('--- total\n' + top(total, 60));
-}
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  dur?: number;
-  tid: number;
-  pid: number;
-  ts: number;
-  args?: { name?: string };
-}
-function traceReport(trace: { traceEvents: TraceEvent[] }) {
-  const events = trace.traceEvents;
-  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
-  const mainEvents = events.filter(
-    (e) => e.ph === 'X' && main && e.tid === main.tid && e.pid === main.pid && e.dur !== undefined,
-  );
-  const sum = new Map<string, number>();
-  mainEvents.sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
-  const stack: { e: TraceEvent; child: number }[] = [];
-  const close = (upTo: number) => {
-    while (stack.length && stack.at(-1)!.e.ts + (stack.at(-1)!.e.dur ?? 0) <= upTo) {
-      const top = stack.pop()!;
-      const self = (top.e.dur ?? 0) - top.child;
-      sum.set(top.e.name, (sum.get(top.e.name) ?? 0) + self / 1000);
-      if (stack.length) stack.at(-1)!.child += top.e.dur ?? 0;
-    }
-  };
-  for (const e of mainEvents) {
-    close(e.ts);
-    stack.push({ e, child: 0 });
-  }
-  close(Infinity);
-  console.log('--- trace (main thread, self ms per key)');
-  for (const [name, ms] of [...sum].sort((a, b) => b[1] - a[1]).slice(0, 40))
-    console.log(`${(ms / keys).toFixed(2).padStart(9)}  ${name}`);
 }

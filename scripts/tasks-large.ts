@@ -15,6 +15,7 @@ import {
   USABLE_PROBE,
   withAppPage,
 } from './bench-browser.ts';
+import type { Node as ProfileNode, Profile, TraceEvent } from './profile-report.ts';
 
 const opt = toolOption;
 const root = opt('--root', process.cwd());
@@ -22,30 +23,6 @@ const which = opt('--which', '1mb');
 const min = Number(opt('--min', '40'));
 const wait = Number(opt('--wait', '4000'));
 const text = largeTemplateOf(which);
-
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  children?: number[];
-}
-interface Profile {
-  nodes: ProfileNode[];
-  samples: number[];
-  timeDeltas: number[];
-  startTime: number;
-}
-interface TraceEvent {
-  name: string;
-  ph: string;
-  dur?: number;
-  tid: number;
-  pid: number;
-  ts: number;
-  args?: {
-    name?: string;
-    data?: { functionName?: string; type?: string; url?: string; timerId?: number };
-  };
-}
 
 await withAppPage(root, async (page, context, browser) => {
   const start = await pasteTemplate(page, text);
