@@ -7,7 +7,7 @@
  * Prints p50 / p95 of keydown → first preview mutation and → the next frame, per build and size.
  */
 import type { Browser, Page } from '@playwright/test';
-import { proseContent, startServer, stats } from './bench-browser.ts';
+import { fillProseField, openEpDraft, proseContent, startServer, stats } from './bench-browser.ts';
 
 const argv = process.argv.slice(2);
 const opt = (name: string, fallback: string) => {
@@ -64,40 +64,9 @@ async function run(browser: Browser, url: string, text: string): Promise<Sample[
   try {
     const page = await context.newPage();
     await page.goto(url);
-    await page
-      .getByRole('button', { name: 'Enhancement Proposal (EP)', exact: false })
-      .first()
-      .click();
-    await page.waitForURL(/#\/draft\//);
-    const form = page.getByRole('form', { name: 'Proposal form' });
-    const toggle = form.getByRole('button', { name: /^Markdown source for / }).first();
-    await toggle.evaluate((el) => (el as HTMLButtonElement).click());
-    await page.waitForFunction(() => document.querySelector('form textarea.prose-source') != null);
-    await form.locator('textarea.prose-source').first().fill(text, { timeout: 120_000 });
-    await page.waitForTimeout(1500);
-    if (mode === 'rich') {
-      await toggle.evaluate((el) => (el as HTMLButtonElement).click());
-      const editor = form.locator('.ProseMirror').first();
-      await editor.waitFor({ timeout: 60_000 });
-      await editor.click();
-      await page.evaluate(() => {
-        const ps = document.querySelectorAll('.ProseMirror p');
-        const p = ps[Math.floor(ps.length / 2)]!;
-        const range = document.createRange();
-        range.selectNodeContents(p);
-        range.collapse(false);
-        const s = window.getSelection()!;
-        s.removeAllRanges();
-        s.addRange(range);
-      });
-    } else {
-      await page.evaluate(() => {
-        const el = document.querySelector<HTMLTextAreaElement>('form textarea.prose-source')!;
-        const mid = el.value.indexOf('\n\n', Math.floor(el.value.length / 2));
-        el.focus();
-        el.setSelectionRange(mid, mid);
-      });
-    }
+    await openEpDraft(page);
+    const { note } = await fillProseField(page, text, mode === 'rich' ? 'rich' : 'source');
+    if (note) throw new Error(note);
     await page.waitForTimeout(200);
     await instrument(page);
     await page.keyboard.type(' warm up', { delay: 60 });

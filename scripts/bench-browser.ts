@@ -428,7 +428,7 @@ async function baselineRun(
   }
 }
 
-/** Opens the EP template in a fresh context; returns the page and the first prose field's label. */
+/** Opens the EP template in a fresh context. */
 async function openEditor(browser: Browser, base: string) {
   const context = await browser.newContext({
     viewport: { width: 1400, height: 900 },
@@ -436,14 +436,76 @@ async function openEditor(browser: Browser, base: string) {
   });
   const page = await context.newPage();
   await page.goto(base);
+  await openEpDraft(page);
+  await preview(page).waitFor();
+  return { context, page };
+}
+
+/**
+ * In the editor of the EP template: fills its first prose field with `text` in Markdown source
+ * (one input, as a paste) and waits for the preview to show it; then, for `rich`, opens the same
+ * field's rich-text editor. Leaves the caret at the end of the middle paragraph. Returns a note
+ * when the field stayed in Markdown source (nothing of rich text can then be measured).
+ */
+export async function fillProseField(
+  page: Page,
+  text: string,
+  mode: 'source' | 'rich',
+): Promise<{ note?: string }> {
+  const form = page.getByRole('form', { name: 'Proposal form' });
+  const toggle = form.getByRole('button', { name: /^Markdown source for / }).first();
+  // The button's own click: a pointer click can land while focus moves in the form.
+  const press = () => toggle.evaluate((el) => (el as HTMLButtonElement).click());
+  await press();
+  await page.waitForFunction(() => document.querySelector('form textarea.prose-source') != null);
+  // Fill the field's source with the bulk; wait until the preview shows it.
+  const field = form.locator('textarea.prose-source').first();
+  await field.fill(text, { timeout: 120_000 });
+  const body = await preview(page).elementHandle();
+  await page.waitForFunction(
+    ([el, length]) => (el?.textContent?.length ?? 0) >= length * 0.8,
+    [body, text.length] as const,
+    { timeout: 120_000, polling: 200 },
+  );
+  if (mode === 'source') {
+    await caretMidTextarea(page, 'form textarea.prose-source');
+    return {};
+  }
+  // The field's rich-text editor takes the id its source had: the same field is measured.
+  const id = await field.getAttribute('id');
+  if (!id) throw new Error('the prose field has no id');
+  await press();
+  const editor = form.locator(`[id="${id}"].ProseMirror`);
+  await editor.waitFor({ timeout: 60_000 }).catch(() => undefined);
+  if ((await editor.count()) === 0) {
+    return {
+      note: 'the field stayed in Markdown source (the rich-text editor did not take the text)',
+    };
+  }
+  await editor.click();
+  // Caret at the end of the middle paragraph; ProseMirror follows the DOM selection.
+  await editor.evaluate((root) => {
+    const paragraphs = root.querySelectorAll(':scope > p');
+    const p = paragraphs[Math.floor(paragraphs.length / 2)];
+    if (!p) throw new Error('no paragraph in the rich-text editor');
+    const range = document.createRange();
+    range.selectNodeContents(p);
+    range.collapse(false);
+    const selection = window.getSelection()!;
+    selection.removeAllRanges();
+    selection.addRange(range);
+  });
+  await page.waitForTimeout(200);
+  return {};
+}
+
+/** Opens the EP template's editor from the gallery (a page on the app's start). */
+export async function openEpDraft(page: Page): Promise<void> {
   await page
     .getByRole('button', { name: 'Enhancement Proposal (EP)', exact: false })
     .first()
     .click();
   await page.waitForURL(/#\/draft\//);
-  const form = page.getByRole('form', { name: 'Proposal form' });
-  await preview(page).waitFor();
-  return { context, page, form };
 }
 
 async function appRun(
@@ -453,56 +515,14 @@ async function appRun(
   text: string,
   keystrokes: number,
 ): Promise<{ samples: Sample[]; pending: number; note?: string }> {
-  const { context, page, form } = await openEditor(browser, base);
+  const { context, page } = await openEditor(browser, base);
   try {
-    const toggle = form.getByRole('button', { name: /^Markdown source for / }).first();
-    // The button's own click: a pointer click can land while focus moves in the form.
-    const press = () => toggle.evaluate((el) => (el as HTMLButtonElement).click());
-    await press();
-    await page.waitForFunction(() => document.querySelector('form textarea.prose-source') != null);
-    // Fill the field's source with the bulk; wait until the preview shows it.
-    const field = form.locator('textarea.prose-source').first();
-    await field.fill(text, { timeout: 120_000 });
-    const body = await preview(page).elementHandle();
-    await page.waitForFunction(
-      ([el, length]) => (el?.textContent?.length ?? 0) >= length * 0.8,
-      [body, text.length] as const,
-      { timeout: 120_000, polling: 200 },
-    );
-    let note: string | undefined;
-    if (mode === 'rich') {
-      // The field's rich-text editor takes the id its source had: the same field is measured.
-      const id = await field.getAttribute('id');
-      if (!id) throw new Error('the prose field has no id');
-      await press();
-      const editor = form.locator(`[id="${id}"].ProseMirror`);
-      await editor.waitFor({ timeout: 60_000 }).catch(() => undefined);
-      if ((await editor.count()) === 0) {
-        note = 'the field stayed in Markdown source (the rich-text editor did not take the text)';
-        return { samples: [], pending: 0, note };
-      }
-      await editor.click();
-      // Caret at the end of the middle paragraph; ProseMirror follows the DOM selection.
-      await editor.evaluate((root) => {
-        const paragraphs = root.querySelectorAll(':scope > p');
-        const p = paragraphs[Math.floor(paragraphs.length / 2)];
-        if (!p) throw new Error('no paragraph in the rich-text editor');
-        const range = document.createRange();
-        range.selectNodeContents(p);
-        range.collapse(false);
-        const selection = window.getSelection()!;
-        selection.removeAllRanges();
-        selection.addRange(range);
-      });
-      await page.waitForTimeout(200);
-    } else {
-      await caretMidTextarea(page, 'form textarea.prose-source');
-    }
+    const { note } = await fillProseField(page, text, mode);
+    if (note) return { samples: [], pending: 0, note };
     await instrument(preview(page));
     await page.keyboard.type(' warm up', { delay: 60 });
     await page.waitForTimeout(500);
-    const result = await typeTimed(page, keystrokes, 60);
-    return { ...result, ...(note ? { note } : {}) };
+    return await typeTimed(page, keystrokes, 60);
   } finally {
     await context.close();
   }

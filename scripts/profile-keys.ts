@@ -8,7 +8,13 @@
  * Build without minifying to read the names: `npx vite build --minify false --outDir DIR`.
  */
 import { writeFileSync } from 'node:fs';
-import { proseContent, toolOption, withAppPage } from './bench-browser.ts';
+import {
+  fillProseField,
+  openEpDraft,
+  proseContent,
+  toolOption,
+  withAppPage,
+} from './bench-browser.ts';
 import { traceReport } from './profile-report.ts';
 import type { Node, Profile, TraceEvent } from './profile-report.ts';
 
@@ -19,41 +25,13 @@ const mode = opt('--mode', 'source');
 const keys = Number(opt('--keys', '30'));
 
 await withAppPage(root, async (page, context, browser) => {
-  await page
-    .getByRole('button', { name: 'Enhancement Proposal (EP)', exact: false })
-    .first()
-    .click();
-  await page.waitForURL(/#\/draft\//);
-  const form = page.getByRole('form', { name: 'Proposal form' });
-  const toggle = form.getByRole('button', { name: /^Markdown source for / }).first();
-  await toggle.evaluate((el) => (el as HTMLButtonElement).click());
-  await page.waitForFunction(() => document.querySelector('form textarea.prose-source') != null);
-  const text = proseContent(kb * 1024);
-  await form.locator('textarea.prose-source').first().fill(text, { timeout: 120_000 });
-  await page.waitForTimeout(1500);
-  if (mode === 'rich') {
-    await toggle.evaluate((el) => (el as HTMLButtonElement).click());
-    const editor = form.locator('.ProseMirror').first();
-    await editor.waitFor({ timeout: 60_000 });
-    await editor.click();
-    await page.evaluate(() => {
-      const ps = document.querySelectorAll('.ProseMirror p');
-      const p = ps[Math.floor(ps.length / 2)]!;
-      const range = document.createRange();
-      range.selectNodeContents(p);
-      range.collapse(false);
-      const s = window.getSelection()!;
-      s.removeAllRanges();
-      s.addRange(range);
-    });
-  } else {
-    await page.evaluate(() => {
-      const el = document.querySelector<HTMLTextAreaElement>('form textarea.prose-source')!;
-      const mid = el.value.indexOf('\n\n', Math.floor(el.value.length / 2));
-      el.focus();
-      el.setSelectionRange(mid, mid);
-    });
-  }
+  await openEpDraft(page);
+  const { note } = await fillProseField(
+    page,
+    proseContent(kb * 1024),
+    mode === 'rich' ? 'rich' : 'source',
+  );
+  if (note) throw new Error(note);
   // --css: a style added to the page before typing (what-if: hide or restyle a part).
   if (process.argv.includes('--css')) await page.addStyleTag({ content: opt('--css', '') });
   await page.keyboard.type(' warm up', { delay: 60 });
