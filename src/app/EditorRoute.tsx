@@ -4,6 +4,7 @@ import { EditorScreen } from '../features/editor/EditorScreen.tsx';
 import type { EditorExportContext } from '../features/editor/EditorScreen.tsx';
 import { ExportBar } from '../features/export/ExportBar.tsx';
 import { RenderedMarkdown } from '../features/preview/RenderedMarkdown.tsx';
+import type { DocText } from '../core/docText.ts';
 import { useDrafts } from '../stores/drafts.ts';
 import { isImportedTemplateId, useTemplates } from '../stores/templates.ts';
 import { downloadDraft } from './downloadDraft.ts';
@@ -13,7 +14,13 @@ import { followTemplateVersion } from './followTemplate.ts';
 // Composition of features for the editor screen: the editor owns the form, the preview and
 // export features own their parts; the app passes them in as slots.
 
-export function EditorPreview({ markdown, draftId }: { markdown: string; draftId?: string }) {
+export function EditorPreview({
+  markdown,
+  draftId,
+}: {
+  markdown: string | DocText;
+  draftId?: string;
+}) {
   return <RenderedMarkdown markdown={markdown} scope={draftId} />;
 }
 

@@ -28,6 +28,7 @@ import { sourcesTouched, withSourcesRead } from './sources.ts';
 import { isFieldFilled, renderField } from '../fields/index.ts';
 import { renderInline } from '../fields/text.ts';
 import { ownFields } from './walk.ts';
+import { joinRopes, ropeString, type Rope } from '../docText.ts';
 
 export interface RenderOptions {
   /** Leave the front matter out even for document templates. */
@@ -51,11 +52,11 @@ interface RenderContext {
 
 /** This render's use of a tracked cache (see `createRenderCache`): what cannot be reused. */
 interface WholeSections {
-  texts: WeakMap<Section, string>;
+  texts: WeakMap<Section, Rope>;
   /** Sections that read a changed value, or whose reads are not known, and those holding them. */
   dirty: Set<Section>;
   /** Per section with many children: the text of each run of CHUNK children (see `childrenText`). */
-  chunks: WeakMap<Section, (string | undefined)[]>;
+  chunks: WeakMap<Section, (Rope | undefined)[]>;
   /** Per such section, the runs holding a dirty child. */
   dirtyChunks: Map<Section, Set<number>>;
   /** Each section's index among its parent's children (for its run). */
@@ -69,6 +70,9 @@ interface WholeSections {
  */
 const CHUNK = 64;
 
+/** A run of children shorter than this is kept as one flat string (see `childrenText`). */
+const FLAT_RUN = 64 * 1024;
+
 /**
  * What one section's own text (heading, blocks, kept text: not its subsections) was made from:
  * the values it read, as they were. The editor renders the whole document on every keystroke;
@@ -76,7 +80,7 @@ const CHUNK = 64;
  */
 interface CachedSection {
   reads: Map<string, unknown>;
-  text: string;
+  text: Rope;
 }
 
 export interface RenderCache {
@@ -93,8 +97,8 @@ export interface RenderCache {
  * every section's cached text and comparing every value it read.
  */
 interface TrackedSections {
-  texts: WeakMap<Section, string>;
-  chunks: WeakMap<Section, (string | undefined)[]>;
+  texts: WeakMap<Section, Rope>;
+  chunks: WeakMap<Section, (Rope | undefined)[]>;
   /** Each section's index among its parent's children, per template root. */
   indices: WeakMap<Section, Map<Section, number>>;
   /** Sections with a repeat among their children (written every time). */
@@ -285,9 +289,23 @@ export function renderDocument(
   options: RenderOptions = {},
   cache?: RenderCache,
 ): string {
+  return ropeString(renderDocumentRope(template, given, options, cache));
+}
+
+/**
+ * `renderDocument`'s text as the pieces it is made of (see `Rope`): a long answer is one piece,
+ * the very string the field holds, and the sections a keystroke did not touch are the pieces
+ * they were, so a reader can find and read the edit without copying the whole document.
+ */
+export function renderDocumentRope(
+  template: Template,
+  given: Values,
+  options: RenderOptions = {},
+  cache?: RenderCache,
+): Rope {
   const values = sourcesRead(template.root, given, cache?.tracked);
   const anchors = anchorsOf(template);
-  const out: string[] = [];
+  const out: Rope[] = [];
   const own = values[FRONT_MATTER_KEY];
   if (!options.omitFrontMatter) {
     // A document's own front matter is part of it, whatever the template says of its own.
@@ -315,7 +333,7 @@ export function renderDocument(
       )
     : renderSection(template.root, values, ctx, 0);
   if (body) out.push(body);
-  return `${joinBlocks(out)}\n`;
+  return [joinRopes(out), '\n'];
 }
 
 /** The cache holds texts written with these options (other options: it starts afresh). */
@@ -390,17 +408,6 @@ export function prepareRender(
   return null;
 }
 
-/**
- * Blocks separated by a blank line, concatenated rather than joined: a join copies every
- * block's text at each level of the document, so a keystroke in a long answer copied it several
- * times; concatenated, the text is copied once, when the document is first read.
- */
-function joinBlocks(parts: readonly string[]): string {
-  let out = parts[0] ?? '';
-  for (let i = 1; i < parts.length; i++) out = `${out}\n\n${parts[i]}`;
-  return out;
-}
-
 function hasValue(value: FieldValue | undefined): value is string | string[] {
   return Array.isArray(value) ? value.length > 0 : typeof value === 'string' && value !== '';
 }
@@ -466,7 +473,7 @@ export function renderTitle(spec: TitleSpec, scope: Scope, number: number): stri
  * The document's sections in the author's order (ORDER_KEY): each section's own content under
  * its heading, the sections the document lacked after the one before them in the template.
  */
-function renderInOrder(root: Section, scope: Scope, ctx: RenderContext, order: string[]): string {
+function renderInOrder(root: Section, scope: Scope, ctx: RenderContext, order: string[]): Rope {
   const nodes: SectionNode[] = [];
   const parent = new Map<SectionNode, SectionNode>();
   const walk = (s: Section) => {
@@ -500,7 +507,7 @@ function renderInOrder(root: Section, scope: Scope, ctx: RenderContext, order: s
   };
   for (const m of after.get(null) ?? []) emit(m);
   for (const n of written) emit(n);
-  const chunks: string[] = [];
+  const chunks: Rope[] = [];
   const own = renderSection(root, scope, ctx, 0, false);
   if (own) chunks.push(own);
   const dropped = new Set<SectionNode>();
@@ -516,7 +523,7 @@ function renderInOrder(root: Section, scope: Scope, ctx: RenderContext, order: s
       dropped.add(n);
     if (text) chunks.push(text);
   }
-  return joinBlocks(chunks);
+  return joinRopes(chunks);
 }
 
 function renderSection(
@@ -525,14 +532,14 @@ function renderSection(
   ctx: RenderContext,
   number: number,
   withChildren = true,
-): string {
+): Rope {
   if (ctx.options.dropEmptyOptional && section.optional && !hasAnswer(section, scope)) return '';
   const whole = withChildren && number === 0 && scope === ctx.values ? ctx.whole : undefined;
   if (whole && !whole.dirty.has(section)) {
     const text = whole.texts.get(section);
     if (text !== undefined) return text;
   }
-  const chunks: string[] = [];
+  const chunks: Rope[] = [];
   const own = ownText(section, scope, ctx, number);
   if (own) chunks.push(own);
   if (withChildren) {
@@ -546,7 +553,7 @@ function renderSection(
       }
     }
   }
-  const text = joinBlocks(chunks);
+  const text = joinRopes(chunks);
   if (whole) whole.texts.set(section, text);
   return text;
 }
@@ -560,19 +567,19 @@ function childrenText(
   scope: Scope,
   ctx: RenderContext,
   whole: WholeSections,
-): string {
+): Rope {
   const children = section.children;
   let cached = whole.chunks.get(section);
   if (!cached) whole.chunks.set(section, (cached = []));
   const dirtyRuns = whole.dirtyChunks.get(section);
-  const runs: string[] = [];
+  const runs: Rope[] = [];
   for (let run = 0; run * CHUNK < children.length; run++) {
     const kept = dirtyRuns?.has(run) ? undefined : cached[run];
     if (kept !== undefined) {
       if (kept) runs.push(kept);
       continue;
     }
-    const parts: string[] = [];
+    const parts: Rope[] = [];
     let repeats = false;
     for (let i = run * CHUNK; i < Math.min(children.length, (run + 1) * CHUNK); i++) {
       const child = children[i]!;
@@ -580,18 +587,24 @@ function childrenText(
       const text = renderNode(child, scope, ctx);
       if (text) parts.push(text);
     }
-    const text = joinBlocks(parts);
-    // Made flat once here (V8 flattens a joined string in place when read), so the document's
-    // text, read at each keystroke, is copied from ~160 pieces, not walked through ~20,000.
-    text.charCodeAt(0);
+    const joined = joinRopes(parts);
+    // Made one flat string here (V8 flattens a concatenated string in place when read), so the
+    // document is read through ~160 pieces, not ~20,000; a run holding a long answer stays in
+    // pieces (flattening it would copy the answer at each keystroke in it).
+    let text: Rope = joined;
+    const whole = ropeString(joined);
+    if (whole.length < FLAT_RUN) {
+      whole.charCodeAt(0);
+      text = whole;
+    }
     cached[run] = repeats ? undefined : text;
     if (text) runs.push(text);
   }
-  return joinBlocks(runs);
+  return joinRopes(runs);
 }
 
 /** A section's heading, guidance, blocks and kept text, from the cache when its values are the same. */
-function ownText(section: Section, scope: Scope, ctx: RenderContext, number: number): string {
+function ownText(section: Section, scope: Scope, ctx: RenderContext, number: number): Rope {
   const cache = ctx.cache;
   if (!cache || scope !== ctx.values || number !== 0)
     return ownTextNow(section, scope, ctx, number);
@@ -639,8 +652,8 @@ function ownText(section: Section, scope: Scope, ctx: RenderContext, number: num
   return text;
 }
 
-function ownTextNow(section: Section, scope: Scope, ctx: RenderContext, number: number): string {
-  const chunks: string[] = [];
+function ownTextNow(section: Section, scope: Scope, ctx: RenderContext, number: number): Rope {
+  const chunks: Rope[] = [];
   const written = scope[headingKey(section.id)];
   const asWritten =
     section.heading !== null &&
@@ -663,13 +676,13 @@ function ownTextNow(section: Section, scope: Scope, ctx: RenderContext, number: 
     // (Not an ATX heading: `## Detailed Design ` with a trailing space is a heading alone.)
     !/^ {0,3}#{1,6}(?:[ \t]|$)/.test(written) &&
     chunks.length > 1 &&
-    !/^ {0,3}#|^<!--/.test(chunks[1]!)
+    !/^ {0,3}#|^<!--/.test(ropeString(chunks[1]!))
   )
-    chunks.splice(0, 2, `${written}${chunks[1]!.replace(/^\s+/, '')}`);
-  return joinBlocks(chunks);
+    chunks.splice(0, 2, `${written}${ropeString(chunks[1]!).replace(/^\s+/, '')}`);
+  return joinRopes(chunks);
 }
 
-function renderNode(node: SectionNode, scope: Scope, ctx: RenderContext): string {
+function renderNode(node: SectionNode, scope: Scope, ctx: RenderContext): Rope {
   if (node.type === 'section') return renderSection(node, scope, ctx, 0);
   if (
     ctx.options.dropEmptyOptional &&
@@ -679,7 +692,7 @@ function renderNode(node: SectionNode, scope: Scope, ctx: RenderContext): string
     return '';
   }
   const instances = asInstances(scope[node.id]);
-  return joinBlocks(
+  return joinRopes(
     instances.map((instance, i) => renderSection(node.instance, instance, ctx, i + 1)),
   );
 }
@@ -719,11 +732,12 @@ function renderBlocks(
   ctx: RenderContext,
   sectionId: string,
   slotPrefix: string,
-): string {
-  let out = '';
+): Rope {
+  const out: Rope[] = [];
   let joinNext = false;
-  const add = (text: string, join: boolean) => {
-    out += out === '' ? text : `${join ? '\n' : '\n\n'}${text}`;
+  const add = (text: Rope, join: boolean) => {
+    if (out.length > 0) out.push(join ? '\n' : '\n\n');
+    out.push(text);
   };
   for (const [i, block] of blocks.entries()) {
     const kept = keptText(scope, sectionId, `${slotPrefix}${i}`);
@@ -733,7 +747,7 @@ function renderBlocks(
     }
     let text = renderBlock(block, scope, ctx, sectionId, `${slotPrefix}${i}_`);
     if (ctx.options.keepGuidance && block.type === 'field' && block.guidance?.length) {
-      text = [...block.guidance, text].filter(Boolean).join('\n\n');
+      text = joinRopes([...block.guidance, text].filter(Boolean));
     }
     if (text === '') {
       continue;
@@ -747,7 +761,7 @@ function renderBlocks(
     const kept = keptText(scope, sectionId, `${slotPrefix}${blocks.length}`);
     if (kept) add(kept, false);
   }
-  return out;
+  return out.length === 0 ? '' : out.length === 1 ? out[0]! : out;
 }
 
 function renderBlock(
@@ -756,7 +770,7 @@ function renderBlock(
   ctx: RenderContext,
   sectionId: string,
   innerPrefix: string,
-): string {
+): Rope {
   const { anchors, template } = ctx;
   switch (block.type) {
     case 'static':
@@ -769,7 +783,7 @@ function renderBlock(
     }
     case 'quote': {
       const inner = renderBlocks(block.blocks, scope, ctx, sectionId, innerPrefix);
-      const quoted = inner
+      const quoted = ropeString(inner)
         .split('\n')
         .map((l) => (l === '' ? '>' : `> ${l}`))
         .join('\n');
@@ -777,17 +791,16 @@ function renderBlock(
     }
     case 'group': {
       const instances = asInstances(scope[block.field.id]);
-      return instances
-        .map((instance, i) => {
+      return joinRopes(
+        instances.map((instance, i) => {
           const label = renderTitle(block.label, instance, i + 1);
           const body = renderBlocks(block.blocks, instance, ctx, '', '');
           const extra = instance[extraKey('')];
-          const parts = [label, body, typeof extra === 'string' ? extra.trim() : ''].filter(
-            Boolean,
+          return joinRopes(
+            [label, body, typeof extra === 'string' ? extra.trim() : ''].filter(Boolean),
           );
-          return parts.join('\n\n');
-        })
-        .join('\n\n');
+        }),
+      );
     }
     case 'field': {
       // A block the form cannot show whole is written as the author wrote it.

@@ -68,7 +68,7 @@ function openDraft(values: Values = {}) {
       templateId="custom"
       template={template}
       target="issue"
-      renderPreview={(markdown) => <pre data-testid="rendered">{markdown}</pre>}
+      renderPreview={(markdown) => <pre data-testid="rendered">{String(markdown)}</pre>}
     />,
   );
   const form = screen.getByRole('form', { name: 'Proposal form' });

@@ -74,6 +74,7 @@ import {
 } from '../../components/nearViewport.ts';
 import type { NearViewport } from '../../components/nearViewport.ts';
 import type { Report } from '../../core/check.ts';
+import type { DocText } from '../../core/docText.ts';
 
 /** From this width the outline, the form and the preview stand side by side. */
 const WIDE_QUERY = '(min-width: 1100px)';
@@ -83,7 +84,7 @@ export interface EditorFormProps {
   templateId: string;
   template: Template;
   target: GithubTarget;
-  renderPreview?: ((markdown: string) => ReactNode) | undefined;
+  renderPreview?: ((markdown: string | DocText) => ReactNode) | undefined;
   renderExport?: ((ctx: EditorExportContext) => ReactNode) | undefined;
 }
 
@@ -1050,7 +1051,7 @@ function PreviewColumn({
   onPick,
   large,
 }: {
-  renderPreview: ((markdown: string) => ReactNode) | undefined;
+  renderPreview: ((markdown: string | DocText) => ReactNode) | undefined;
   current: CurrentSection;
   onPick: Jump;
   /** A large template: the preview follows the form (see `useAfterPaint`). */
@@ -1172,12 +1173,12 @@ function PreviewBody({
   renderPreview,
 }: {
   ready: boolean;
-  renderPreview: ((markdown: string) => ReactNode) | undefined;
+  renderPreview: ((markdown: string | DocText) => ReactNode) | undefined;
 }) {
   const version = useLiveVersion();
   const live = useLive();
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the version stands for the values
-  const markdown = useMemo(() => (ready ? live.getMarkdown() : ''), [live, version, ready]);
+  const markdown = useMemo(() => (ready ? live.getDocText() : ''), [live, version, ready]);
   return useMemo(
     () =>
       !ready ? (
@@ -1187,7 +1188,7 @@ function PreviewBody({
       ) : renderPreview ? (
         renderPreview(markdown)
       ) : (
-        <pre className="preview-fallback">{markdown}</pre>
+        <pre className="preview-fallback">{String(markdown)}</pre>
       ),
     [renderPreview, markdown, ready],
   );

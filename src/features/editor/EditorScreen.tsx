@@ -18,6 +18,7 @@ import {
 import { findTemplateEntry } from '../../templates/registry.ts';
 import { EditorForm } from './EditorForm.tsx';
 import './editor.css';
+import type { DocText } from '../../core/docText.ts';
 
 export interface EditorExportContext {
   /**
@@ -49,7 +50,7 @@ export interface EditorExportContext {
 export interface EditorScreenProps {
   draftId: string;
   /** Renders the Markdown as the preview (sanitized HTML); a plain text view without it. */
-  renderPreview?: (markdown: string) => ReactNode;
+  renderPreview?: (markdown: string | DocText) => ReactNode;
   /** Renders the export bar for the current document. */
   renderExport?: (ctx: EditorExportContext) => ReactNode;
   /** The newest text of an imported template; the draft's own copy otherwise. */

@@ -15,10 +15,12 @@
  */
 import { createContext, useContext, useEffect, useState, useSyncExternalStore } from 'react';
 import type { Values } from '../../core/model.ts';
+import { DocText, ropeString } from '../../core/docText.ts';
+import type { Rope } from '../../core/docText.ts';
 import {
   createRenderCache,
   prepareRender,
-  renderDocument,
+  renderDocumentRope,
   valuesChanged,
 } from '../../core/document/render.ts';
 import type { RenderOptions } from '../../core/document/render.ts';
@@ -53,7 +55,7 @@ function reportState(version: number, value: Report): ReportState {
 export class LiveValues extends FormStore {
   private version = 0;
   private report: ReportState | null = null;
-  private markdown: { version: number; value: string } | null = null;
+  private markdown: { version: number; rope: Rope; value?: string; text?: DocText } | null = null;
   private readonly listeners = new Set<() => void>();
   private readonly reportListeners = new Set<() => void>();
   private reportVersion = 0;
@@ -296,13 +298,29 @@ export class LiveValues extends FormStore {
   }
 
   getMarkdown(): string {
+    const markdown = this.currentMarkdown();
+    markdown.value ??= ropeString(markdown.rope);
+    return markdown.value;
+  }
+
+  /**
+   * The Markdown as the pieces it was written from (see `renderDocumentRope`): what the preview
+   * reads at each keystroke, near the edit only, without a copy of the whole document.
+   */
+  getDocText(): DocText {
+    const markdown = this.currentMarkdown();
+    markdown.text ??= DocText.of(markdown.rope);
+    return markdown.text;
+  }
+
+  private currentMarkdown(): NonNullable<LiveValues['markdown']> {
     if (this.markdown?.version !== this.version) {
       this.markdown = {
         version: this.version,
-        value: renderDocument(this.template, this.values, this.options, this.renderCache),
+        rope: renderDocumentRope(this.template, this.values, this.options, this.renderCache),
       };
     }
-    return this.markdown.value;
+    return this.markdown;
   }
 }
 

@@ -3,6 +3,7 @@ import './preview-theme.css';
 import './preview.css';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
+import type { DocText } from '../../core/docText.ts';
 import { formatCount, LIMITS } from '../../core/limits.ts';
 import { allowRemoteImages, useRemoteImages } from './remoteImages.ts';
 import { blockedRemoteElements, showRemoteImages } from './sanitize.ts';
@@ -21,7 +22,8 @@ export function RenderedMarkdown({
   label,
   scope,
 }: {
-  markdown: string;
+  /** The document; the editor's as the pieces it was written from (see `DocText`). */
+  markdown: string | DocText;
   label?: string;
   /** What allowing remote images applies to (a draft id); without it, to this view only. */
   scope?: string;
@@ -58,6 +60,21 @@ function PlainTextPreview({
   );
 }
 
+/**
+ * Whether the document opens with front matter, read from its start (a long document is not
+ * read whole for it: front matter longer than FRONT_MATTER_READ is looked for in all of it).
+ */
+function startsWithFrontMatter(markdown: string | DocText): boolean {
+  if (typeof markdown === 'string') return FRONT_MATTER.test(markdown);
+  const start = markdown.slice(0, Math.min(markdown.length, FRONT_MATTER_READ));
+  if (FRONT_MATTER.test(start)) return true;
+  return start.startsWith('---') && start.length < markdown.length
+    ? FRONT_MATTER.test(String(markdown))
+    : false;
+}
+
+const FRONT_MATTER_READ = 16_384;
+
 /** A document this long opens a part at a time (see `useOpenInParts`). */
 const OPEN_IN_PARTS_FROM = 24_000;
 /** About how much the first part holds (it ends before a heading line): more than a screenful. */
@@ -85,7 +102,10 @@ function partEnd(markdown: string, from: number): number {
  * their elements was one task of a few hundred milliseconds that the first keystroke waited
  * for. What is typed meanwhile is in the part shown, or in the parts still to come.
  */
-function useOpenInParts(markdown: string): { shown: string; opening: boolean } {
+function useOpenInParts(markdown: string | DocText): {
+  shown: string | DocText;
+  opening: boolean;
+} {
   // How far the document is rendered; Infinity once it has been whole. Nothing at first: the
   // task that made the document (a large template's first Markdown) does not render a part too.
   // (A document over the size limit is not rendered: its notice shows at once.)
@@ -98,7 +118,7 @@ function useOpenInParts(markdown: string): { shown: string; opening: boolean } {
     if (upTo === Infinity) return undefined;
     const timer = setTimeout(() => {
       // Whole (or shown whole since): from now on it is always the whole document.
-      const next = opening ? partEnd(markdown, upTo + partSize.current) : markdown.length;
+      const next = opening ? partEnd(String(markdown), upTo + partSize.current) : markdown.length;
       const started = performance.now();
       // Rendered in this task, to time it.
       flushSync(() => setUpTo(next >= markdown.length ? Infinity : next));
@@ -125,13 +145,13 @@ function SectionedMarkdown({
   label,
   scope,
 }: {
-  markdown: string;
+  markdown: string | DocText;
   label: string | undefined;
   scope: string | undefined;
 }) {
   // Front matter shows as a table once the YAML library (its own chunk) is loaded: a fresh
   // renderer then renders it again.
-  const hasFrontMatter = FRONT_MATTER.test(markdown);
+  const hasFrontMatter = startsWithFrontMatter(markdown);
   const [yamlReady, setYamlReady] = useState(false);
   const [renderer, setRenderer] = useState(createSectionRenderer);
   useEffect(() => {
@@ -205,7 +225,7 @@ function SectionedMarkdown({
     setBlocked(0);
   }, [allowed]);
 
-  if (hazard) return <PlainTextPreview markdown={markdown} reason={hazard} label={label} />;
+  if (hazard) return <PlainTextPreview markdown={String(markdown)} reason={hazard} label={label} />;
   return (
     <div className="markdown-body" {...(label ? { role: 'region', 'aria-label': label } : {})}>
       {blocked > 0 ? (

@@ -2,7 +2,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
+import { DocText } from '../../core/docText.ts';
 import { renderMarkdown } from './renderMarkdown.ts';
 import { createSectionRenderer } from './sectionRenderer.ts';
 import { scanSectionStarts } from './scanSections.ts';
@@ -298,6 +299,64 @@ describe('edits rendered from the last render (the sections around the edit kept
       expect(joined(text, renderer)).toBe(renderMarkdown(text));
     }
     expect(text).toBe(base);
+  });
+
+  describe('a long document given as pieces (as the editor gives it)', () => {
+    // Over four edit windows long: an edit is cut from the lines near it.
+    const answer = Array.from(
+      { length: 2_000 },
+      (_, i) => `Answer paragraph ${i} with *some* text and [a link](https://x.example/${i}).`,
+    ).join('\n\n');
+    const head = '# Proposal\n\n## Summary\n\nShort.\n\n## Design\n\n';
+    const tail = '\n\n## Risks\n\nNone.\n\n[r]: https://r.example\n';
+    const render = (renderer: ReturnType<typeof createSectionRenderer>, pieces: string[]) =>
+      renderer.render(DocText.of(pieces)).sections;
+
+    test('typing in the long answer reads no whole copy of the document', () => {
+      const renderer = createSectionRenderer();
+      let pieces = [head, answer, tail];
+      render(renderer, pieces);
+      const whole = vi.spyOn(DocText.prototype, 'toString');
+      let at = answer.indexOf('Answer paragraph 700') + 20;
+      let text = answer;
+      for (const character of ' more words') {
+        text = text.slice(0, at) + character + text.slice(at);
+        at += 1;
+        pieces = [head, text, tail];
+        const sections = render(renderer, pieces);
+        expect(sections.map((s) => s.text).join('')).toBe(pieces.join(''));
+      }
+      expect(whole).not.toHaveBeenCalled();
+      whole.mockRestore();
+      expect(joined(pieces.join(''), renderer)).toBe(renderMarkdown(pieces.join('')));
+    });
+
+    test('random edits of the answer render as the same edits of one string', () => {
+      // The same edits given as one string each time (checked against whole-document rendering
+      // above), and at the end against it. Each run starts from the answer as an edit too.
+      const renderer = createSectionRenderer();
+      const flatRenderer = createSectionRenderer();
+      let last = '';
+      fc.assert(
+        fc.property(fc.array(edit, { minLength: 1, maxLength: 6 }), (edits) => {
+          let text = answer;
+          render(renderer, [head, text, tail]);
+          flatRenderer.render([head, text, tail].join(''));
+          for (const [at, remove, insert, after] of edits) {
+            const position = at % (text.length + 1);
+            text = text.slice(0, position) + insert + after + text.slice(position + remove);
+            const pieces = [head, text, tail];
+            const sections = render(renderer, pieces);
+            last = pieces.join('');
+            const expected = flatRenderer.render(last).sections;
+            expect(sections.map((s) => s.text)).toEqual(expected.map((s) => s.text));
+            expect(sections.map((s) => s.html)).toEqual(expected.map((s) => s.html));
+          }
+        }),
+        { numRuns: Math.ceil(Number(process.env.PREVIEW_FC_RUNS ?? 300) / 30) },
+      );
+      expect(joined(last, renderer)).toBe(renderMarkdown(last));
+    }, 600_000);
   });
 
   test('an edit that makes a line too long shows the hazard, and undoing it renders again', () => {

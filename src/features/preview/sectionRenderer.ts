@@ -4,7 +4,7 @@ import type { MarkedOutput } from './markdownEngine.ts';
 import { leavesParserClean, sanitizeHtml } from './sanitize.ts';
 import { scanSectionStarts } from './scanSections.ts';
 import { LIMITS, longestLine, nestingDepth, previewHazardOf } from '../../core/limits.ts';
-import { commonEnd, commonStart } from '../../core/textEdit.ts';
+import { commonEndOf, commonStartOf, DocText } from '../../core/docText.ts';
 
 /**
  * Incremental rendering: the document is cut into top-level sections at heading lines and at
@@ -47,8 +47,19 @@ export interface SectionRender {
 }
 
 export interface SectionRenderer {
-  render(md: string): SectionRender;
+  /**
+   * The sections of `md`. Given as a `DocText` (the pieces it was written from), an edit of the
+   * last text is found and read through its pieces: a keystroke in a long document reads the
+   * lines near it, never the whole document as one string.
+   */
+  render(md: string | DocText): SectionRender;
 }
+
+/**
+ * An edit is cut within the lines from the section before it to this far past it (the rest of
+ * the document is not read); when the cut runs on past that, within the whole document.
+ */
+const EDIT_WINDOW = 32 * 1024;
 
 /** A run of HTML-unbalanced sections is probed this many times before it takes the rest. */
 const MAX_DIRTY_GROUP = 8;
@@ -108,6 +119,12 @@ interface Chunk {
   end: number;
 }
 
+/** Where the line that starts at `start` ends (after its newline). */
+function lineEnd(doc: DocText, start: number): number {
+  const newline = doc.indexOf('\n', start);
+  return newline === -1 ? doc.length : newline + 1;
+}
+
 function firstLine(doc: string, start: number): string {
   const newline = doc.indexOf('\n', start);
   return newline === -1 ? doc.slice(start) : doc.slice(start, newline + 1);
@@ -159,11 +176,12 @@ export function createSectionRenderer(): SectionRenderer {
   let finished: Finished | null = null;
 
   /** The last render's document and sections (each section's text from its start), for edits. */
-  let last: { doc: string; sections: Entry[]; starts: number[] } | null = null;
+  let last: { doc: DocText; sections: Entry[]; starts: number[] } | null = null;
 
-  function render(md: string): SectionRender {
-    const doc = normalizeNewlines(md);
-    if (doc === '') {
+  function render(md: string | DocText): SectionRender {
+    const given = DocText.of(md);
+    const doc = given.includesChar('\r') ? DocText.of(normalizeNewlines(given.toString())) : given;
+    if (doc.length === 0) {
       previous = [];
       finished = null;
       last = null;
@@ -174,7 +192,7 @@ export function createSectionRenderer(): SectionRenderer {
       return { sections: [], hazard: previewHazardOf(doc.length, 0, 0) };
     }
     const before = last;
-    const cut = (before && cutAfterEdit(before, doc)) ?? cutWhole(doc);
+    const cut = (before && cutAfterEdit(before, doc)) ?? cutWhole(doc.toString());
     if ('hazard' in cut) return { sections: [], hazard: cut.hazard };
     const { sections, starts } = cut;
     last = { doc, sections, starts };
@@ -196,11 +214,11 @@ export function createSectionRenderer(): SectionRenderer {
    * document of 10 or 10,000 sections), but for copying the lists.
    */
   function cutAfterEdit(
-    before: { doc: string; sections: Entry[]; starts: number[] },
-    doc: string,
+    before: { doc: DocText; sections: Entry[]; starts: number[] },
+    doc: DocText,
   ): { sections: Entry[]; starts: number[]; edit: Edit } | { hazard: string } | null {
     const old = before.doc;
-    const prefix = commonStart(old, doc);
+    const prefix = commonStartOf(old, doc);
     if (prefix === old.length && prefix === doc.length) {
       return {
         sections: before.sections,
@@ -208,24 +226,51 @@ export function createSectionRenderer(): SectionRenderer {
         edit: { first: before.sections.length, removed: 0, added: 0 },
       };
     }
-    const suffix = commonEnd(old, doc, prefix);
-    const delta = doc.length - old.length;
+    const suffix = commonEndOf(old, doc, prefix);
     const editEnd = doc.length - suffix;
     // The last section whose start line lies wholly before the edit: the sections before it
     // and the cut in front of it (verified by that line) stand.
     let first = upperBound(before.starts, prefix) - 1;
-    while (
-      first > 0 &&
-      before.starts[first]! + firstLine(old, before.starts[first]!).length > prefix
-    ) {
-      first -= 1;
-    }
+    while (first > 0 && lineEnd(old, before.starts[first]!) > prefix) first -= 1;
     if (first < 0) return null;
     const from = before.starts[first]!;
+    // The lines read: from the line before `from` (the scan looks back at it) to a line
+    // EDIT_WINDOW past the edit; the whole document when it is not much longer.
+    if (doc.length > 4 * EDIT_WINDOW) {
+      const base = from === 0 ? 0 : doc.lastIndexOf('\n', from - 2) + 1;
+      const end = lineEnd(doc, Math.min(doc.length, editEnd + EDIT_WINDOW));
+      if (end < doc.length) {
+        const cut = cutEditIn(before, doc, doc.slice(base, end), base, first, prefix, suffix);
+        if (cut) return cut;
+      }
+    }
+    return cutEditIn(before, doc, doc.toString(), 0, first, prefix, suffix);
+  }
+
+  /**
+   * `cutAfterEdit` within `text`, the lines of `doc` from `base`: null when the cut does not end
+   * within them (it then goes on in the whole document), or (`text` the whole document) when it
+   * does not end where the last render's sections resume (a fence or an HTML block left open).
+   */
+  function cutEditIn(
+    before: { doc: DocText; sections: Entry[]; starts: number[] },
+    doc: DocText,
+    text: string,
+    base: number,
+    first: number,
+    prefix: number,
+    suffix: number,
+  ): { sections: Entry[]; starts: number[]; edit: Edit } | { hazard: string } | null {
+    const old = before.doc;
+    const whole = base === 0 && text.length === doc.length;
+    const delta = doc.length - old.length;
+    const editEnd = doc.length - suffix;
+    const from = before.starts[first]!;
     let resume = before.sections.length;
-    const proposed = scanSectionStarts(doc, {
-      from,
-      stop: (start) => {
+    const proposed = scanSectionStarts(text, {
+      from: from - base,
+      stop: (local) => {
+        const start = local + base;
         if (start < editEnd) return false;
         // A start of the last render after `first`, within the unchanged end of the document.
         const oldStart = start - delta;
@@ -235,18 +280,29 @@ export function createSectionRenderer(): SectionRenderer {
         resume = index;
         return true;
       },
-    }).filter((start) => start > from);
+    })
+      .map((local) => local + base)
+      .filter((start) => start > from);
     const to = resume < before.sections.length ? before.starts[resume]! + delta : doc.length;
+    // Within a part of the document: the cut must end there, and the line after it too (it
+    // verifies the last section).
+    if (!whole && (to >= base + text.length || text.indexOf('\n', to - base) === -1)) return null;
     const inner = proposed.filter((start) => start < to);
 
     // The hazards (nesting, long lines) of the new lines. The kept sections are within the
     // limits (the last render had no hazard, and both measures are of single lines), so the
     // document's measures are over a limit exactly when the new lines' are.
-    const changed = doc.slice(from, to);
+    const changed = text.slice(from - base, to - base);
     const hazard = previewHazardOf(doc.length, nestingDepth(changed), longestLine(changed));
     if (hazard) return { hazard };
 
-    const middle = cutRange(doc, from, inner, to);
+    const middle = cutRange(
+      text,
+      from - base,
+      inner.map((start) => start - base),
+      to - base,
+      base,
+    );
     if (!middle) return null;
     // Entries of the replaced sections that no kept or new section uses leave the cache.
     for (const section of middle.sections) section.uses = (section.uses ?? 0) + 1;
@@ -289,13 +345,16 @@ export function createSectionRenderer(): SectionRenderer {
 
   /**
    * Sections of `doc` from `from` to `to` (a verified cut, or the end), made of verified runs of
-   * the chunks between the proposed starts. Null when no run ends at `to`.
+   * the chunks between the proposed starts. Null when no run ends at `to`. `doc` may be a part
+   * of the document that starts at `base` (the offsets in are within it, the starts out are in
+   * the document) and holds the line after `to`.
    */
   function cutRange(
     doc: string,
     from: number,
     proposed: readonly number[],
     to: number,
+    base = 0,
   ): {
     sections: Entry[];
     starts: number[];
@@ -369,7 +428,7 @@ export function createSectionRenderer(): SectionRenderer {
       for (let index = from + 1; index < chunks.length; index++) chunkAt.set(startOf(index), index);
       const boundaries: number[] = [];
       let offset = startOf(from);
-      for (const token of lexBlocks(doc.slice(offset), offset === 0).tokens) {
+      for (const token of lexBlocks(doc.slice(offset), offset + base === 0).tokens) {
         if (!doc.startsWith(token.raw, offset)) {
           // A repeated definition is read without a token: find where this one starts. (Only a
           // proposal: each cut is verified.)
@@ -392,29 +451,29 @@ export function createSectionRenderer(): SectionRenderer {
       const chunkText = doc.slice(at, startOf(index + 1));
       const hint = mergeHints.get(chunkText);
       if (hint !== undefined && index + hint <= chunks.length) {
-        const merged = entryFor(doc.slice(at, startOf(index + hint)), at === 0);
+        const merged = entryFor(doc.slice(at, startOf(index + hint)), at + base === 0);
         if (merged.next.get(nextLine(index + hint)) === true) {
           hintsUsed.set(chunkText, hint);
           sections.push(merged);
-          starts.push(at);
+          starts.push(at + base);
           index += hint;
           continue;
         }
       }
-      const single = entryFor(chunkText, at === 0);
+      const single = entryFor(chunkText, at + base === 0);
       if (verify(single, nextLine(index + 1))) {
         sections.push(single);
-        starts.push(at);
+        starts.push(at + base);
         index += 1;
         continue;
       }
       let end = -1;
       for (const boundary of [...trueBoundaries(index), chunks.length]) {
-        const merged = entryFor(doc.slice(at, startOf(boundary)), at === 0);
+        const merged = entryFor(doc.slice(at, startOf(boundary)), at + base === 0);
         if (verify(merged, nextLine(boundary))) {
           end = boundary;
           sections.push(merged);
-          starts.push(at);
+          starts.push(at + base);
           break;
         }
       }
