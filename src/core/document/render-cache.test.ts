@@ -7,7 +7,14 @@ import { TEMPLATE_HINTS } from '../../templates/hints.ts';
 import type { GroupInstance, Values } from '../model.ts';
 import { extraKey, sourceKey } from '../model.ts';
 import { defaultValues } from './defaults.ts';
-import { createRenderCache, prepareRender, renderDocument, valuesChanged } from './render.ts';
+import {
+  createRenderCache,
+  prepareRender,
+  renderDocument,
+  renderDocumentRope,
+  valuesChanged,
+} from './render.ts';
+import { ropeLeaves } from '../docText.ts';
 import { allFields } from './walk.ts';
 
 // The editor renders with a cache on every keystroke, changing one value of the same object at a
@@ -214,5 +221,32 @@ describe('renderDocument with a tracked cache, many sections under one heading',
       ),
       { numRuns: 60 },
     );
+  });
+});
+
+// The preview reads the document through its pieces (see `DocText`): a long answer must stay the
+// one piece the field holds, not be copied into a string with the text around it.
+describe('renderDocumentRope', () => {
+  it('keeps each long prose answer as one piece of the document, edit after edit', () => {
+    const entry = BUILT_IN_TEMPLATES[0]!;
+    const t = parseTemplate(readTemplateText(entry), entry.format, {
+      hints: TEMPLATE_HINTS[entry.id] ?? {},
+    });
+    const prose = allFields(t).filter((f) => f.kind === 'prose');
+    expect(prose.length).toBeGreaterThan(1);
+    const values: Values = { ...defaultValues(t, '2026-12-01') };
+    const cache = createRenderCache({ tracked: true });
+    const answer = Array.from({ length: 400 }, (_, i) => `Paragraph ${i} of a long answer.`).join(
+      '\n\n',
+    );
+    renderDocumentRope(t, values, {}, cache);
+    for (const [n, field] of prose.entries()) {
+      values[field.id] = `${answer} (${n})`;
+      valuesChanged(cache, [field.id]);
+      const rope = renderDocumentRope(t, values, {}, cache);
+      const leaves = ropeLeaves(rope);
+      expect(leaves.join('')).toBe(renderDocument(t, values));
+      for (const done of prose.slice(0, n + 1)) expect(leaves).toContain(values[done.id]);
+    }
   });
 });
