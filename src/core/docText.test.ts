@@ -5,11 +5,13 @@ import {
   commonStartOf,
   DocText,
   joinRopes,
+  notePieces,
   ropeLeaves,
   ropeString,
+  textEditOf,
 } from './docText.ts';
 import type { Rope } from './docText.ts';
-import { commonEnd, commonStart } from './textEdit.ts';
+import { applyTextEdit, commonEnd, commonStart, textEdit } from './textEdit.ts';
 
 /** Short texts over few characters (so that pieces and edits often share and cross lines). */
 const piece = fc.string({ unit: fc.constantFrom('a', 'b', '\n', ' ', '#'), maxLength: 12 });
@@ -83,5 +85,40 @@ describe('DocText', () => {
     const b = DocText.of(['# Ti', 'tle\n\none t', 'wo three!\n']);
     expect(commonStartOf(a, b)).toBe('# Title\n\none two three'.length);
     expect(commonEndOf(a, b, commonStartOf(a, b))).toBe(1);
+  });
+});
+
+describe('textEditOf', () => {
+  it('finds the edit textEdit finds, through noted pieces too', () => {
+    fc.assert(
+      fc.property(pieces, pieces, fc.nat(), fc.boolean(), (x, y, cut, note) => {
+        const at = x.length === 0 ? 0 : cut % (x.length + 1);
+        const other = [...x.slice(0, at), ...y, ...x.slice(at + 1)];
+        // Long enough to be looked up among the noted texts.
+        const pad = 'p'.repeat(20_000);
+        const a = [pad, ...x];
+        const b = [pad, ...other];
+        const before = a.join('');
+        const after = b.join('');
+        if (note) {
+          notePieces(before, a);
+          notePieces(after, b);
+        }
+        const edit = textEditOf(before, after);
+        expect(edit).toEqual(textEdit(before, after));
+        expect(applyTextEdit(before, edit)).toBe(after);
+      }),
+    );
+  });
+});
+
+describe('notePieces', () => {
+  it('has a long noted text read through its pieces, and a text not noted whole', () => {
+    const parts = ['# A\n\n', 'x'.repeat(20_000), '\n\n', 'y'.repeat(10)];
+    const text = parts.join('');
+    notePieces(text, parts);
+    expect(DocText.of([text, '\n']).pieces).toEqual([...parts, '\n']);
+    const other = `${text}!`;
+    expect(DocText.of(other).pieces).toEqual([other]);
   });
 });

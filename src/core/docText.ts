@@ -1,4 +1,5 @@
 import { commonEnd, commonStart } from './textEdit.ts';
+import type { TextEdit } from './textEdit.ts';
 
 /**
  * A text kept as the pieces it is made of: a string, or a list of ropes one after the other.
@@ -62,7 +63,16 @@ export class DocText {
 
   static of(text: Rope | DocText): DocText {
     if (text instanceof DocText) return text;
-    return new DocText(ropeLeaves(text));
+    const leaves = ropeLeaves(text);
+    if (known.length === 0) return new DocText(leaves);
+    // A long leaf made of known pieces (an answer the rich-text editor wrote) is read through them.
+    const pieces: string[] = [];
+    for (const leaf of leaves) {
+      const parts = leaf.length >= KNOWN_FROM ? piecesOf(leaf) : undefined;
+      if (parts) for (const part of parts) if (part !== '') pieces.push(part);
+      else pieces.push(leaf);
+    }
+    return new DocText(pieces);
   }
 
   /** The whole text as one string (made once). */
@@ -128,6 +138,31 @@ export class DocText {
   includesChar(char: string): boolean {
     return this.pieces.some((piece) => piece.includes(char));
   }
+}
+
+/** Texts at least this long are looked up among the known ones (see `notePieces`). */
+const KNOWN_FROM = 16 * 1024;
+/** The last texts noted, newest first. */
+const known: { text: string; pieces: readonly string[] }[] = [];
+const KNOWN_KEPT = 4;
+
+/**
+ * Notes that `text` is the concatenation of `pieces` (the rich-text editor writes an answer a
+ * block at a time): `DocText.of` then reads it through them, so a keystroke in a long answer
+ * does not copy it whole. Only the last few texts are kept.
+ */
+export function notePieces(text: string, pieces: readonly string[]): void {
+  if (text.length < KNOWN_FROM) return;
+  known.unshift({ text, pieces });
+  if (known.length > KNOWN_KEPT) known.length = KNOWN_KEPT;
+}
+
+/** The pieces `text` was noted as (compared by length first: the same string is found at once). */
+function piecesOf(text: string): readonly string[] | undefined {
+  for (const entry of known) {
+    if (entry.text.length === text.length && entry.text === text) return entry.pieces;
+  }
+  return undefined;
 }
 
 /** A cursor over a text's pieces, from its start or from its end. */
@@ -199,4 +234,16 @@ export function commonStartOf(a: DocText, b: DocText): number {
 /** The length of the longest common end of two texts that leaves their first `start` alone. */
 export function commonEndOf(a: DocText, b: DocText, start: number): number {
   return common(a, b, true, Math.min(a.length, b.length) - start);
+}
+
+/**
+ * The edit that turns `before` into `after` (as `textEdit`), read through the pieces they are
+ * known to be made of: finding a keystroke's edit in a long answer does not copy it whole.
+ */
+export function textEditOf(before: string, after: string): TextEdit {
+  const a = DocText.of(before);
+  const b = DocText.of(after);
+  const at = commonStartOf(a, b);
+  const end = commonEndOf(a, b, at);
+  return { at, cut: a.length - at - end, text: b.slice(at, b.length - end) };
 }

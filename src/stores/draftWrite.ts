@@ -15,7 +15,8 @@
  * worker is gone), so a delete issued after a save is applied after it.
  */
 import { del, update } from 'idb-keyval';
-import { applyTextEdit, textEdit } from '../core/textEdit.ts';
+import { applyTextEdit } from '../core/textEdit.ts';
+import { textEditOf } from '../core/docText.ts';
 import { changedKeysBetween } from '../core/valuesDelta.ts';
 import type { TextEdit } from '../core/textEdit.ts';
 import type { KvStore } from './db.ts';
@@ -124,7 +125,7 @@ function addChange(
   const now = after[key];
   if (Object.hasOwn(before, key) && was === now) return;
   if (typeof was === 'string' && typeof now === 'string' && now.length >= EDIT_FROM) {
-    patch.edits[key] = textEdit(was, now);
+    patch.edits[key] = textEditOf(was, now);
   } else patch.set[key] = now;
 }
 

@@ -4,7 +4,7 @@
  * front of the line) and unescaped on read, so any text survives the round trip.
  */
 import { matchKey } from '../text.ts';
-import { commonEnd, commonStart } from '../textEdit.ts';
+import { commonEndOf, commonStartOf, DocText } from '../docText.ts';
 import { lexMarkdown } from '../template/lex.ts';
 import type { Block, Section, SectionNode, Template, TitleSpec } from '../template/types.ts';
 
@@ -311,9 +311,13 @@ function mayNeedNoEscape(text: string, anchors: Anchors): boolean {
  * match running over lines before it ends on such a line), so the other lines, the same as in
  * `before`, cannot.
  */
-function cleanAfterEdit(before: string, text: string, anchors: Anchors): boolean {
-  const prefix = commonStart(before, text);
-  const suffix = commonEnd(before, text, prefix);
+function cleanAfterEdit(before: string, after: string, anchors: Anchors): boolean {
+  // Read through the pieces the texts are known to be made of (see `notePieces`): a long
+  // answer the rich-text editor wrote is not copied whole to find the edit.
+  const old = DocText.of(before);
+  const text = DocText.of(after);
+  const prefix = commonStartOf(old, text);
+  const suffix = commonEndOf(old, text, prefix);
   const start = prefix === 0 ? 0 : text.lastIndexOf('\n', prefix - 1) + 1;
   const newline = text.indexOf('\n', text.length - suffix);
   const end = newline === -1 ? text.length : newline;

@@ -3,7 +3,7 @@
  * (`formStore.ts`). Each field follows its own value only (`useField`), so typing re-renders
  * that field alone; a group follows its items' keys (added, removed, moved), not their values.
  */
-import { createContext, useContext } from 'react';
+import { createContext, useContext, useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { Field, FieldValue, GroupField, GroupInstance } from '../../core/model.ts';
 import type { Section, SectionGroup, SectionNode } from '../../core/template/types.ts';
@@ -80,13 +80,37 @@ export function FieldControl({ field, name }: { field: Field; name: string }) {
   return <BoundWidget field={field} name={name} />;
 }
 
+/** An answer this long is checked for being empty once typing pauses (see `useLeftEmpty`). */
+const LONG_ANSWER = 16 * 1024;
+const LONG_ANSWER_PAUSE_MS = 300;
+
+/**
+ * Whether a field is left empty, when `asked`. A long answer is looked at once typing pauses:
+ * reading it whole at each keystroke copies it (an answer the rich-text editor wrote is kept in
+ * pieces), and a long answer does not become empty by typing.
+ */
+function useLeftEmpty(field: Field, value: FieldValue | undefined, asked: boolean): boolean {
+  const long = typeof value === 'string' && value.length >= LONG_ANSWER;
+  const [longEmpty, setLongEmpty] = useState(false);
+  useEffect(() => {
+    if (!asked || !long) return undefined;
+    const timer = setTimeout(
+      () => setLongEmpty(!isFieldFilled(field, value)),
+      LONG_ANSWER_PAUSE_MS,
+    );
+    return () => clearTimeout(timer);
+  }, [asked, long, field, value]);
+  if (!asked) return false;
+  return long ? longEmpty : !isFieldFilled(field, value);
+}
+
 /** One field's widget over its value in the store: re-rendered when that value changes. */
 function BoundWidget({ field, name }: { field: Exclude<Field, GroupField>; name: string }) {
   const status = useFieldStatus();
   const bound = useField(name);
   const required = status.required.has(name);
   // A required field left empty says so once the author has left it (or on export).
-  const empty = required && (bound.touched || status.showAll) && !isFieldFilled(field, bound.value);
+  const empty = useLeftEmpty(field, bound.value, required && (bound.touched || status.showAll));
   const props = {
     value: bound.value,
     onChange: bound.onChange,

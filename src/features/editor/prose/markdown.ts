@@ -18,6 +18,7 @@ import type { Token, Tokens } from 'marked';
 import type { Mark, Node } from 'prosemirror-model';
 import { lexMarkdownInline } from '../../../core/template/lex.ts';
 import { proseSchema as schema } from './schema.ts';
+import { notePieces } from '../../../core/docText.ts';
 
 /** The text a top-level block was read from, and what stood between it and the block before. */
 interface BlockSource {
@@ -89,6 +90,7 @@ export function readProse(markdown: string): ProseDocument {
 
 function writeDoc(doc: Node, known: WeakMap<Node, BlockSource>): string {
   let out = '';
+  const pieces: string[] = [];
   let first = true;
   let previous: Node | null = null;
   doc.forEach((block) => {
@@ -102,9 +104,13 @@ function writeDoc(doc: Node, known: WeakMap<Node, BlockSource>): string {
     previous = entry.as ?? block;
     // An empty paragraph made in the editor writes nothing (Markdown has no empty paragraph).
     if (entry.text === '' && entry.before === null) return;
-    out += (entry.before ?? (first ? '' : '\n\n')) + entry.text;
+    const before = entry.before ?? (first ? '' : '\n\n');
+    out += before + entry.text;
+    pieces.push(before, entry.text);
     first = false;
   });
+  // A long answer is read through its blocks (see `notePieces`): not copied whole per keystroke.
+  notePieces(out, pieces);
   return out;
 }
 
