@@ -69,8 +69,11 @@ export class DocText {
     const pieces: string[] = [];
     for (const leaf of leaves) {
       const parts = leaf.length >= KNOWN_FROM ? piecesOf(leaf) : undefined;
-      if (parts) for (const part of parts) if (part !== '') pieces.push(part);
-      else pieces.push(leaf);
+      if (!parts) {
+        pieces.push(leaf);
+        continue;
+      }
+      for (const part of parts) if (part !== '') pieces.push(part);
     }
     return new DocText(pieces);
   }

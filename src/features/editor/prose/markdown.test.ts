@@ -8,6 +8,7 @@ import { EditorState, TextSelection } from 'prosemirror-state';
 import type { Node } from 'prosemirror-model';
 import { describe, expect, it } from 'vitest';
 import { readProse } from './markdown.ts';
+import { DocText } from '../../../core/docText.ts';
 import { proseSchema as schema } from './schema.ts';
 
 const kinds = (doc: Node) => {
@@ -71,6 +72,22 @@ describe('reading and writing back', () => {
     const prose = readProse('');
     expect(kinds(prose.doc)).toEqual(['paragraph']);
     expect(prose.write(prose.doc)).toBe('');
+  });
+});
+
+describe('a long answer written from the editor', () => {
+  it('is read through the blocks it was written from, as the same text', () => {
+    const markdown = Array.from({ length: 600 }, (_, i) =>
+      i % 7 === 0 ? `## Part ${i}` : `Paragraph ${i} with *emphasis*.`,
+    ).join('\n\n\n');
+    const prose = readProse(markdown);
+    const state = EditorState.create({ doc: prose.doc });
+    const edited = state.apply(state.tr.insertText(' typed', 5));
+    const written = prose.write(edited.doc);
+    const text = DocText.of(written);
+    expect(text.pieces.length).toBeGreaterThan(100);
+    expect(text.pieces.join('')).toBe(written);
+    expect(String(text)).toBe(written);
   });
 });
 
