@@ -55,26 +55,64 @@ export async function markdownText(page: Page): Promise<string> {
 }
 
 /**
- * What a text field shows: a textarea's or input's value, or a rich-text editor's text (a
- * prose field shows its Markdown source in a textarea until the rich-text editor has loaded).
+ * What a text field shows: a textarea's or input's value, the Markdown source editor's text (its
+ * chunks of lines joined by line breaks), or a rich-text editor's text (a prose field shows its
+ * Markdown source in a textarea until its editor has loaded).
  */
 export function shownText(field: Locator): Promise<string> {
-  return field.evaluate((el) =>
-    el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement
-      ? el.value
-      : (el.textContent ?? ''),
-  );
+  return field.evaluate((el) => {
+    if (el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement) return el.value;
+    if (el.classList.contains('source-editor')) {
+      return [...el.children].map((chunk) => chunk.textContent ?? '').join('\n');
+    }
+    return el.textContent ?? '';
+  });
 }
 
 /**
- * Sets a text area's whole value in one input event, as a paste does (typing a megabyte would
- * take minutes). The value is set through the prototype's setter, as typing does, so the app's
- * own input handling sees it.
+ * Puts the caret of a textarea or of the Markdown source editor right after the first `after`
+ * in its text (within one line of it), and focuses the field.
+ */
+export async function caretAfter(box: Locator, after: string): Promise<void> {
+  await box.evaluate((el, needle) => {
+    if (el instanceof HTMLTextAreaElement) {
+      const at = el.value.indexOf(needle) + needle.length;
+      el.focus();
+      el.setSelectionRange(at, at);
+      return;
+    }
+    const chunk = [...el.children].find((c) => c.textContent?.includes(needle));
+    const text = chunk?.firstChild;
+    if (!chunk || !text) throw new Error(`not in the field: ${needle}`);
+    chunk.scrollIntoView({ block: 'center' });
+    (el as HTMLElement).focus();
+    const at = (text.textContent ?? '').indexOf(needle) + needle.length;
+    window.getSelection()?.setBaseAndExtent(text, at, text, at);
+  }, after);
+}
+
+/**
+ * Sets a text field's whole value at once, as a paste does (typing a megabyte would take
+ * minutes). A textarea's value is set through the prototype's setter, as typing does, so the
+ * app's own input handling sees it; an editor gets its text selected and a paste event.
  */
 export async function pasteInto(box: Locator, text: string): Promise<void> {
+  if (await box.evaluate((el) => el instanceof HTMLTextAreaElement)) {
+    await box.evaluate((el, value) => {
+      Reflect.set(HTMLTextAreaElement.prototype, 'value', value, el);
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    }, text);
+    return;
+  }
+  // An editor: its whole text selected, then a paste of `text` as the clipboard gives it.
+  await box.click();
+  await box.press('ControlOrMeta+a');
   await box.evaluate((el, value) => {
-    Reflect.set(HTMLTextAreaElement.prototype, 'value', value, el);
-    el.dispatchEvent(new Event('input', { bubbles: true }));
+    const data = new DataTransfer();
+    data.setData('text/plain', value);
+    el.dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+    );
   }, text);
 }
 

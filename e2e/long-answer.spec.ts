@@ -3,6 +3,7 @@ import {
   failOnDialogsAndErrors,
   markdownText,
   openTemplate,
+  caretAfter,
   pasteInto,
   preview,
   scrollPreview,
@@ -70,11 +71,7 @@ test('a long answer pasted at once: the preview shows any part of it scrolled to
   expect(firstInView[1]).toBeLessThan(firstInView[2]!);
 
   // Typing near the end of the answer reaches the preview there, and the document.
-  await source.evaluate((el: HTMLTextAreaElement) => {
-    const at = el.value.indexOf('Point 0580') + 'Point 0580'.length;
-    el.focus();
-    el.setSelectionRange(at, at);
-  });
+  await caretAfter(source, 'Point 0580');
   await page.keyboard.type(' (checked)');
   // Scrolled to where point 580 stands (the points seen above place it), it shows the words.
   const [a, , b] = firstInView as [number, number, number];

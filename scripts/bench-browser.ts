@@ -364,6 +364,22 @@ async function caretMidTextarea(page: Page, selector: string): Promise<void> {
   }, selector);
 }
 
+/** In the source editor, the caret at the end of a paragraph in its middle chunk of lines. */
+async function caretMidSource(field: Locator): Promise<void> {
+  await field.evaluate((root) => {
+    const chunk = root.children[Math.floor(root.children.length / 2)];
+    const text = chunk?.firstChild;
+    if (!chunk || !text) throw new Error('no text in the source editor');
+    const t = text.textContent ?? '';
+    let at = t.indexOf('\n\n', Math.floor(t.length / 2));
+    if (at === -1) at = t.length;
+    chunk.scrollIntoView({ block: 'center' });
+    (root as HTMLElement).focus();
+    window.getSelection()?.setBaseAndExtent(text, at, text, at);
+  });
+  await field.page().waitForTimeout(200);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Runs
 
@@ -457,9 +473,15 @@ export async function fillProseField(
   // The button's own click: a pointer click can land while focus moves in the form.
   const press = () => toggle.evaluate((el) => (el as HTMLButtonElement).click());
   await press();
-  await page.waitForFunction(() => document.querySelector('form textarea.prose-source') != null);
-  // Fill the field's source with the bulk; wait until the preview shows it.
-  const field = form.locator('textarea.prose-source').first();
+  await page.waitForFunction(() => document.querySelector('form .prose-source') != null);
+  // The source editor, or the textarea standing in while it loads: measured once it is there.
+  await page
+    .waitForFunction(() => document.querySelector('form .source-editor') != null, null, {
+      timeout: 10_000,
+    })
+    .catch(() => undefined);
+  // Fill the field's source with the bulk (one input); wait until the preview shows it.
+  const field = form.locator('.prose-source').first();
   await field.fill(text, { timeout: 120_000 });
   const body = await preview(page).elementHandle();
   await page.waitForFunction(
@@ -468,7 +490,11 @@ export async function fillProseField(
     { timeout: 120_000, polling: 200 },
   );
   if (mode === 'source') {
-    await caretMidTextarea(page, 'form textarea.prose-source');
+    if (await field.evaluate((el) => el instanceof HTMLTextAreaElement)) {
+      await caretMidTextarea(page, 'form textarea.prose-source');
+    } else {
+      await caretMidSource(field);
+    }
     return {};
   }
   // The field's rich-text editor takes the id its source had: the same field is measured.

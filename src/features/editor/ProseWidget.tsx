@@ -13,8 +13,11 @@ import type { ProseField } from '../../core/model.ts';
 import { describedByIds, FieldShell, labelId } from './FieldShell.tsx';
 import { asString } from './widgets.tsx';
 import type { WidgetProps } from './widgets.tsx';
+import type { SourceHandle } from './SourceEditor.tsx';
 
 const RichTextEditor = lazy(() => import('./RichTextEditor.tsx'));
+const loadSourceEditor = () => import('./SourceEditor.tsx');
+const SourceEditor = lazy(loadSourceEditor);
 
 type Mode = { kind: 'rich' } | { kind: 'source'; reason: string | null };
 
@@ -39,26 +42,69 @@ export function ProseWidget({
   // Per field, not per keystroke: it compares the template's example with its guidance.
   const example = useMemo(() => exampleOf(field), [field]);
   const sourceRef = useRef<HTMLTextAreaElement>(null);
+  const sourceHandle = useRef<SourceHandle>(null);
+  /** The caret of the stand-in textarea when it left the page focused, for the source editor. */
+  const standInRef = useRef<StandIn>({ caret: null });
+  // Taken by a source editor made in the same commit as the textarea left, or dropped.
+  useEffect(() => {
+    standInRef.current.caret = null;
+  });
+  const [sourceFailed, setSourceFailed] = useState(false);
   const refocus = useRef(false);
+  // The source editor shares the rich-text editor's ProseMirror: fetched with it, it is there
+  // by the time an author asks for the source.
+  useEffect(() => {
+    void loadSourceEditor().catch(() => undefined);
+  }, []);
   // After the switch below, the author's caret is back where it was.
   useEffect(() => {
     if (mode.kind !== 'source' || !refocus.current) return;
     refocus.current = false;
+    if (sourceHandle.current) {
+      sourceHandle.current.focus();
+      return;
+    }
     const el = sourceRef.current;
     el?.focus();
     el?.setSelectionRange(el.value.length, el.value.length);
   }, [mode]);
-  const source = (
+  const describedBy = describedByIds(id, field, error);
+  const textarea = (
     <SourceTextarea
       textareaRef={sourceRef}
+      standInRef={standInRef}
       id={id}
       text={text}
       placeholder={example}
       invalid={error !== undefined}
-      describedBy={describedByIds(id, field, error)}
+      describedBy={describedBy}
       onChange={onChange}
       onBlur={onBlur}
     />
+  );
+  const source = sourceFailed ? (
+    textarea
+  ) : (
+    <LoadBoundary onError={() => setSourceFailed(true)}>
+      <Suspense fallback={textarea}>
+        <SourceEditor
+          handle={sourceHandle}
+          id={id}
+          labelledBy={labelId(id)}
+          describedBy={describedBy}
+          placeholder={example}
+          invalid={error !== undefined}
+          value={text}
+          onChange={onChange}
+          onBlur={onBlur}
+          initialCaret={() => {
+            const { caret } = standInRef.current;
+            standInRef.current.caret = null;
+            return caret;
+          }}
+        />
+      </Suspense>
+    </LoadBoundary>
   );
   const toggle = (
     <button
@@ -92,14 +138,14 @@ export function ProseWidget({
                   setMode({ kind: 'source', reason: null });
                 }}
               >
-                {source}
+                {textarea}
               </div>
             }
           >
             <RichTextEditor
               id={id}
               labelledBy={labelId(id)}
-              describedBy={describedByIds(id, field, error)}
+              describedBy={describedBy}
               placeholder={example}
               invalid={error !== undefined}
               value={text}
@@ -114,14 +160,20 @@ export function ProseWidget({
   );
 }
 
+interface StandIn {
+  caret: number | null;
+}
+
 /**
- * The Markdown source of a prose field. Its text is written into the textarea only when it
+ * The Markdown source of a prose field as a textarea: while the source editor loads, or when it
+ * cannot be loaded. Its text is written into the textarea only when it
  * changed from outside (a reset, another tab): a controlled textarea would have React compare
  * and rewrite the whole text (its value and its default value) on every keystroke, which costs
  * as much as the text is long.
  */
 function SourceTextarea({
   textareaRef,
+  standInRef,
   id,
   text,
   placeholder,
@@ -131,6 +183,7 @@ function SourceTextarea({
   onBlur,
 }: {
   textareaRef: RefObject<HTMLTextAreaElement | null>;
+  standInRef: RefObject<StandIn>;
   id: string;
   text: string;
   placeholder: string;
@@ -147,6 +200,16 @@ function SourceTextarea({
     element.value = text;
     shown.current = text;
   }, [text, textareaRef]);
+  // Leaving the page with the focus (the source editor takes its place), it hands over its caret.
+  useLayoutEffect(() => {
+    const element = textareaRef.current;
+    const standIn = standInRef.current;
+    return () => {
+      if (element && element.ownerDocument.activeElement === element) {
+        standIn.caret = element.selectionStart;
+      }
+    };
+  }, [textareaRef, standInRef]);
   return (
     <textarea
       ref={textareaRef}
