@@ -52,7 +52,9 @@ function resultingText(field: Element, incoming: string): { length: number } {
     return { length: field.value.length - selected + incoming.length };
   }
   const selected = window.getSelection()?.toString().length ?? 0;
-  return { length: (field.textContent?.length ?? 0) - selected + incoming.length };
+  // The Markdown source editor's blocks are chunks of lines: one line break between each two.
+  const breaks = field.classList.contains('source-editor') ? field.children.length - 1 : 0;
+  return { length: (field.textContent?.length ?? 0) + breaks - selected + incoming.length };
 }
 
 function fieldName(field: Element): string {

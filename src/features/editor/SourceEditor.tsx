@@ -82,7 +82,7 @@ export function SourceEditor({
     ...(placeholder ? { 'aria-placeholder': placeholder } : {}),
     ...(invalid ? { 'aria-invalid': 'true' } : {}),
     class: 'input prose-source source-editor',
-    spellcheck: 'false',
+    spellcheck: 'true',
     translate: 'no',
   });
 
