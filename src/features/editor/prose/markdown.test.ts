@@ -83,11 +83,84 @@ describe('a long answer written from the editor', () => {
     const prose = readProse(markdown);
     const state = EditorState.create({ doc: prose.doc });
     const edited = state.apply(state.tr.insertText(' typed', 5));
+    const before = DocText.of(prose.write(state.doc));
     const written = prose.write(edited.doc);
     const text = DocText.of(written);
-    expect(text.pieces.length).toBeGreaterThan(100);
+    // In runs of blocks: more than one piece, far fewer than the 600 blocks.
+    expect(text.pieces.length).toBeGreaterThan(10);
+    expect(text.pieces.length).toBeLessThan(60);
     expect(text.pieces.join('')).toBe(written);
     expect(String(text)).toBe(written);
+    // The edit wrote its own run again; every other run is the very string written before.
+    const same = text.pieces.filter((piece) => before.pieces.includes(piece));
+    expect(same).toHaveLength(text.pieces.length - 1);
+    expect(text.pieces[0]).not.toBe(before.pieces[0]);
+    expect(text.pieces[0]).toContain('typed');
+  });
+
+  it('keeps every block apart, edit after edit: blocks added, removed, moved and typed in', () => {
+    // Headings followed by their text on the next line, lists next to paragraphs: the source's
+    // own separators hold only where the blocks stay as they were.
+    const markdown = Array.from({ length: 120 }, (_, i) =>
+      i % 4 === 0
+        ? `## Part ${i}\nText of part ${i}.`
+        : i % 4 === 1
+          ? `- item ${i}`
+          : `Paragraph ${i}.`,
+    ).join('\n\n');
+    const { paragraph, bullet_list, list_item } = schema.nodes;
+    const blocksOf = (doc: Node) => {
+      const out: string[] = [];
+      doc.forEach((block) => {
+        if (block.type === paragraph && block.content.size === 0) return;
+        out.push(`${block.type.name}: ${block.textContent}`);
+      });
+      return out;
+    };
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat(4), fc.nat(), fc.nat()), { minLength: 1, maxLength: 25 }),
+        (steps) => {
+          const prose = readProse(markdown);
+          let state = EditorState.create({ doc: prose.doc });
+          for (const [choice, a, b] of steps) {
+            const { doc } = state;
+            const posOf = (index: number) => {
+              let at = 0;
+              for (let i = 0; i < index; i++) at += doc.child(i).nodeSize;
+              return at;
+            };
+            const index = a % doc.childCount;
+            const block = doc.child(index);
+            const at = posOf(index);
+            const target = posOf(b % (doc.childCount + 1));
+            const list = bullet_list.create({ marker: '-' }, [
+              list_item.create(null, paragraph.create(null, schema.text(`new item ${a}`))),
+            ]);
+            const tr =
+              choice === 0 && doc.childCount > 1
+                ? state.tr.delete(at, at + block.nodeSize)
+                : choice === 1
+                  ? state.tr.insert(target, paragraph.create(null, schema.text(`New ${a}`)))
+                  : choice === 2
+                    ? state.tr.insert(target, list)
+                    : choice === 3 && doc.childCount > 1
+                      ? state.tr.delete(at, at + block.nodeSize).insert(
+                          // Moved whole, as a drag does: the same block elsewhere.
+                          Math.min(target, doc.content.size - block.nodeSize),
+                          block,
+                        )
+                      : block.isTextblock
+                        ? state.tr.insertText('x', at + 1)
+                        : state.tr;
+            state = state.apply(tr);
+            const written = prose.write(state.doc);
+            expect(blocksOf(readProse(written).doc)).toEqual(blocksOf(state.doc));
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });
 
@@ -108,6 +181,23 @@ describe('writing after an edit', () => {
     expect(out).toBe(
       'First   paragraph with  spaces \\*typed\\*\n\n\n- [ ] task\n- [x] done\n\n| t |\n|---|\n\nLast',
     );
+  });
+
+  it('keeps a paragraph added after a heading apart from the text on the heading’s next line', () => {
+    const prose = readProse('## Title\nText after it');
+    let state = EditorState.create({ doc: prose.doc });
+    const end = state.doc.child(0).nodeSize;
+    state = state.apply(
+      state.tr.insert(end, schema.nodes.paragraph.create(null, schema.text('New'))),
+    );
+    expect(prose.write(state.doc)).toBe('## Title\n\nNew\n\nText after it');
+    // And a block moved to the top does not run into the one that was first.
+    const moved = readProse('First\n\nSecond');
+    state = EditorState.create({ doc: moved.doc });
+    const second = state.doc.child(1);
+    const at = state.doc.child(0).nodeSize;
+    state = state.apply(state.tr.delete(at, at + second.nodeSize).insert(0, second));
+    expect(moved.write(state.doc)).toBe('Second\n\nFirst');
   });
 
   it('writes a code span around backticks with a longer run of them', () => {

@@ -23,8 +23,13 @@ import { notePieces } from '../../../core/docText.ts';
 /** The text a top-level block was read from, and what stood between it and the block before. */
 interface BlockSource {
   text: string;
-  /** null: a block made in the editor (a blank line before it, none at the start). */
+  /**
+   * null: a block made in the editor (a blank line before it, none at the start). Kept only
+   * while the block follows the one it followed in the source (see `sourceBefore`).
+   */
   before: string | null;
+  /** The block it followed in the source (null: it was the first). */
+  after?: Node | null;
   /** The block as written, where it differs (a list written with another marker). */
   as?: Node;
 }
@@ -79,39 +84,135 @@ export function readProse(markdown: string): ProseDocument {
       node = null;
     }
     node ??= schema.nodes.markdown_block.create({ markdown: text });
-    known.set(node, { text, before });
+    known.set(node, { text, before, after: blocks[blocks.length - 1] ?? null });
     blocks.push(node);
     before = raw.slice(text.length);
   }
   if (blocks.length === 0) blocks.push(schema.nodes.paragraph.create());
   const doc = schema.nodes.doc.create(null, blocks);
-  return { doc, write: (d) => writeDoc(d, known) };
+  const runs = new WeakMap<Node, Run>();
+  return { doc, write: (d) => writeDoc(d, known, runs) };
 }
 
-function writeDoc(doc: Node, known: WeakMap<Node, BlockSource>): string {
+/**
+ * Blocks are written in runs of up to this many, and a run's text is kept while its blocks stay
+ * the same: a keystroke in a long answer writes its own run again and passes over the others,
+ * and the answer is a few dozen pieces (see `notePieces`), not one per block.
+ */
+const RUN = 32;
+
+/** Where writing stands between two blocks: what was written before, and whether anything was. */
+interface Place {
+  /** The block before, as in the document (an empty one included). */
+  block: Node | null;
+  /** The last block written (a list may take another marker to stay apart from it). */
+  written: Node | null;
+  first: boolean;
+}
+
+/** A run of blocks as written, with where it was written. */
+interface Run {
+  at: Place;
+  nodes: Node[];
+  text: string;
+  /** Where writing stands after the run. */
+  end: Place;
+}
+
+function writeDoc(
+  doc: Node,
+  known: WeakMap<Node, BlockSource>,
+  runs: WeakMap<Node, Run>,
+): string {
   let out = '';
   const pieces: string[] = [];
-  let first = true;
-  let previous: Node | null = null;
-  doc.forEach((block) => {
-    let entry = known.get(block);
-    if (!entry || (entry.before === null && sameList(previous, entry.as ?? block))) {
-      // A list may take another marker to stay apart from the one before it.
-      const as = apart(previous, block);
-      entry = { text: writeBlock(as), before: null, ...(as !== block ? { as } : {}) };
-      known.set(block, entry);
+  let place: Place = { block: null, written: null, first: true };
+  const count = doc.childCount;
+  for (let index = 0; index < count; ) {
+    const start = doc.child(index);
+    let run = runs.get(start);
+    if (!run || !runHolds(run, doc, index, place)) {
+      run = writeRun(doc, index, known, runs, place);
+      runs.set(start, run);
     }
-    previous = entry.as ?? block;
-    // An empty paragraph made in the editor writes nothing (Markdown has no empty paragraph).
-    if (entry.text === '' && entry.before === null) return;
-    const before = entry.before ?? (first ? '' : '\n\n');
-    out += before + entry.text;
-    pieces.push(before, entry.text);
-    first = false;
-  });
-  // A long answer is read through its blocks (see `notePieces`): not copied whole per keystroke.
+    index += run.nodes.length;
+    place = run.end;
+    if (run.text === '') continue;
+    out += run.text;
+    pieces.push(run.text);
+  }
+  // A long answer is read through its runs (see `notePieces`): not copied whole per keystroke.
   notePieces(out, pieces);
   return out;
+}
+
+/** Whether `run` is what the blocks from `index` write at `place` (the same blocks). */
+function runHolds(run: Run, doc: Node, index: number, place: Place): boolean {
+  const { at } = run;
+  if (at.block !== place.block || at.written !== place.written || at.first !== place.first) {
+    return false;
+  }
+  if (index + run.nodes.length > doc.childCount) return false;
+  return run.nodes.every((node, i) => doc.child(index + i) === node);
+}
+
+/** Blocks that end on their own line: any block may follow them on the next line. */
+function endsOnItsLine(node: Node): boolean {
+  const { heading, horizontal_rule } = schema.nodes;
+  return node.type === heading || node.type === horizontal_rule;
+}
+
+/**
+ * What stood before a block in the source, while it still separates the block from the one now
+ * before it: always after the same block as in the source; elsewhere, a blank line (it ends any
+ * block), or a line break after a block that ends on its line. A single line break after
+ * anything else would join the block to the one before (a paragraph put after a heading whose
+ * text followed on the next line): the block then gets a blank line.
+ */
+function sourceBefore(entry: BlockSource, before: Node | null): string | null {
+  if (entry.before === null) return null;
+  if ((entry.after ?? null) === before) return entry.before;
+  if (before === null) return null;
+  if (/\n[ \t]*\n/.test(entry.before)) return entry.before;
+  const after = entry.after ?? null;
+  if (after && after.type === before.type && endsOnItsLine(before)) return entry.before;
+  return null;
+}
+
+/** Writes the blocks from `index`: up to RUN of them, up to the start of a run already known. */
+function writeRun(
+  doc: Node,
+  index: number,
+  known: WeakMap<Node, BlockSource>,
+  runs: WeakMap<Node, Run>,
+  at: Place,
+): Run {
+  let { block: last, written, first } = at;
+  let text = '';
+  const nodes: Node[] = [];
+  for (let i = index; i < doc.childCount && nodes.length < RUN; i++) {
+    const block = doc.child(i);
+    if (nodes.length > 0 && runs.has(block)) break;
+    nodes.push(block);
+    let entry = known.get(block);
+    let before = entry ? sourceBefore(entry, last) : null;
+    // Where it stood in the source, a block was apart from the one before it already.
+    const asInSource = entry !== undefined && entry.before !== null && entry.after === last;
+    if (!entry || (!asInSource && sameList(written, entry.as ?? block))) {
+      // A list may take another marker to stay apart from the one before it.
+      const as = apart(written, block);
+      entry = { text: writeBlock(as), before: null, ...(as !== block ? { as } : {}) };
+      known.set(block, entry);
+      before = null;
+    }
+    last = block;
+    // An empty paragraph made in the editor writes nothing (Markdown has no empty paragraph).
+    if (entry.text === '' && entry.before === null) continue;
+    written = entry.as ?? block;
+    text += (before ?? (first ? '' : '\n\n')) + entry.text;
+    first = false;
+  }
+  return { at, nodes, text, end: { block: last, written, first } };
 }
 
 // ---------------------------------------------------------------------------------------------
