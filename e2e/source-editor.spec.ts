@@ -145,3 +145,22 @@ test('when the source editor cannot be loaded, the textarea stays and keeps what
   await expect(background.locator('.source-editor')).toHaveCount(0);
   expect(await markdownText(page)).toContain('Still editable');
 });
+
+test('the caret stays in view: Ctrl+End, then Enter and typing at the end of a long answer', async ({
+  page,
+}) => {
+  const source = await openSource(page);
+  const lines = Array.from({ length: 400 }, (_, i) => `Line ${i}`).join('\n');
+  await source.fill(lines);
+  await expect.poll(() => shownText(source)).toBe(lines);
+  await source.press('ControlOrMeta+Home');
+  await source.press('ControlOrMeta+End');
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Enter');
+  // The caret's new line, the field's last, is scrolled into its box (Enter is the editor's,
+  // not the browser's: the editor scrolls).
+  await expect
+    .poll(() => source.evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight))
+    .toBeLessThan(10);
+  await page.keyboard.type('The end');
+  await expect.poll(() => shownText(source)).toBe(`${lines}\n\n\nThe end`);
+});

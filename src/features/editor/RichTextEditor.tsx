@@ -35,6 +35,7 @@ import {
   nearSelection,
   OwnValues,
   placeholderPlugin,
+  scrollAtNextFrame,
 } from './prose/view.ts';
 
 export { isAllowedHref } from './prose/schema.ts';
@@ -244,6 +245,7 @@ export function RichTextEditor({
         const md = proseRef.current.write(state.doc);
         if (own.current.emit(md)) latest.current.onChange(md);
       },
+      ...scrollAtNextFrame,
       handleKeyDown(v) {
         caretIntoText(v);
         return false;

@@ -28,6 +28,7 @@ import {
   nearSelection,
   OwnValues,
   placeholderPlugin,
+  scrollAtNextFrame,
 } from './prose/view.ts';
 
 /** What the field can ask of its source editor. */
@@ -135,6 +136,7 @@ export function SourceEditor({
         if (own.current.emit(text)) latest.current.onChange(text);
       },
       clipboardTextSerializer: sliceText,
+      ...scrollAtNextFrame,
       handleKeyDown(v) {
         caretIntoText(v);
         return false;

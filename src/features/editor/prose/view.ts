@@ -193,3 +193,30 @@ export class OwnValues {
     return true;
   }
 }
+
+/**
+ * Scrolls the caret into view at the next frame rather than at once: ProseMirror measures the
+ * caret after each change, which makes the browser lay the editor out right then, in the middle
+ * of the keystroke (in a long field, about a millisecond); measured in the frame's own time, the
+ * layout is the one the frame does anyway. A letter typed natively is already in view (the
+ * browser keeps it there); a change made by a command (Enter, a list) scrolls a frame later.
+ */
+export const scrollAtNextFrame = {
+  handleScrollToSelection(view: EditorView): boolean {
+    const pending = scrolling.get(view);
+    if (pending === 'now') return false; // the deferred scroll itself: ProseMirror's own
+    if (pending === 'soon') return true;
+    scrolling.set(view, 'soon');
+    requestAnimationFrame(() => {
+      scrolling.set(view, 'now');
+      try {
+        if (!view.isDestroyed) view.dispatch(view.state.tr.scrollIntoView());
+      } finally {
+        scrolling.delete(view);
+      }
+    });
+    return true;
+  },
+};
+
+const scrolling = new WeakMap<EditorView, 'soon' | 'now'>();
