@@ -119,16 +119,12 @@ interface Run {
   end: Place;
 }
 
-function writeDoc(
-  doc: Node,
-  known: WeakMap<Node, BlockSource>,
-  runs: WeakMap<Node, Run>,
-): string {
+function writeDoc(doc: Node, known: WeakMap<Node, BlockSource>, runs: WeakMap<Node, Run>): string {
   let out = '';
   const pieces: string[] = [];
   let place: Place = { block: null, written: null, first: true };
   const count = doc.childCount;
-  for (let index = 0; index < count; ) {
+  for (let index = 0; index < count;) {
     const start = doc.child(index);
     let run = runs.get(start);
     if (!run || !runHolds(run, doc, index, place)) {
