@@ -164,3 +164,23 @@ test('the caret stays in view: Ctrl+End, then Enter and typing at the end of a l
   await page.keyboard.type('The end');
   await expect.poll(() => shownText(source)).toBe(`${lines}\n\n\nThe end`);
 });
+
+test('a click on the field’s label focuses its editor, in rich text and in Markdown source', async ({
+  page,
+}) => {
+  await openTemplate(page, 'Enhancement Request (AI Agent)');
+  const background = section(page, /^Background/);
+  const rich = background.getByRole('textbox', { name: 'Motivation' });
+  await expect(rich).toHaveAttribute('contenteditable', 'true');
+  const id = await rich.getAttribute('id');
+  const label = page.locator(`label[for="${id}"]`);
+  await label.click();
+  await expect(rich).toBeFocused();
+  await background.getByRole('button', { name: 'Markdown source for Motivation' }).click();
+  const source = background.locator('.source-editor');
+  await expect(source).toBeVisible();
+  await label.click();
+  await expect(source).toBeFocused();
+  await page.keyboard.type('Typed after the label');
+  await expect.poll(() => shownText(source)).toBe('Typed after the label');
+});

@@ -35,6 +35,7 @@ import {
   nearSelection,
   OwnValues,
   placeholderPlugin,
+  focusFromLabel,
   scrollAtNextFrame,
 } from './prose/view.ts';
 
@@ -263,7 +264,9 @@ export function RichTextEditor({
       },
     });
     viewRef.current = view;
+    const stopLabel = focusFromLabel(view, labelledBy);
     return () => {
+      stopLabel();
       viewRef.current = null;
       view.destroy();
     };

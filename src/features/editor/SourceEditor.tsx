@@ -28,6 +28,7 @@ import {
   nearSelection,
   OwnValues,
   placeholderPlugin,
+  focusFromLabel,
   scrollAtNextFrame,
 } from './prose/view.ts';
 
@@ -180,9 +181,11 @@ export function SourceEditor({
       },
     });
     viewRef.current = view;
+    const stopLabel = focusFromLabel(view, labelledBy);
     const caret = initialCaret?.() ?? null;
     if (caret !== null) focusAt(view, caret);
     return () => {
+      stopLabel();
       viewRef.current = null;
       view.destroy();
     };

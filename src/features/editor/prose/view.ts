@@ -220,3 +220,18 @@ export const scrollAtNextFrame = {
 };
 
 const scrolling = new WeakMap<EditorView, 'soon' | 'now'>();
+
+/**
+ * A click on the field's label focuses the editor, as it focuses a form control (a label's `for`
+ * does not reach an editable element). Returns what stops it.
+ */
+export function focusFromLabel(view: EditorView, labelId: string): () => void {
+  const label = view.dom.ownerDocument.getElementById(labelId);
+  if (!label) return () => undefined;
+  const focus = (event: Event) => {
+    event.preventDefault();
+    view.focus();
+  };
+  label.addEventListener('click', focus);
+  return () => label.removeEventListener('click', focus);
+}
