@@ -82,21 +82,25 @@ export function ProseWidget({
       onBlur={onBlur}
     />
   );
+  /** What both editors are told: the field, its value and its callbacks. */
+  const editor = {
+    id,
+    labelledBy: labelId(id),
+    describedBy,
+    placeholder: example,
+    invalid: error !== undefined,
+    value: text,
+    onChange,
+    onBlur,
+  };
   const source = sourceFailed ? (
     textarea
   ) : (
     <LoadBoundary onError={() => setSourceFailed(true)}>
       <Suspense fallback={textarea}>
         <SourceEditor
+          {...editor}
           handle={sourceHandle}
-          id={id}
-          labelledBy={labelId(id)}
-          describedBy={describedBy}
-          placeholder={example}
-          invalid={error !== undefined}
-          value={text}
-          onChange={onChange}
-          onBlur={onBlur}
           initialCaret={() => {
             const { caret } = standInRef.current;
             standInRef.current.caret = null;
@@ -143,14 +147,7 @@ export function ProseWidget({
             }
           >
             <RichTextEditor
-              id={id}
-              labelledBy={labelId(id)}
-              describedBy={describedBy}
-              placeholder={example}
-              invalid={error !== undefined}
-              value={text}
-              onChange={onChange}
-              onBlur={onBlur}
+              {...editor}
               onRoundTripMismatch={() => setMode({ kind: 'source', reason: ROUND_TRIP_REASON })}
             />
           </Suspense>

@@ -32,23 +32,18 @@ import { proseSchema as schema } from './prose/schema.ts';
 import {
   caretIntoText,
   edgeKeys,
+  editorAttributes,
   nearSelection,
   OwnValues,
   placeholderPlugin,
   focusFromLabel,
   scrollAtNextFrame,
 } from './prose/view.ts';
+import type { EditorFieldProps } from './prose/view.ts';
 
 export { isAllowedHref } from './prose/schema.ts';
 
-export interface RichTextEditorProps {
-  id: string;
-  labelledBy: string;
-  describedBy?: string | undefined;
-  /** The template's example, greyed in the empty editor. */
-  placeholder?: string | undefined;
-  /** Marks the field as invalid (a required field left empty). */
-  invalid?: boolean | undefined;
+export interface RichTextEditorProps extends EditorFieldProps {
   value: string;
   onChange: (markdown: string) => void;
   onBlur?: (() => void) | undefined;
@@ -198,17 +193,8 @@ export function RichTextEditor({
   const viewRef = useRef<EditorView | null>(null);
   const proseRef = useRef<ProseDocument | null>(null);
 
-  const attributes = (): Record<string, string> => ({
-    id,
-    role: 'textbox',
-    'aria-multiline': 'true',
-    'aria-labelledby': labelledBy,
-    ...(describedBy ? { 'aria-describedby': describedBy } : {}),
-    ...(placeholder ? { 'aria-placeholder': placeholder } : {}),
-    ...(invalid ? { 'aria-invalid': 'true' } : {}),
-    class: 'rich-text input',
-    spellcheck: 'true',
-  });
+  const attributes = () =>
+    editorAttributes({ id, labelledBy, describedBy, placeholder, invalid }, 'rich-text input');
 
   /** Reads `markdown` into a fresh editor state; says so when it would not come back as it is. */
   const load = (markdown: string): EditorState => {

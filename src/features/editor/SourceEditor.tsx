@@ -25,12 +25,14 @@ import {
 import {
   caretIntoText,
   edgeKeys,
+  editorAttributes,
   nearSelection,
   OwnValues,
   placeholderPlugin,
   focusFromLabel,
   scrollAtNextFrame,
 } from './prose/view.ts';
+import type { EditorFieldProps } from './prose/view.ts';
 
 /** What the field can ask of its source editor. */
 export interface SourceHandle {
@@ -38,12 +40,7 @@ export interface SourceHandle {
   focus(offset?: number): void;
 }
 
-export interface SourceEditorProps {
-  id: string;
-  labelledBy: string;
-  describedBy?: string | undefined;
-  placeholder?: string | undefined;
-  invalid?: boolean | undefined;
+export interface SourceEditorProps extends EditorFieldProps {
   value: string;
   onChange: (markdown: string) => void;
   onBlur?: (() => void) | undefined;
@@ -75,16 +72,11 @@ export function SourceEditor({
   const host = useRef<HTMLDivElement>(null);
   const viewRef = useRef<EditorView | null>(null);
 
-  const attributes = (): Record<string, string> => ({
-    id,
-    role: 'textbox',
-    'aria-multiline': 'true',
-    'aria-labelledby': labelledBy,
-    ...(describedBy ? { 'aria-describedby': describedBy } : {}),
-    ...(placeholder ? { 'aria-placeholder': placeholder } : {}),
-    ...(invalid ? { 'aria-invalid': 'true' } : {}),
-    class: 'input prose-source source-editor',
-    spellcheck: 'true',
+  const attributes = () => ({
+    ...editorAttributes(
+      { id, labelledBy, describedBy, placeholder, invalid },
+      'input prose-source source-editor',
+    ),
     translate: 'no',
   });
 

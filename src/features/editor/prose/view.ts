@@ -235,3 +235,33 @@ export function focusFromLabel(view: EditorView, labelId: string): () => void {
   label.addEventListener('click', focus);
   return () => label.removeEventListener('click', focus);
 }
+
+/** What a prose field's editor is told about its field. */
+export interface EditorFieldProps {
+  id: string;
+  labelledBy: string;
+  describedBy?: string | undefined;
+  /** The template's example, greyed in the empty editor. */
+  placeholder?: string | undefined;
+  /** Marks the field as invalid (a required field left empty). */
+  invalid?: boolean | undefined;
+}
+
+/** The editable element's attributes: a multi-line text box named by the field's label. */
+export function editorAttributes(
+  field: EditorFieldProps,
+  className: string,
+): Record<string, string> {
+  const { id, labelledBy, describedBy, placeholder, invalid } = field;
+  return {
+    id,
+    role: 'textbox',
+    'aria-multiline': 'true',
+    'aria-labelledby': labelledBy,
+    ...(describedBy ? { 'aria-describedby': describedBy } : {}),
+    ...(placeholder ? { 'aria-placeholder': placeholder } : {}),
+    ...(invalid ? { 'aria-invalid': 'true' } : {}),
+    class: className,
+    spellcheck: 'true',
+  };
+}
