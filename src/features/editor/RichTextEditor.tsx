@@ -29,16 +29,8 @@ import { EditorView } from 'prosemirror-view';
 import { readProse } from './prose/markdown.ts';
 import type { ProseDocument } from './prose/markdown.ts';
 import { proseSchema as schema } from './prose/schema.ts';
-import {
-  caretIntoText,
-  edgeKeys,
-  editorAttributes,
-  nearSelection,
-  OwnValues,
-  placeholderPlugin,
-  focusFromLabel,
-  scrollAtNextFrame,
-} from './prose/view.ts';
+import { edgeKeys, nearSelection, OwnValues, placeholderPlugin } from './prose/view.ts';
+import { sharedViewProps, useProseView } from './useProseView.tsx';
 import type { EditorFieldProps } from './prose/view.ts';
 
 export { isAllowedHref } from './prose/schema.ts';
@@ -189,12 +181,7 @@ export function RichTextEditor({
   });
   /** The Markdown this editor last emitted or loaded, to tell outside changes apart. */
   const own = useRef(new OwnValues(value));
-  const host = useRef<HTMLDivElement>(null);
-  const viewRef = useRef<EditorView | null>(null);
   const proseRef = useRef<ProseDocument | null>(null);
-
-  const attributes = () =>
-    editorAttributes({ id, labelledBy, describedBy, placeholder, invalid }, 'rich-text input');
 
   /** Reads `markdown` into a fresh editor state; says so when it would not come back as it is. */
   const load = (markdown: string): EditorState => {
@@ -218,12 +205,11 @@ export function RichTextEditor({
 
   // The editor is made in the element below once it is in the page, before the first paint,
   // and destroyed with the component.
-  useLayoutEffect(() => {
-    const element = host.current;
-    if (!element) return;
+  const field = { id, labelledBy, describedBy, placeholder, invalid };
+  const { host, viewRef } = useProseView(field, 'rich-text input', (element, attributes) => {
     const view: EditorView = new EditorView(element, {
       state: load(own.current.known),
-      attributes: attributes(),
+      attributes,
       dispatchTransaction(tr: Transaction) {
         const state = view.state.apply(tr);
         view.updateState(state);
@@ -232,11 +218,7 @@ export function RichTextEditor({
         const md = proseRef.current.write(state.doc);
         if (own.current.emit(md)) latest.current.onChange(md);
       },
-      ...scrollAtNextFrame,
-      handleKeyDown(v) {
-        caretIntoText(v);
-        return false;
-      },
+      ...sharedViewProps,
       handleDOMEvents: {
         blur: () => {
           latest.current.onBlur?.();
@@ -249,22 +231,8 @@ export function RichTextEditor({
         },
       },
     });
-    viewRef.current = view;
-    const stopLabel = focusFromLabel(view, labelledBy);
-    return () => {
-      stopLabel();
-      viewRef.current = null;
-      view.destroy();
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- made once; props are read through refs
-  }, []);
-
-  // The description and the error state follow the field.
-  const attributeKey = `${describedBy ?? ''}|${invalid ? 1 : 0}|${placeholder}`;
-  useEffect(() => {
-    viewRef.current?.setProps({ attributes: attributes() });
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the key stands for the attributes
-  }, [attributeKey]);
+    return view;
+  });
 
   // A value changed from outside (another tab, a reset): load it, and check the round trip.
   // A layout effect, so it runs before the next keystroke: run later (Preact runs effects after
@@ -274,7 +242,7 @@ export function RichTextEditor({
     const view = viewRef.current;
     if (!view || !own.current.takeOutside(value)) return;
     view.updateState(load(value));
-  }, [value]);
+  }, [value, viewRef]);
 
   return <div ref={host} />;
 }

@@ -22,16 +22,8 @@ import {
   sourceText,
   textPosition,
 } from './prose/source.ts';
-import {
-  caretIntoText,
-  edgeKeys,
-  editorAttributes,
-  nearSelection,
-  OwnValues,
-  placeholderPlugin,
-  focusFromLabel,
-  scrollAtNextFrame,
-} from './prose/view.ts';
+import { edgeKeys, nearSelection, OwnValues, placeholderPlugin } from './prose/view.ts';
+import { sharedViewProps, useProseView } from './useProseView.tsx';
 import type { EditorFieldProps } from './prose/view.ts';
 
 /** What the field can ask of its source editor. */
@@ -69,16 +61,6 @@ export function SourceEditor({
     latest.current = { onChange, onBlur, placeholder };
   });
   const own = useRef(new OwnValues(value));
-  const host = useRef<HTMLDivElement>(null);
-  const viewRef = useRef<EditorView | null>(null);
-
-  const attributes = () => ({
-    ...editorAttributes(
-      { id, labelledBy, describedBy, placeholder, invalid },
-      'input prose-source source-editor',
-    ),
-    translate: 'no',
-  });
 
   const load = (text: string): EditorState =>
     EditorState.create({
@@ -110,94 +92,80 @@ export function SourceEditor({
     view.focus();
   };
 
+  const field = { id, labelledBy, describedBy, placeholder, invalid };
+  const { host, viewRef } = useProseView(
+    field,
+    'input prose-source source-editor',
+    (element, attributes) => {
+      const view: EditorView = new EditorView(element, {
+        state: load(own.current.known),
+        attributes,
+        dispatchTransaction(tr: Transaction) {
+          view.updateState(view.state.apply(tr));
+          if (!tr.docChanged) return;
+          const text = sourceText(view.state.doc);
+          if (own.current.emit(text)) latest.current.onChange(text);
+        },
+        clipboardTextSerializer: sliceText,
+        ...sharedViewProps,
+        handlePaste(v, event) {
+          const text = event.clipboardData?.getData('text/plain') ?? '';
+          v.dispatch(insertPlain(v.state.tr, text).setMeta('uiEvent', 'paste'));
+          return true;
+        },
+        handleDrop(v, event, _slice, moved) {
+          if (moved) return false; // text dragged within the field: ProseMirror moves it
+          const text = event.dataTransfer?.getData('text/plain') ?? '';
+          const at = v.posAtCoords({ left: event.clientX, top: event.clientY });
+          if (!text || !at) return true;
+          const tr = v.state.tr.setSelection(Selection.near(v.state.doc.resolve(at.pos)));
+          v.dispatch(insertPlain(tr, text).setMeta('uiEvent', 'drop'));
+          v.focus();
+          return true;
+        },
+        handleDOMEvents: {
+          beforeinput: (v, event) => {
+            // Text with line breaks inserted in one go (an input method, a test tool, a
+            // replacement) goes in as text; left to the browser, it would make blocks of its own.
+            const data = event.data ?? '';
+            if (BREAK_INPUTS.has(event.inputType)) {
+              event.preventDefault();
+              v.dispatch(insertPlain(v.state.tr, '\n'));
+              return true;
+            }
+            if (event.inputType === 'insertText' && /[\r\n]/.test(data)) {
+              event.preventDefault();
+              v.dispatch(insertPlain(v.state.tr, data));
+              return true;
+            }
+            return false;
+          },
+          blur: () => {
+            latest.current.onBlur?.();
+            return false;
+          },
+        },
+      });
+      const caret = initialCaret?.() ?? null;
+      if (caret !== null) focusAt(view, caret);
+      return view;
+    },
+  );
+
   useImperativeHandle(handle, () => ({
     focus(offset?: number) {
       if (viewRef.current) focusAt(viewRef.current, offset);
     },
   }));
 
-  useLayoutEffect(() => {
-    const element = host.current;
-    if (!element) return;
-    const view: EditorView = new EditorView(element, {
-      state: load(own.current.known),
-      attributes: attributes(),
-      dispatchTransaction(tr: Transaction) {
-        view.updateState(view.state.apply(tr));
-        if (!tr.docChanged) return;
-        const text = sourceText(view.state.doc);
-        if (own.current.emit(text)) latest.current.onChange(text);
-      },
-      clipboardTextSerializer: sliceText,
-      ...scrollAtNextFrame,
-      handleKeyDown(v) {
-        caretIntoText(v);
-        return false;
-      },
-      handlePaste(v, event) {
-        const text = event.clipboardData?.getData('text/plain') ?? '';
-        v.dispatch(insertPlain(v.state.tr, text).setMeta('uiEvent', 'paste'));
-        return true;
-      },
-      handleDrop(v, event, _slice, moved) {
-        if (moved) return false; // text dragged within the field: ProseMirror moves it
-        const text = event.dataTransfer?.getData('text/plain') ?? '';
-        const at = v.posAtCoords({ left: event.clientX, top: event.clientY });
-        if (!text || !at) return true;
-        const tr = v.state.tr.setSelection(Selection.near(v.state.doc.resolve(at.pos)));
-        v.dispatch(insertPlain(tr, text).setMeta('uiEvent', 'drop'));
-        v.focus();
-        return true;
-      },
-      handleDOMEvents: {
-        beforeinput: (v, event) => {
-          // Text with line breaks inserted in one go (an input method, a test tool, a
-          // replacement) goes in as text; left to the browser, it would make blocks of its own.
-          const data = event.data ?? '';
-          if (BREAK_INPUTS.has(event.inputType)) {
-            event.preventDefault();
-            v.dispatch(insertPlain(v.state.tr, '\n'));
-            return true;
-          }
-          if (event.inputType === 'insertText' && /[\r\n]/.test(data)) {
-            event.preventDefault();
-            v.dispatch(insertPlain(v.state.tr, data));
-            return true;
-          }
-          return false;
-        },
-        blur: () => {
-          latest.current.onBlur?.();
-          return false;
-        },
-      },
-    });
-    viewRef.current = view;
-    const stopLabel = focusFromLabel(view, labelledBy);
-    const caret = initialCaret?.() ?? null;
-    if (caret !== null) focusAt(view, caret);
-    return () => {
-      stopLabel();
-      viewRef.current = null;
-      view.destroy();
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- made once; props are read through refs
-  }, []);
-
-  const attributeKey = `${describedBy ?? ''}|${invalid ? 1 : 0}|${placeholder}`;
-  useEffect(() => {
-    viewRef.current?.setProps({ attributes: attributes() });
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the key stands for the attributes
-  }, [attributeKey]);
-
-  // A value changed from outside (another tab, a reset): load it, keeping the caret's offset.
+  // A value changed from outside (another tab, a reset): load it, keeping the focus.
   useLayoutEffect(() => {
     const view = viewRef.current;
     if (!view || !own.current.takeOutside(value)) return;
     const focused = view.hasFocus();
     view.updateState(load(value));
     if (focused) view.focus();
-  }, [value]);
+  }, [value, viewRef]);
 
   return <div ref={host} className="source-editor-host" />;
 }

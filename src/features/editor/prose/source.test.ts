@@ -228,6 +228,22 @@ describe('editing the Markdown source', () => {
     }
   });
 
+  it('does not cut a chunk while an input method composes; the next change does', () => {
+    const { chunk, doc } = sourceSchema.nodes;
+    const value = `${'a'.repeat(CHUNK_TARGET)}\n${'b'.repeat(CHUNK_TARGET)}`;
+    const one = doc.create(null, chunk.create(null, sourceSchema.text(value)));
+    let state = EditorState.create({
+      doc: one,
+      selection: TextSelection.create(one, 1 + value.length),
+      plugins: [keepChunksShort],
+    });
+    state = state.apply(insertPlain(state.tr, '日本').setMeta('composition', 1));
+    expect(state.doc.childCount).toBe(1);
+    state = state.apply(insertPlain(state.tr, '語'));
+    expect(state.doc.childCount).toBe(2);
+    expect(sourceText(state.doc)).toBe(`${value}日本語`);
+  });
+
   it('joins two chunks when Backspace deletes the line break between them', () => {
     const long = Array.from({ length: 400 }, (_, i) => `Line ${i}`).join('\n');
     let state = stateOf(long);

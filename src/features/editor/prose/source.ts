@@ -108,6 +108,9 @@ export function insertPlain(tr: Transaction, text: string): Transaction {
 export const keepChunksShort = new Plugin({
   appendTransaction(transactions, _old, state) {
     if (!transactions.some((tr) => tr.docChanged)) return null;
+    // Not while an input method composes (its text must stay in the node it is in): the next
+    // change after it cuts.
+    if (transactions.some((tr) => tr.getMeta('composition') !== undefined)) return null;
     const { doc, selection } = state;
     const indices = new Set([selection.$from.index(0), selection.$to.index(0)]);
     let tr: Transaction | null = null;

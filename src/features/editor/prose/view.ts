@@ -263,5 +263,7 @@ export function editorAttributes(
     ...(invalid ? { 'aria-invalid': 'true' } : {}),
     class: className,
     spellcheck: 'true',
+    // A page translator rewriting the editor's text would be taken for the author's edits.
+    translate: 'no',
   };
 }
