@@ -200,6 +200,17 @@ describe('writing after an edit', () => {
     expect(moved.write(state.doc)).toBe('Second\n\nFirst');
   });
 
+  it('keeps two lists apart when only an empty paragraph stands between them', () => {
+    const { doc, paragraph, bullet_list, list_item } = schema.nodes;
+    const list = (text: string) =>
+      bullet_list.create({ marker: '-' }, [
+        list_item.create(null, paragraph.create(null, schema.text(text))),
+      ]);
+    const prose = readProse('');
+    const written = prose.write(doc.create(null, [list('one'), paragraph.create(), list('two')]));
+    expect(written).toBe('- one\n\n* two');
+  });
+
   it('writes a code span around backticks with a longer run of them', () => {
     const doc = schema.node('doc', null, [
       schema.node('paragraph', null, [
