@@ -511,7 +511,7 @@ export async function fillProseField(
   await editor.click();
   // Caret at the end of the middle paragraph; ProseMirror follows the DOM selection.
   await editor.evaluate((root) => {
-    const paragraphs = root.querySelectorAll(':scope > p');
+    const paragraphs = root.querySelectorAll(':scope > p, :scope > .prose-part > p');
     const p = paragraphs[Math.floor(paragraphs.length / 2)];
     if (!p) throw new Error('no paragraph in the rich-text editor');
     const range = document.createRange();

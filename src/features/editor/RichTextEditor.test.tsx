@@ -44,19 +44,21 @@ describe('RichTextEditor', () => {
     expect(onRoundTripMismatch).not.toHaveBeenCalled();
   });
 
-  it('keeps the blocks around the caret laid out, and Ctrl+End goes to the last block', () => {
-    const text = Array.from({ length: 20 }, (_, i) => `Paragraph ${i}`).join('\n\n');
+  it('keeps the parts around the caret laid out, and Ctrl+End goes to the last block', () => {
+    // 200 paragraphs: parts of 8 blocks, 25 of them.
+    const text = Array.from({ length: 200 }, (_, i) => `Paragraph ${i}`).join('\n\n');
     const { editor, onChange } = mount(text);
+    expect(editor.children).toHaveLength(25);
     const near = () =>
-      [...editor.children].flatMap((block, i) =>
-        block.classList.contains('near-selection') ? [i] : [],
+      [...editor.children].flatMap((part, i) =>
+        part.classList.contains('near-selection') ? [i] : [],
       );
-    // Blocks far from the caret may skip layout (editor.css); the caret's and its neighbours never.
+    // Parts far from the caret may skip layout (editor.css); the caret's and its neighbours never.
     expect(near()).toEqual([0, 1, 2]);
     fireEvent.keyDown(editor, { key: 'End', ctrlKey: true });
-    expect(near()).toEqual([17, 18, 19]);
+    expect(near()).toEqual([22, 23, 24]);
     fireEvent.keyDown(editor, { key: 'Home', ctrlKey: true, shiftKey: true });
-    expect(near()).toEqual([0, 1, 2, 17, 18, 19]);
+    expect(near()).toEqual([0, 1, 2, 22, 23, 24]);
     expect(onChange).not.toHaveBeenCalled();
   });
 

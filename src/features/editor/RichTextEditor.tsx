@@ -27,6 +27,7 @@ import { EditorState, Plugin, TextSelection } from 'prosemirror-state';
 import type { Command, Transaction } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { readProse } from './prose/markdown.ts';
+import { joinPartBackward, joinPartForward, keepPartsShort } from './prose/parts.ts';
 import type { ProseDocument } from './prose/markdown.ts';
 import { proseSchema as schema } from './prose/schema.ts';
 import { edgeKeys, nearSelection, OwnValues, placeholderPlugin } from './prose/view.ts';
@@ -77,7 +78,11 @@ function keys(): Plugin[] {
       'Mod-z': undo,
       'Mod-y': redo,
       'Shift-Mod-z': redo,
-      Backspace: chainCommands(undoInputRule, liftAtItemStart),
+      Backspace: chainCommands(undoInputRule, liftAtItemStart, joinPartBackward),
+      'Mod-Backspace': joinPartBackward,
+      'Shift-Backspace': joinPartBackward,
+      Delete: joinPartForward,
+      'Mod-Delete': joinPartForward,
       'Mod-b': toggleMark(marks.strong),
       'Mod-i': toggleMark(marks.em),
       'Mod-e': toggleMark(marks.code),
@@ -129,9 +134,10 @@ function markdownShortcuts(): Plugin {
 /** A paragraph stays last, so the author can always type after a list, quote or code block. */
 const trailingParagraph = new Plugin({
   appendTransaction(_transactions, _old, state) {
-    const last = state.doc.lastChild;
+    const last = state.doc.lastChild?.lastChild;
     if (!last || last.type === nodes.paragraph) return null;
-    return state.tr.insert(state.doc.content.size, nodes.paragraph.create());
+    // At the end of the last part.
+    return state.tr.insert(state.doc.content.size - 1, nodes.paragraph.create());
   },
 });
 
@@ -157,10 +163,14 @@ function toggleTask(view: EditorView, target: HTMLElement): boolean {
 }
 
 function withTrailingParagraph(prose: ProseDocument): ProseDocument {
-  const last = prose.doc.lastChild;
-  if (!last || last.type === nodes.paragraph) return prose;
-  const doc = prose.doc.copy(prose.doc.content.addToEnd(nodes.paragraph.create()));
-  return { doc, write: prose.write };
+  const part = prose.doc.lastChild;
+  const last = part?.lastChild;
+  if (!part || !last || last.type === nodes.paragraph) return prose;
+  const parts = prose.doc.content.replaceChild(
+    prose.doc.childCount - 1,
+    part.copy(part.content.addToEnd(nodes.paragraph.create())),
+  );
+  return { doc: prose.doc.copy(parts), write: prose.write };
 }
 
 export function RichTextEditor({
@@ -198,6 +208,7 @@ export function RichTextEditor({
         history(),
         placeholderPlugin(() => latest.current.placeholder, nodes.paragraph),
         trailingParagraph,
+        keepPartsShort,
         nearSelection,
       ],
     });

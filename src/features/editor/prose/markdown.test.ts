@@ -5,17 +5,23 @@
  */
 import fc from 'fast-check';
 import { EditorState, TextSelection } from 'prosemirror-state';
+import type { Transaction } from 'prosemirror-state';
 import type { Node } from 'prosemirror-model';
 import { describe, expect, it } from 'vitest';
-import { readProse } from './markdown.ts';
+import { PART_BLOCKS, readProse } from './markdown.ts';
 import { DocText } from '../../../core/docText.ts';
 import { proseSchema as schema } from './schema.ts';
 
-const kinds = (doc: Node) => {
-  const out: string[] = [];
-  doc.forEach((block) => out.push(block.type.name));
+/** The document's top-level blocks, through its parts. */
+const blocksIn = (doc: Node) => {
+  const out: Node[] = [];
+  doc.forEach((part) => part.forEach((block) => out.push(block)));
   return out;
 };
+const kinds = (doc: Node) => blocksIn(doc).map((block) => block.type.name);
+/** A document of these blocks, in one part. */
+const docOf = (blocks: Node[]) =>
+  schema.nodes.doc.create(null, schema.nodes.part.create(null, blocks));
 
 describe('reading and writing back', () => {
   it.each([
@@ -82,13 +88,13 @@ describe('a long answer written from the editor', () => {
     ).join('\n\n\n');
     const prose = readProse(markdown);
     const state = EditorState.create({ doc: prose.doc });
-    const edited = state.apply(state.tr.insertText(' typed', 5));
+    const edited = state.apply(state.tr.insertText(' typed', 6));
     const before = DocText.of(prose.write(state.doc));
     const written = prose.write(edited.doc);
     const text = DocText.of(written);
-    // In runs of blocks: more than one piece, far fewer than the 600 blocks.
+    // In parts: more than one piece, far fewer than the 600 blocks.
     expect(text.pieces.length).toBeGreaterThan(10);
-    expect(text.pieces.length).toBeLessThan(60);
+    expect(text.pieces.length).toBeLessThanOrEqual(600 / PART_BLOCKS);
     expect(text.pieces.join('')).toBe(written);
     expect(String(text)).toBe(written);
     // The edit wrote its own run again; every other run is the very string written before.
@@ -109,13 +115,27 @@ describe('a long answer written from the editor', () => {
           : `Paragraph ${i}.`,
     ).join('\n\n');
     const { paragraph, bullet_list, list_item } = schema.nodes;
-    const blocksOf = (doc: Node) => {
-      const out: string[] = [];
-      doc.forEach((block) => {
-        if (block.type === paragraph && block.content.size === 0) return;
-        out.push(`${block.type.name}: ${block.textContent}`);
+    const blocksOf = (doc: Node) =>
+      blocksIn(doc)
+        .filter((block) => !(block.type === paragraph && block.content.size === 0))
+        .map((block) => `${block.type.name}: ${block.textContent}`);
+    /** Where each block starts, and where a block may be put: before any, or at a part's end. */
+    const places = (doc: Node) => {
+      const starts: { pos: number; node: Node; alone: boolean; part: number }[] = [];
+      const gaps: number[] = [];
+      doc.forEach((part, offset) => {
+        part.forEach((node, inner) => {
+          starts.push({
+            pos: offset + 1 + inner,
+            node,
+            alone: part.childCount === 1,
+            part: offset,
+          });
+          gaps.push(offset + 1 + inner);
+        });
+        gaps.push(offset + 1 + part.content.size);
       });
-      return out;
+      return { starts, gaps };
     };
     fc.assert(
       fc.property(
@@ -125,34 +145,29 @@ describe('a long answer written from the editor', () => {
           let state = EditorState.create({ doc: prose.doc });
           for (const [choice, a, b] of steps) {
             const { doc } = state;
-            const posOf = (index: number) => {
-              let at = 0;
-              for (let i = 0; i < index; i++) at += doc.child(i).nodeSize;
-              return at;
-            };
-            const index = a % doc.childCount;
-            const block = doc.child(index);
-            const at = posOf(index);
-            const target = posOf(b % (doc.childCount + 1));
+            const { starts, gaps } = places(doc);
+            const { pos: at, node: block, alone, part } = starts[a % starts.length]!;
+            const target = gaps[b % gaps.length]!;
             const list = bullet_list.create({ marker: '-' }, [
               list_item.create(null, paragraph.create(null, schema.text(`new item ${a}`))),
             ]);
-            const tr =
-              choice === 0 && doc.childCount > 1
-                ? state.tr.delete(at, at + block.nodeSize)
-                : choice === 1
-                  ? state.tr.insert(target, paragraph.create(null, schema.text(`New ${a}`)))
-                  : choice === 2
-                    ? state.tr.insert(target, list)
-                    : choice === 3 && doc.childCount > 1
-                      ? state.tr.delete(at, at + block.nodeSize).insert(
-                          // Moved whole, as a drag does: the same block elsewhere.
-                          Math.min(target, doc.content.size - block.nodeSize),
-                          block,
-                        )
-                      : block.isTextblock
-                        ? state.tr.insertText('x', at + 1)
-                        : state.tr;
+            // A part's only block goes with its part (a part is never empty).
+            const remove = (tr: Transaction) =>
+              alone
+                ? tr.delete(part, part + doc.child(doc.resolve(part).index(0)).nodeSize)
+                : tr.delete(at, at + block.nodeSize);
+            const removable = starts.length > 1 && (!alone || doc.childCount > 1);
+            let tr: Transaction;
+            if (choice === 0 && removable) tr = remove(state.tr);
+            else if (choice === 1)
+              tr = state.tr.insert(target, paragraph.create(null, schema.text(`New ${a}`)));
+            else if (choice === 2) tr = state.tr.insert(target, list);
+            else if (choice === 3 && removable) {
+              // Moved whole, as a drag does: the same block elsewhere.
+              tr = remove(state.tr);
+              const to = tr.mapping.map(target);
+              tr.insert(to, block);
+            } else tr = block.isTextblock ? state.tr.insertText('x', at + 1) : state.tr;
             state = state.apply(tr);
             const written = prose.write(state.doc);
             expect(blocksOf(readProse(written).doc)).toEqual(blocksOf(state.doc));
@@ -175,7 +190,7 @@ describe('writing after an edit', () => {
 
   it('writes only the edited block again; the others stay as written', () => {
     const out = edit((state) => {
-      const end = state.doc.child(0).nodeSize - 1;
+      const end = state.doc.child(0).child(0).nodeSize;
       return state.apply(state.tr.insertText(' *typed*', end));
     });
     expect(out).toBe(
@@ -186,7 +201,7 @@ describe('writing after an edit', () => {
   it('keeps a paragraph added after a heading apart from the text on the heading’s next line', () => {
     const prose = readProse('## Title\nText after it');
     let state = EditorState.create({ doc: prose.doc });
-    const end = state.doc.child(0).nodeSize;
+    const end = 1 + state.doc.child(0).child(0).nodeSize;
     state = state.apply(
       state.tr.insert(end, schema.nodes.paragraph.create(null, schema.text('New'))),
     );
@@ -194,25 +209,25 @@ describe('writing after an edit', () => {
     // And a block moved to the top does not run into the one that was first.
     const moved = readProse('First\n\nSecond');
     state = EditorState.create({ doc: moved.doc });
-    const second = state.doc.child(1);
-    const at = state.doc.child(0).nodeSize;
-    state = state.apply(state.tr.delete(at, at + second.nodeSize).insert(0, second));
+    const second = state.doc.child(0).child(1);
+    const at = 1 + state.doc.child(0).child(0).nodeSize;
+    state = state.apply(state.tr.delete(at, at + second.nodeSize).insert(1, second));
     expect(moved.write(state.doc)).toBe('Second\n\nFirst');
   });
 
   it('keeps two lists apart when only an empty paragraph stands between them', () => {
-    const { doc, paragraph, bullet_list, list_item } = schema.nodes;
+    const { paragraph, bullet_list, list_item } = schema.nodes;
     const list = (text: string) =>
       bullet_list.create({ marker: '-' }, [
         list_item.create(null, paragraph.create(null, schema.text(text))),
       ]);
     const prose = readProse('');
-    const written = prose.write(doc.create(null, [list('one'), paragraph.create(), list('two')]));
+    const written = prose.write(docOf([list('one'), paragraph.create(), list('two')]));
     expect(written).toBe('- one\n\n* two');
   });
 
   it('writes a code span around backticks with a longer run of them', () => {
-    const doc = schema.node('doc', null, [
+    const doc = docOf([
       schema.node('paragraph', null, [
         schema.text('a`b', [schema.marks.code.create()]),
         schema.text(' and '),
@@ -226,7 +241,7 @@ describe('writing after an edit', () => {
 
   it('ticks a task', () => {
     const out = edit((state) => {
-      const listPos = state.doc.child(0).nodeSize;
+      const listPos = 1 + state.doc.child(0).child(0).nodeSize;
       const itemPos = listPos + 1;
       return state.apply(state.tr.setNodeMarkup(itemPos, undefined, { checked: true }));
     });
@@ -308,7 +323,7 @@ describe('what the editor writes reads back the same', () => {
   it('for any document of paragraphs, headings, lists, quotes and code', () => {
     fc.assert(
       fc.property(fc.array(block, { minLength: 1, maxLength: 5 }), (content) => {
-        const doc = schema.node('doc', null, content);
+        const doc = docOf(content);
         const written = readProse('').write(doc);
         const read = readProse(written);
         expect(normal(read.doc)).toEqual(normal(doc));

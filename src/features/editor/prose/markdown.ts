@@ -89,17 +89,26 @@ export function readProse(markdown: string): ProseDocument {
     before = raw.slice(text.length);
   }
   if (blocks.length === 0) blocks.push(schema.nodes.paragraph.create());
-  const doc = schema.nodes.doc.create(null, blocks);
+  const doc = schema.nodes.doc.create(null, partsOf(blocks));
   const runs = new WeakMap<Node, Run>();
   return { doc, write: (d) => writeDoc(d, known, runs) };
 }
 
 /**
- * Blocks are written in runs of up to this many, and a run's text is kept while its blocks stay
- * the same: a keystroke in a long answer writes its own run again and passes over the others,
- * and the answer is a few dozen pieces (see `notePieces`), not one per block.
+ * A part holds this many blocks when made; one that grows past twice as many is cut. About as
+ * long as a source chunk (a few KB): with 32, the parts laid out around the caret held so much
+ * text that the browser's selection sync per keystroke grew back.
  */
-const RUN = 32;
+export const PART_BLOCKS = 8;
+
+/** `blocks` in parts of PART_BLOCKS. */
+export function partsOf(blocks: readonly Node[]): Node[] {
+  const parts: Node[] = [];
+  for (let i = 0; i < blocks.length; i += PART_BLOCKS) {
+    parts.push(schema.nodes.part.create(null, blocks.slice(i, i + PART_BLOCKS)));
+  }
+  return parts;
+}
 
 /** Where writing stands between two blocks: what was written before, and whether anything was. */
 interface Place {
@@ -110,46 +119,41 @@ interface Place {
   first: boolean;
 }
 
-/** A run of blocks as written, with where it was written. */
+/** A part as written, with where it was written and where writing stands after it. */
 interface Run {
   at: Place;
-  nodes: Node[];
   text: string;
-  /** Where writing stands after the run. */
   end: Place;
 }
 
+/**
+ * Writes the answer part by part (see the schema's `part`): a part's text is kept while the
+ * part (the same blocks) and what stands before it stay the same, so a keystroke writes its
+ * own part again and passes over the others, and a long answer is a few dozen pieces (see
+ * `notePieces`), not one per block.
+ */
 function writeDoc(doc: Node, known: WeakMap<Node, BlockSource>, runs: WeakMap<Node, Run>): string {
   let out = '';
   const pieces: string[] = [];
   let place: Place = { block: null, written: null, first: true };
-  const count = doc.childCount;
-  for (let index = 0; index < count;) {
-    const start = doc.child(index);
-    let run = runs.get(start);
-    if (!run || !runHolds(run, doc, index, place)) {
-      run = writeRun(doc, index, known, runs, place);
-      runs.set(start, run);
+  doc.forEach((part) => {
+    let run = runs.get(part);
+    if (!run || !samePlace(run.at, place)) {
+      run = writePart(part, known, place);
+      runs.set(part, run);
     }
-    index += run.nodes.length;
     place = run.end;
-    if (run.text === '') continue;
+    if (run.text === '') return;
     out += run.text;
     pieces.push(run.text);
-  }
-  // A long answer is read through its runs (see `notePieces`): not copied whole per keystroke.
+  });
+  // A long answer is read through its parts (see `notePieces`): not copied whole per keystroke.
   notePieces(out, pieces);
   return out;
 }
 
-/** Whether `run` is what the blocks from `index` write at `place` (the same blocks). */
-function runHolds(run: Run, doc: Node, index: number, place: Place): boolean {
-  const { at } = run;
-  if (at.block !== place.block || at.written !== place.written || at.first !== place.first) {
-    return false;
-  }
-  if (index + run.nodes.length > doc.childCount) return false;
-  return run.nodes.every((node, i) => doc.child(index + i) === node);
+function samePlace(a: Place, b: Place): boolean {
+  return a.block === b.block && a.written === b.written && a.first === b.first;
 }
 
 /** Blocks that end on their own line: any block may follow them on the next line. */
@@ -175,21 +179,11 @@ function sourceBefore(entry: BlockSource, before: Node | null): string | null {
   return null;
 }
 
-/** Writes the blocks from `index`: up to RUN of them, up to the start of a run already known. */
-function writeRun(
-  doc: Node,
-  index: number,
-  known: WeakMap<Node, BlockSource>,
-  runs: WeakMap<Node, Run>,
-  at: Place,
-): Run {
+/** Writes the blocks of `part`, at `at`. */
+function writePart(part: Node, known: WeakMap<Node, BlockSource>, at: Place): Run {
   let { block: last, written, first } = at;
   let text = '';
-  const nodes: Node[] = [];
-  for (let i = index; i < doc.childCount && nodes.length < RUN; i++) {
-    const block = doc.child(i);
-    if (nodes.length > 0 && runs.has(block)) break;
-    nodes.push(block);
+  part.forEach((block) => {
     let entry = known.get(block);
     let before = entry ? sourceBefore(entry, last) : null;
     // Where it stood in the source, a block was apart from the one before it already.
@@ -203,12 +197,12 @@ function writeRun(
     }
     last = block;
     // An empty paragraph made in the editor writes nothing (Markdown has no empty paragraph).
-    if (entry.text === '' && entry.before === null) continue;
+    if (entry.text === '' && entry.before === null) return;
     written = entry.as ?? block;
     text += (before ?? (first ? '' : '\n\n')) + entry.text;
     first = false;
-  }
-  return { at, nodes, text, end: { block: last, written, first } };
+  });
+  return { at, text, end: { block: last, written, first } };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -19,7 +19,18 @@ export function isAllowedHref(href: unknown): boolean {
 
 export const proseSchema = new Schema({
   nodes: {
-    doc: { content: 'block+' },
+    doc: { content: 'part+' },
+    /**
+     * A run of top-level blocks (8 when read, cut again past 16; see `prose/parts.ts`). Parts
+     * say nothing about the Markdown (the answer is their blocks, one after another): they keep
+     * the editor's own work per keystroke, and the browser's, from growing with the number of
+     * blocks, since only the parts near the screen are laid out.
+     */
+    part: {
+      content: 'block+',
+      parseDOM: [{ tag: 'div.prose-part' }],
+      toDOM: (): DOMOutputSpec => ['div', { class: 'prose-part' }, 0],
+    },
     paragraph: {
       group: 'block',
       content: 'inline*',

@@ -2,10 +2,22 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { EditorState, TextSelection } from 'prosemirror-state';
 import type { Transaction } from 'prosemirror-state';
+import { Schema } from 'prosemirror-model';
 import type { Node } from 'prosemirror-model';
-import { proseSchema } from './schema.ts';
 import { nearSelection } from './view.ts';
 
+/**
+ * `nearSelection` marks the document's top-level nodes, whatever they are (the rich text's
+ * parts, the source's chunks): tested on a document of paragraphs and headings.
+ */
+const proseSchema = new Schema({
+  nodes: {
+    doc: { content: 'block+' },
+    paragraph: { group: 'block', content: 'text*' },
+    heading: { group: 'block', content: 'text*', attrs: { level: { default: 1 } } },
+    text: {},
+  },
+});
 const { paragraph, heading } = proseSchema.nodes;
 
 function docOf(count: number): Node {

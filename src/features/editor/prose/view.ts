@@ -43,12 +43,18 @@ export function placeholderPlugin(text: () => string, empty: NodeType): Plugin {
     props: {
       decorations(state) {
         const { doc } = state;
-        const only = doc.childCount === 1 ? doc.firstChild : null;
+        // The one block of an empty document (within its wrappers: a part, a chunk's doc).
+        let only = doc.childCount === 1 ? doc.firstChild : null;
+        let from = 0;
+        while (only && !only.isTextblock && only.childCount === 1) {
+          only = only.firstChild;
+          from += 1;
+        }
         if (!only || only.type !== empty || only.content.size > 0) return null;
         const placeholder = text();
         if (!placeholder) return null;
         return DecorationSet.create(doc, [
-          Decoration.node(0, only.nodeSize, {
+          Decoration.node(from, from + only.nodeSize, {
             class: 'is-editor-empty',
             'data-placeholder': placeholder,
           }),
@@ -157,14 +163,27 @@ export function caretIntoText(view: EditorView): void {
   selection.setBaseAndExtent(anchor[0], anchor[1], focus[0], focus[1]);
 }
 
-/** The same place as (`node`, `offset`) in an adjacent text node, when there is one. */
+/**
+ * The same place as (`node`, `offset`) in an adjacent text node, when there is one: the first
+ * text of the element after it, or the last of the one before (a caret on a part lands in its
+ * block's text).
+ */
 function textPosition(node: Node, offset: number): [Node, number] | null {
   if (node.nodeType === Node.TEXT_NODE) return [node, offset];
   const after = node.childNodes[offset];
-  if (after?.nodeType === Node.TEXT_NODE) return [after, 0];
+  const first = after && edgeText(after, false);
+  if (first) return [first, 0];
   const before = node.childNodes[offset - 1];
-  if (before?.nodeType === Node.TEXT_NODE) return [before, before.textContent?.length ?? 0];
+  const last = before && edgeText(before, true);
+  if (last) return [last, last.textContent?.length ?? 0];
   return null;
+}
+
+/** The first (or last) text node in `node`, through its first (or last) children. */
+function edgeText(node: Node, last: boolean): Node | null {
+  let at: Node | null = node;
+  while (at && at.nodeType !== Node.TEXT_NODE) at = last ? at.lastChild : at.firstChild;
+  return at;
 }
 
 /**
