@@ -27,7 +27,7 @@ import { EditorState, Plugin, TextSelection } from 'prosemirror-state';
 import type { Command, Transaction } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { readProse } from './prose/markdown.ts';
-import { joinPartBackward, joinPartForward, keepPartsShort } from './prose/parts.ts';
+import { inOnePart, joinPartBackward, joinPartForward, keepPartsShort } from './prose/parts.ts';
 import type { ProseDocument } from './prose/markdown.ts';
 import { proseSchema as schema } from './prose/schema.ts';
 import { edgeKeys, nearSelection, OwnValues, placeholderPlugin } from './prose/view.ts';
@@ -90,9 +90,9 @@ function keys(): Plugin[] {
       'Shift-Mod-x': toggleMark(marks.strike),
       'Mod-Alt-0': setBlockType(nodes.paragraph),
       ...headings,
-      'Shift-Mod-7': wrapInList(nodes.ordered_list),
-      'Shift-Mod-8': wrapInList(nodes.bullet_list),
-      'Shift-Mod-b': wrapIn(nodes.blockquote),
+      'Shift-Mod-7': inOnePart(wrapInList(nodes.ordered_list)),
+      'Shift-Mod-8': inOnePart(wrapInList(nodes.bullet_list)),
+      'Shift-Mod-b': inOnePart(wrapIn(nodes.blockquote)),
       'Mod-Alt-c': setBlockType(nodes.code_block),
       'Shift-Enter': chainCommands(exitCode, insertBreak),
       'Mod-Enter': exitCode,

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { baseKeymap, chainCommands } from 'prosemirror-commands';
+import { baseKeymap, chainCommands, wrapIn } from 'prosemirror-commands';
+import { wrapInList } from 'prosemirror-schema-list';
 import { EditorState, NodeSelection, Selection, TextSelection } from 'prosemirror-state';
 import type { Command } from 'prosemirror-state';
 import type { Node } from 'prosemirror-model';
 import { readProse, PART_BLOCKS } from './markdown.ts';
-import { joinPartBackward, joinPartForward, keepPartsShort } from './parts.ts';
+import { inOnePart, joinPartBackward, joinPartForward, keepPartsShort } from './parts.ts';
 import { proseSchema as schema } from './schema.ts';
 
 const {
@@ -125,6 +126,32 @@ describe('editing across parts', () => {
         if (afterA && afterB) expect(where(afterB)).toEqual(where(afterA));
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('wraps blocks of two parts in a list or a quote as blocks of one part', () => {
+    const { blockquote, ordered_list } = schema.nodes;
+    fc.assert(
+      fc.property(
+        fc.array(block, { minLength: 2, maxLength: 6 }),
+        fc.nat(),
+        fc.constantFrom(wrapIn(blockquote), wrapInList(bullet_list), wrapInList(ordered_list)),
+        (blocks, n, wrap) => {
+          const cut = 1 + (n % (blocks.length - 1));
+          const { one, two } = pair(blocks, cut);
+          const select = (doc: Node) =>
+            TextSelection.between(
+              doc.resolve(edgeOf(doc, 0, false) + 1),
+              doc.resolve(edgeOf(doc, blocks.length - 1, true) - 1),
+            );
+          const a = EditorState.create({ doc: one, selection: select(one) });
+          const b = EditorState.create({ doc: two, selection: select(two) });
+          const afterA = run(a, wrap);
+          const afterB = run(b, inOnePart(wrap));
+          expect(afterB && flat(afterB.doc)).toEqual(afterA && flat(afterA.doc));
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 

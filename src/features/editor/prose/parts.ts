@@ -5,14 +5,15 @@
  * first, in the same step), and a part that grew long is cut between its blocks.
  */
 import {
+  chainCommands,
   joinBackward,
   joinForward,
   selectNodeBackward,
   selectNodeForward,
 } from 'prosemirror-commands';
 import type { Node } from 'prosemirror-model';
-import { Plugin, TextSelection } from 'prosemirror-state';
-import type { Command, EditorState, Transaction } from 'prosemirror-state';
+import { EditorState, Plugin, TextSelection } from 'prosemirror-state';
+import type { Command, Transaction } from 'prosemirror-state';
 import { PART_BLOCKS } from './markdown.ts';
 
 /**
@@ -44,18 +45,52 @@ function acrossParts(backward: boolean, ...then: Command[]): Command {
     if (edge === null) return false;
     if (!dispatch) return true;
     const tr = state.tr.join(edge);
-    const joined = state.apply(tr);
-    let inner: Transaction | null = null;
-    for (const command of then) {
-      if (command(joined, (t) => (inner = t))) break;
-    }
-    const next = inner as Transaction | null;
-    if (next) {
-      for (const step of next.steps) tr.step(step);
-      // The same positions in the same document (rebuilt by the same steps).
-      tr.setSelection(next.selection.map(tr.doc, tr.mapping.slice(tr.steps.length)));
-    }
+    const next = runOn(tr, chainCommands(...then));
+    if (next) append(tr, next);
     dispatch(tr.scrollIntoView());
+    return true;
+  };
+}
+
+/**
+ * The change `command` makes in `tr`'s document, with `tr`'s selection (in a bare state: no
+ * plugin cuts the parts just joined before the command sees them); null when it does nothing.
+ */
+function runOn(tr: Transaction, command: Command): Transaction | null {
+  const joined = EditorState.create({ doc: tr.doc, selection: tr.selection });
+  let inner: Transaction | null = null;
+  command(joined, (t) => (inner = t));
+  return inner;
+}
+
+/** Adds `next`'s steps and selection to `tr` (whose document `next` started from). */
+function append(tr: Transaction, next: Transaction): void {
+  for (const step of next.steps) tr.step(step);
+  // The same positions in the same document (rebuilt by the same steps).
+  tr.setSelection(next.selection.map(tr.doc, tr.mapping.slice(tr.steps.length)));
+}
+
+/**
+ * Runs `command` (wrapping in a list or a quote) with the parts the selection spans joined into
+ * one, as one change: a command that needs the blocks in one parent acts on them all.
+ */
+export function inOnePart(command: Command): Command {
+  return (state, dispatch) => {
+    const first = state.selection.$from.index(0);
+    const last = state.selection.$to.index(0);
+    if (first === last) return command(state, dispatch);
+    const tr = state.tr;
+    const boundaries: number[] = [];
+    state.doc.forEach((_part, offset, index) => {
+      if (index > first && index <= last) boundaries.push(offset);
+    });
+    for (const boundary of boundaries.reverse()) tr.join(boundary);
+    const next = runOn(tr, command);
+    if (!next) return false;
+    if (dispatch) {
+      append(tr, next);
+      dispatch(tr.scrollIntoView());
+    }
     return true;
   };
 }
