@@ -82,46 +82,24 @@ function caretNear(doc: Node, pos: number, backward: boolean): Selection {
 }
 
 describe('editing across parts', () => {
-  const backspace = baseKeymap.Backspace!;
-  const del = baseKeymap.Delete!;
-
-  it('Backspace at the start of a part acts as between any two blocks', () => {
+  it.each([
+    ['Backspace at the start of a part', true, baseKeymap.Backspace!, joinPartBackward],
+    ['Delete at the end of a part', false, baseKeymap.Delete!, joinPartForward],
+  ] as const)('%s acts as between any two blocks', (_name, backward, key, acrossParts) => {
     fc.assert(
       fc.property(fc.array(block, { minLength: 2, maxLength: 6 }), fc.nat(), (blocks, n) => {
         const cut = 1 + (n % (blocks.length - 1));
         const { one, two } = pair(blocks, cut);
-        const a = EditorState.create({ doc: one });
-        const b = EditorState.create({ doc: two });
-        const selA = caretNear(one, edgeOf(one, cut, false), true);
-        const selB = caretNear(two, edgeOf(two, cut, false), true);
-        fc.pre(selA instanceof TextSelection && selA.$cursor?.parentOffset === 0);
-        const afterA = run(a.apply(a.tr.setSelection(selA)), backspace);
-        const afterB = run(
-          b.apply(b.tr.setSelection(selB)),
-          chainCommands(joinPartBackward, backspace),
-        );
-        expect(afterB && flat(afterB.doc)).toEqual(afterA && flat(afterA.doc));
-        if (afterA && afterB) expect(where(afterB)).toEqual(where(afterA));
-      }),
-      { numRuns: 300 },
-    );
-  });
-
-  it('Delete at the end of a part acts as between any two blocks', () => {
-    fc.assert(
-      fc.property(fc.array(block, { minLength: 2, maxLength: 6 }), fc.nat(), (blocks, n) => {
-        const cut = 1 + (n % (blocks.length - 1));
-        const { one, two } = pair(blocks, cut);
-        const a = EditorState.create({ doc: one });
-        const b = EditorState.create({ doc: two });
-        const selA = caretNear(one, edgeOf(one, cut - 1, true), false);
-        const selB = caretNear(two, edgeOf(two, cut - 1, true), false);
-        fc.pre(
-          selA instanceof TextSelection &&
-            selA.$cursor?.parentOffset === selA.$cursor?.parent.content.size,
-        );
-        const afterA = run(a.apply(a.tr.setSelection(selA)), del);
-        const afterB = run(b.apply(b.tr.setSelection(selB)), chainCommands(joinPartForward, del));
+        // The caret at the start of block `cut` (Backspace) or the end of the one before (Delete).
+        const caret = (doc: Node) =>
+          caretNear(doc, edgeOf(doc, backward ? cut : cut - 1, !backward), backward);
+        const selA = caret(one);
+        const $cursor = selA instanceof TextSelection ? selA.$cursor : null;
+        fc.pre(!!$cursor && $cursor.parentOffset === (backward ? 0 : $cursor.parent.content.size));
+        const a = EditorState.create({ doc: one, selection: selA });
+        const b = EditorState.create({ doc: two, selection: caret(two) });
+        const afterA = run(a, key);
+        const afterB = run(b, chainCommands(acrossParts, key));
         expect(afterB && flat(afterB.doc)).toEqual(afterA && flat(afterA.doc));
         if (afterA && afterB) expect(where(afterB)).toEqual(where(afterA));
       }),
