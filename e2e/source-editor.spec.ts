@@ -67,6 +67,20 @@ test('a paste is plain text with its line breaks, and a copy gives the lines bac
   const pasted = 'First **line**\nSecond line\n\n<b>not markup</b>';
   await expect.poll(() => shownText(source)).toBe(pasted);
 
+  // A paste with no text (an image, a file) over a selection leaves the text as it was.
+  await source.press('ControlOrMeta+a');
+  await source.evaluate((el) => {
+    el.dispatchEvent(
+      new ClipboardEvent('paste', {
+        clipboardData: new DataTransfer(),
+        bubbles: true,
+        cancelable: true,
+      }),
+    );
+  });
+  await source.press('End');
+  await expect.poll(() => shownText(source)).toBe(pasted);
+
   // What the editor puts on the clipboard, read after its own copy handler has run.
   await page.evaluate(() => {
     window.addEventListener('copy', (event) => {

@@ -110,6 +110,9 @@ export function SourceEditor({
         ...sharedViewProps,
         handlePaste(v, event) {
           const text = event.clipboardData?.getData('text/plain') ?? '';
+          // No text to paste (an image, a file): the field keeps its text, selection included.
+          // HTML without text is left to ProseMirror, which reads it as text.
+          if (!text) return !event.clipboardData?.getData('text/html');
           v.dispatch(insertPlain(v.state.tr, text).setMeta('uiEvent', 'paste'));
           return true;
         },
@@ -117,7 +120,8 @@ export function SourceEditor({
           if (moved) return false; // text dragged within the field: ProseMirror moves it
           const text = event.dataTransfer?.getData('text/plain') ?? '';
           const at = v.posAtCoords({ left: event.clientX, top: event.clientY });
-          if (!text || !at) return true;
+          if (!text) return !event.dataTransfer?.getData('text/html');
+          if (!at) return false;
           const tr = v.state.tr.setSelection(Selection.near(v.state.doc.resolve(at.pos)));
           v.dispatch(insertPlain(tr, text).setMeta('uiEvent', 'drop'));
           v.focus();
